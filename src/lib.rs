@@ -1,0 +1,6 @@
+//! gouji (勾稽): audits the arithmetic of Chinese departmental final-account disclosures.
+//!
+//! The pipeline is visible in the modules: [`read`] → [`recognise`] → [`model`] → [`check`] → [`report`].
+
+pub mod model;
+pub mod read;

@@ -1,0 +1,93 @@
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// The unit a table or a sentence states its money in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+pub enum Unit {
+    #[serde(rename = "元")]
+    Yuan,
+    #[default]
+    #[serde(rename = "万元")]
+    WanYuan,
+    #[serde(rename = "亿元")]
+    YiYuan,
+}
+
+impl Unit {
+    /// How many 元 one of this unit is.
+    pub fn factor(self) -> Decimal {
+        match self {
+            Unit::Yuan => Decimal::ONE,
+            Unit::WanYuan => Decimal::from(10_000),
+            Unit::YiYuan => Decimal::from(100_000_000),
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Unit::Yuan => "元",
+            Unit::WanYuan => "万元",
+            Unit::YiYuan => "亿元",
+        }
+    }
+
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Unit::Yuan => "yuan",
+            Unit::WanYuan => "10k yuan",
+            Unit::YiYuan => "100m yuan",
+        }
+    }
+
+    /// Reads 元 / 万元 / 亿元 (and 千元 is not used in 决算 tables, so it is not taken).
+    pub fn parse(s: &str) -> Option<Unit> {
+        let s = s.trim();
+        if s.starts_with("亿元") {
+            Some(Unit::YiYuan)
+        } else if s.starts_with("万元") {
+            Some(Unit::WanYuan)
+        } else if s.starts_with('元') {
+            Some(Unit::Yuan)
+        } else {
+            None
+        }
+    }
+}
+
+/// A published figure: its exact value and the step it was rounded to.
+///
+/// `3,997.99` has value 3997.99 and step 0.01: it stands for every true value in
+/// [3997.985, 3997.995]. A relation holds "up to rounding" when those intervals meet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Figure {
+    #[serde(with = "rust_decimal::serde::str")]
+    pub value: Decimal,
+    /// The rounding step of the figure as published, in its own unit (0.01 for two decimals).
+    #[serde(with = "rust_decimal::serde::str")]
+    pub step: Decimal,
+}
+
+impl Figure {
+    /// A figure whose step follows from the decimals it shows.
+    pub fn from_decimal(value: Decimal) -> Figure {
+        Figure {
+            value,
+            step: Decimal::new(1, value.scale()),
+        }
+    }
+
+    /// Half the rounding step: how far the true value may lie from the printed one.
+    pub fn half_step(&self) -> Decimal {
+        self.step / Decimal::TWO
+    }
+
+    /// The published text of the figure, with the decimals it was printed with.
+    pub fn display(&self) -> String {
+        let places = self.step.normalize().scale();
+        let mut v = self.value;
+        if v.scale() < places {
+            v.rescale(places);
+        }
+        v.to_string()
+    }
+}

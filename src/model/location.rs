@@ -1,0 +1,93 @@
+use serde::{Deserialize, Serialize};
+
+/// A cell by zero-based row and column, printed the way a spreadsheet user names it (`B7`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct CellRef {
+    pub row: u32,
+    pub col: u32,
+}
+
+impl CellRef {
+    pub fn new(row: u32, col: u32) -> CellRef {
+        CellRef { row, col }
+    }
+
+    pub fn a1(&self) -> String {
+        let mut col = self.col + 1;
+        let mut letters = Vec::new();
+        while col > 0 {
+            let rem = ((col - 1) % 26) as u8;
+            letters.push((b'A' + rem) as char);
+            col = (col - 1) / 26;
+        }
+        letters.reverse();
+        format!("{}{}", letters.into_iter().collect::<String>(), self.row + 1)
+    }
+}
+
+/// Where a figure or a finding is: a file plus a sheet and cell, a page, or a character span.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Location {
+    pub file: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cell: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
+    /// Character offsets [start, end) in the text the sentence was read from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub span: Option<(usize, usize)>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sentence: Option<String>,
+}
+
+impl Location {
+    pub fn file(file: impl Into<String>) -> Location {
+        Location {
+            file: file.into(),
+            ..Location::default()
+        }
+    }
+
+    pub fn cell(file: &str, sheet: &str, at: CellRef) -> Location {
+        Location {
+            file: file.to_string(),
+            sheet: Some(sheet.to_string()),
+            cell: Some(at.a1()),
+            ..Location::default()
+        }
+    }
+
+    /// `file sheet!B7`, `file p.3`, `file @120..145`.
+    pub fn short(&self) -> String {
+        let mut s = self.file.clone();
+        match (&self.sheet, &self.cell) {
+            (Some(sh), Some(c)) => s.push_str(&format!(" {sh}!{c}")),
+            (Some(sh), None) => s.push_str(&format!(" {sh}")),
+            _ => {}
+        }
+        if let Some(p) = self.page {
+            s.push_str(&format!(" p.{p}"));
+        }
+        if let Some((a, b)) = self.span {
+            s.push_str(&format!(" @{a}..{b}"));
+        }
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a1_names() {
+        assert_eq!(CellRef::new(0, 0).a1(), "A1");
+        assert_eq!(CellRef::new(6, 1).a1(), "B7");
+        assert_eq!(CellRef::new(0, 25).a1(), "Z1");
+        assert_eq!(CellRef::new(9, 26).a1(), "AA10");
+        assert_eq!(CellRef::new(0, 701).a1(), "ZZ1");
+        assert_eq!(CellRef::new(0, 702).a1(), "AAA1");
+    }
+}

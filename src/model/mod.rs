@@ -1,0 +1,13 @@
+//! The canonical disclosure: one model every reader feeds and every rule reads.
+//!
+//! A document is a set of tables; a table is rows of cells; each cell keeps the text it was
+//! published as, the exact figure that text stands for and where it was found.
+
+mod amount;
+pub mod classification;
+mod location;
+mod table;
+
+pub use amount::{Figure, Unit};
+pub use location::{CellRef, Location};
+pub use table::{Cell, ColKey, Column, Document, Line, Row, Side, Table, TableKind};

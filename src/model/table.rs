@@ -1,0 +1,362 @@
+use serde::{Deserialize, Serialize};
+
+use super::{CellRef, Figure, Location, Unit};
+
+/// The standard tables of a 部门决算 disclosure (7 in the 2016 set, 9 from about 2020).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TableKind {
+    /// 收入支出决算总表
+    IncomeExpenditureSummary,
+    /// 收入决算表
+    IncomeTable,
+    /// 支出决算表
+    ExpenditureTable,
+    /// 财政拨款收入支出决算总表
+    FiscalSummary,
+    /// 一般公共预算财政拨款支出决算表
+    GeneralBudgetExpenditure,
+    /// 一般公共预算财政拨款基本支出决算表
+    GeneralBudgetBasicExpenditure,
+    /// 一般公共预算财政拨款“三公”经费支出决算表
+    ThreePublic,
+    /// 政府性基金预算财政拨款收入支出决算表
+    GovernmentFund,
+    /// 国有资本经营预算财政拨款收入支出决算表
+    StateCapital,
+    /// A table gouji could not place: kept and reported, never dropped.
+    Unrecognised,
+}
+
+impl TableKind {
+    pub const STANDARD: [TableKind; 9] = [
+        TableKind::IncomeExpenditureSummary,
+        TableKind::IncomeTable,
+        TableKind::ExpenditureTable,
+        TableKind::FiscalSummary,
+        TableKind::GeneralBudgetExpenditure,
+        TableKind::GeneralBudgetBasicExpenditure,
+        TableKind::ThreePublic,
+        TableKind::GovernmentFund,
+        TableKind::StateCapital,
+    ];
+
+    /// The standard name, as the national template prints it.
+    pub fn title(self) -> &'static str {
+        match self {
+            TableKind::IncomeExpenditureSummary => "收入支出决算总表",
+            TableKind::IncomeTable => "收入决算表",
+            TableKind::ExpenditureTable => "支出决算表",
+            TableKind::FiscalSummary => "财政拨款收入支出决算总表",
+            TableKind::GeneralBudgetExpenditure => "一般公共预算财政拨款支出决算表",
+            TableKind::GeneralBudgetBasicExpenditure => "一般公共预算财政拨款基本支出决算表",
+            TableKind::ThreePublic => "一般公共预算财政拨款“三公”经费支出决算表",
+            TableKind::GovernmentFund => "政府性基金预算财政拨款收入支出决算表",
+            TableKind::StateCapital => "国有资本经营预算财政拨款收入支出决算表",
+            TableKind::Unrecognised => "未识别表",
+        }
+    }
+
+    pub fn title_en(self) -> &'static str {
+        match self {
+            TableKind::IncomeExpenditureSummary => "income and expenditure summary",
+            TableKind::IncomeTable => "income table",
+            TableKind::ExpenditureTable => "expenditure table",
+            TableKind::FiscalSummary => "fiscal appropriation summary",
+            TableKind::GeneralBudgetExpenditure => "general-budget expenditure table",
+            TableKind::GeneralBudgetBasicExpenditure => "general-budget basic expenditure table",
+            TableKind::ThreePublic => "\"three public\" expenditure table",
+            TableKind::GovernmentFund => "government fund table",
+            TableKind::StateCapital => "state capital operation table",
+            TableKind::Unrecognised => "unrecognised table",
+        }
+    }
+
+    /// Tables whose rows are 功能分类 codes (类/款/项).
+    pub fn has_function_codes(self) -> bool {
+        matches!(
+            self,
+            TableKind::IncomeTable
+                | TableKind::ExpenditureTable
+                | TableKind::GeneralBudgetExpenditure
+                | TableKind::GovernmentFund
+                | TableKind::StateCapital
+        )
+    }
+}
+
+/// Which half of a table printed as two halves side by side (收入 | 支出).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Side {
+    Income,
+    Expenditure,
+}
+
+/// What a column holds, whatever its printed header says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ColKey {
+    /// 决算数 / 金额: the one amount column of a summary half or of the 基本支出 table.
+    Amount,
+    /// 合计 / 本年收入合计 / 本年支出合计
+    Total,
+    /// 财政拨款收入
+    FiscalGrant,
+    /// 上级补助收入
+    SuperiorGrant,
+    /// 事业收入
+    BusinessIncome,
+    /// 经营收入
+    OperatingIncome,
+    /// 附属单位上缴收入
+    SubsidiaryRemit,
+    /// 其他收入
+    OtherIncome,
+    /// 基本支出 (or its 小计)
+    Basic,
+    /// 人员经费
+    Personnel,
+    /// 公用经费
+    Public,
+    /// 项目支出
+    Project,
+    /// 上缴上级支出
+    ToSuperior,
+    /// 经营支出
+    OperatingExpenditure,
+    /// 对附属单位补助支出
+    ToSubsidiary,
+    /// 一般公共预算财政拨款
+    GeneralBudget,
+    /// 政府性基金预算财政拨款
+    GovernmentFund,
+    /// 国有资本经营预算财政拨款
+    StateCapital,
+    /// 年初结转和结余
+    Opening,
+    /// 本年收入
+    CurrentIncome,
+    /// 本年支出 (小计)
+    CurrentExpenditure,
+    /// 年末结转和结余
+    Closing,
+    /// 预算数
+    Budget,
+    /// 决算数 beside a 预算数
+    Final,
+}
+
+impl ColKey {
+    pub fn label(self) -> &'static str {
+        match self {
+            ColKey::Amount => "决算数",
+            ColKey::Total => "合计",
+            ColKey::FiscalGrant => "财政拨款收入",
+            ColKey::SuperiorGrant => "上级补助收入",
+            ColKey::BusinessIncome => "事业收入",
+            ColKey::OperatingIncome => "经营收入",
+            ColKey::SubsidiaryRemit => "附属单位上缴收入",
+            ColKey::OtherIncome => "其他收入",
+            ColKey::Basic => "基本支出",
+            ColKey::Personnel => "人员经费",
+            ColKey::Public => "公用经费",
+            ColKey::Project => "项目支出",
+            ColKey::ToSuperior => "上缴上级支出",
+            ColKey::OperatingExpenditure => "经营支出",
+            ColKey::ToSubsidiary => "对附属单位补助支出",
+            ColKey::GeneralBudget => "一般公共预算财政拨款",
+            ColKey::GovernmentFund => "政府性基金预算财政拨款",
+            ColKey::StateCapital => "国有资本经营预算财政拨款",
+            ColKey::Opening => "年初结转和结余",
+            ColKey::CurrentIncome => "本年收入",
+            ColKey::CurrentExpenditure => "本年支出",
+            ColKey::Closing => "年末结转和结余",
+            ColKey::Budget => "预算数",
+            ColKey::Final => "决算数",
+        }
+    }
+}
+
+/// What a line of a statement-like table (总表 halves, 基本支出 totals, 三公 items) stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Line {
+    /// 财政拨款收入 (2016: one line for all appropriations)
+    FiscalIncome,
+    /// 一般公共预算财政拨款(收入)
+    GeneralBudgetIncome,
+    /// 政府性基金预算财政拨款(收入)
+    GovernmentFundIncome,
+    /// 国有资本经营预算财政拨款(收入)
+    StateCapitalIncome,
+    SuperiorGrantIncome,
+    BusinessIncome,
+    OperatingIncome,
+    SubsidiaryRemitIncome,
+    OtherIncome,
+    /// 本年收入合计
+    IncomeTotal,
+    /// 使用非财政拨款结余 / 用事业基金弥补收支差额
+    UseOfReserves,
+    /// 年初结转和结余
+    Opening,
+    OpeningGeneralBudget,
+    OpeningGovernmentFund,
+    OpeningStateCapital,
+    /// 收入总计
+    IncomeGrandTotal,
+    /// A 功能分类 class line (一般公共服务支出 …): its code is in `Row::code`.
+    FunctionClass,
+    /// 本年支出合计
+    ExpenditureTotal,
+    /// 结余分配
+    SurplusDistribution,
+    /// 年末结转和结余
+    Closing,
+    ClosingGeneralBudget,
+    ClosingGovernmentFund,
+    ClosingStateCapital,
+    /// 支出总计
+    ExpenditureGrandTotal,
+    /// 人员经费合计
+    PersonnelTotal,
+    /// 公用经费合计
+    PublicTotal,
+    /// 合计 (a table's grand total row)
+    Total,
+    /// 因公出国（境）费
+    OverseasTravel,
+    /// 公务用车购置及运行费
+    Vehicles,
+    /// 公务用车购置费
+    VehiclePurchase,
+    /// 公务用车运行(维护)费
+    VehicleOperation,
+    /// 公务接待费
+    Reception,
+}
+
+/// One published cell: its text, the figure it stands for (none for "-", "—" or blank) and its place.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Cell {
+    pub raw: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub figure: Option<Figure>,
+    pub at: CellRef,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Column {
+    /// The header as printed, levels joined by `/` (`本年支出/基本支出`).
+    pub label: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key: Option<ColKey>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Row {
+    /// 科目编码, joined when printed over 类/款/项 columns ("2080101").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<Line>,
+    /// One entry per column of the table, `None` where the row has no cell there.
+    pub cells: Vec<Option<Cell>>,
+    /// Where the row's label is.
+    pub at: CellRef,
+}
+
+impl Row {
+    pub fn cell(&self, col: usize) -> Option<&Cell> {
+        self.cells.get(col).and_then(|c| c.as_ref())
+    }
+
+    /// 类 (3 digits), 款 (5) or 项 (7): the depth of the code, 1 to 3.
+    pub fn level(&self) -> Option<usize> {
+        match self.code.as_deref().map(str::len) {
+            Some(3) => Some(1),
+            Some(5) => Some(2),
+            Some(7) => Some(3),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Table {
+    pub kind: TableKind,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub side: Option<Side>,
+    pub title: String,
+    pub unit: Unit,
+    /// False when no 单位 line was found and the unit is the default (万元).
+    pub unit_stated: bool,
+    /// The file the table was read from (a document may gather several files).
+    pub file: String,
+    pub sheet: String,
+    /// Where the title is (or the first cell of the table when it has none).
+    pub at: CellRef,
+    pub columns: Vec<Column>,
+    pub rows: Vec<Row>,
+    /// Notes printed with the table (注：本表无数据 …).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+}
+
+impl Table {
+    pub fn col(&self, key: ColKey) -> Option<usize> {
+        self.columns.iter().position(|c| c.key == Some(key))
+    }
+
+    pub fn line(&self, line: Line) -> Option<&Row> {
+        self.rows.iter().find(|r| r.line == Some(line))
+    }
+
+    /// The grand total row (合计), wherever the table prints it.
+    pub fn total_row(&self) -> Option<&Row> {
+        self.rows
+            .iter()
+            .find(|r| r.line == Some(Line::Total) || r.line == Some(Line::ExpenditureTotal))
+    }
+
+    pub fn row_by_code(&self, code: &str) -> Option<&Row> {
+        self.rows.iter().find(|r| r.code.as_deref() == Some(code))
+    }
+
+    /// Whether the table holds any figure at all (a blank table wants a note saying why).
+    pub fn has_figures(&self) -> bool {
+        self.rows
+            .iter()
+            .flat_map(|r| r.cells.iter().flatten())
+            .any(|c| c.figure.is_some())
+    }
+
+    pub fn location(&self, at: CellRef) -> Location {
+        Location::cell(&self.file, &self.sheet, at)
+    }
+}
+
+/// One disclosure: what one file (or one group of files) publishes.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    pub source: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub department: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub year: Option<i32>,
+    pub tables: Vec<Table>,
+}
+
+impl Document {
+    pub fn table(&self, kind: TableKind) -> Option<&Table> {
+        self.tables.iter().find(|t| t.kind == kind && t.side.is_none())
+    }
+
+    pub fn half(&self, kind: TableKind, side: Side) -> Option<&Table> {
+        self.tables
+            .iter()
+            .find(|t| t.kind == kind && t.side == Some(side))
+    }
+}

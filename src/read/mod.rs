@@ -1,0 +1,205 @@
+//! Readers: one per format, each turning a file into grids of raw cells.
+//!
+//! A reader knows files, not 决算: it hands on what a person would see on each sheet, and says
+//! plainly what it could not read.
+
+mod csv;
+mod workbook;
+
+use std::path::Path;
+
+use thiserror::Error;
+
+pub use self::csv::read_csv;
+pub use workbook::read_workbook;
+
+/// Sheets taller than this are not 决算 tables (the largest real ones run to a few hundred rows);
+/// reading them would only burn memory, so they are reported instead.
+pub const MAX_ROWS: usize = 100_000;
+
+/// A cell as the file holds it, before anyone decides what it means.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RawValue {
+    Empty,
+    /// A numeric cell. Its shortest round-trip decimal text is taken as the published figure.
+    Number(f64),
+    Text(String),
+}
+
+impl RawValue {
+    pub fn text(&self) -> String {
+        match self {
+            RawValue::Empty => String::new(),
+            RawValue::Number(n) => n.to_string(),
+            RawValue::Text(t) => t.clone(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        match self {
+            RawValue::Empty => true,
+            RawValue::Text(t) => t.trim().is_empty(),
+            RawValue::Number(_) => false,
+        }
+    }
+}
+
+/// A merged range, inclusive, zero-based (first row, first col, last row, last col).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Merge {
+    pub first: (u32, u32),
+    pub last: (u32, u32),
+}
+
+/// One sheet as a rectangle of raw cells, anchored at A1.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Grid {
+    pub file: String,
+    pub sheet: String,
+    pub rows: Vec<Vec<RawValue>>,
+    pub merges: Vec<Merge>,
+}
+
+impl Grid {
+    pub fn get(&self, row: usize, col: usize) -> &RawValue {
+        static EMPTY: RawValue = RawValue::Empty;
+        self.rows.get(row).and_then(|r| r.get(col)).unwrap_or(&EMPTY)
+    }
+
+    pub fn width(&self) -> usize {
+        self.rows.iter().map(Vec::len).max().unwrap_or(0)
+    }
+
+    /// The merge that covers a cell, if any.
+    pub fn merge_at(&self, row: usize, col: usize) -> Option<&Merge> {
+        let (r, c) = (row as u32, col as u32);
+        self.merges
+            .iter()
+            .find(|m| m.first.0 <= r && r <= m.last.0 && m.first.1 <= c && c <= m.last.1)
+    }
+}
+
+/// Something a reader could not read, naming the file (and sheet) and the reason.
+#[derive(Debug, Error, Clone, PartialEq)]
+pub enum ReadError {
+    #[error("{file}: 无法读取文件：{reason}")]
+    Io { file: String, reason: String },
+    #[error("{file}: 不支持的文件格式（{ext}）")]
+    Unsupported { file: String, ext: String },
+    #[error("{file}: 工作簿有密码保护，无法读取")]
+    Encrypted { file: String },
+    #[error("{file}: 文件已损坏或不是有效的工作簿：{reason}")]
+    Corrupt { file: String, reason: String },
+    #[error("{file}: 工作表“{sheet}”有 {rows} 行，超过 {max} 行上限，不是决算表，未读取")]
+    SheetTooLarge {
+        file: String,
+        sheet: String,
+        rows: usize,
+        max: usize,
+    },
+    #[error("{file}: 文件中没有任何内容")]
+    Empty { file: String },
+}
+
+impl ReadError {
+    pub fn file(&self) -> &str {
+        match self {
+            ReadError::Io { file, .. }
+            | ReadError::Unsupported { file, .. }
+            | ReadError::Encrypted { file }
+            | ReadError::Corrupt { file, .. }
+            | ReadError::SheetTooLarge { file, .. }
+            | ReadError::Empty { file } => file,
+        }
+    }
+
+    /// The same reason in English, for `--lang en`.
+    pub fn english(&self) -> String {
+        match self {
+            ReadError::Io { file, reason } => format!("{file}: cannot read the file: {reason}"),
+            ReadError::Unsupported { file, ext } => {
+                format!("{file}: unsupported file format ({ext})")
+            }
+            ReadError::Encrypted { file } => {
+                format!("{file}: the workbook is password-protected and cannot be read")
+            }
+            ReadError::Corrupt { file, reason } => {
+                format!("{file}: corrupt or not a valid workbook: {reason}")
+            }
+            ReadError::SheetTooLarge {
+                file,
+                sheet,
+                rows,
+                max,
+            } => format!(
+                "{file}: sheet \"{sheet}\" has {rows} rows, over the {max}-row limit; not a 决算 table, not read"
+            ),
+            ReadError::Empty { file } => format!("{file}: the file holds nothing"),
+        }
+    }
+}
+
+/// What reading one file gave: the sheets read, and the sheets that could not be.
+#[derive(Debug, Default)]
+pub struct ReadOutcome {
+    pub grids: Vec<Grid>,
+    pub problems: Vec<ReadError>,
+}
+
+/// The formats gouji takes as tables.
+pub fn is_table_file(path: &Path) -> bool {
+    matches!(
+        extension(path).as_str(),
+        "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" | "csv"
+    )
+}
+
+pub fn extension(path: &Path) -> String {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase()
+}
+
+/// Reads a table file of any supported format. A whole-file failure is an `Err`; a sheet that
+/// cannot be read is a problem inside the outcome, and the other sheets are still read.
+pub fn read_tables(path: &Path) -> Result<ReadOutcome, ReadError> {
+    match extension(path).as_str() {
+        "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" => read_workbook(path),
+        "csv" => read_csv(path),
+        other => Err(ReadError::Unsupported {
+            file: path.display().to_string(),
+            ext: if other.is_empty() {
+                "无扩展名".into()
+            } else {
+                other.into()
+            },
+        }),
+    }
+}
+
+/// Decodes bytes as UTF-8 (with or without BOM), else as GB18030 (a superset of GBK and GB2312),
+/// which is what Chinese office software writes when it does not write UTF-8.
+pub fn decode_text(bytes: &[u8]) -> String {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(s) => s.to_string(),
+        Err(_) => {
+            let (text, _, _) = encoding_rs::GB18030.decode(bytes);
+            text.into_owned()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_utf8_and_gbk() {
+        assert_eq!(decode_text("合计".as_bytes()), "合计");
+        assert_eq!(decode_text(b"\xEF\xBB\xBF\xE5\x90\x88"), "合");
+        let (gbk, _, _) = encoding_rs::GBK.encode("本年收入合计,3997.99");
+        assert_eq!(decode_text(&gbk), "本年收入合计,3997.99");
+    }
+}
