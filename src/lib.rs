@@ -3,4 +3,6 @@
 //! The pipeline is visible in the modules: [`read`] → [`recognise`] → [`model`] → [`check`] → [`report`].
 
 pub mod model;
+pub mod load;
 pub mod read;
+pub mod recognise;

@@ -1,0 +1,224 @@
+//! Rounding-aware, exact comparison of published figures.
+//!
+//! Each figure stands for the interval its rounding allows (3,997.99 → [3997.985, 3997.995]).
+//! A relation `total = Σ ± parts` is exact when the printed figures satisfy it, holds up to
+//! rounding when the intervals still meet (|gap| ≤ the sum of the half-steps), and is broken
+//! otherwise. All arithmetic is in exact decimals, in 元, whatever unit each table states.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::model::{Cell, Figure, Location, Row, Table, Unit};
+
+use super::finding::Message;
+
+/// One operand of a relation: a published figure (or its absence), its unit and its place.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Term {
+    pub label: String,
+    pub figure: Option<Figure>,
+    pub unit: Unit,
+    pub location: Option<Location>,
+}
+
+impl Term {
+    /// The figure of a row in a column of a table; a blank cell is a term with no figure.
+    pub fn cell(table: &Table, row: &Row, col: usize) -> Term {
+        let cell: Option<&Cell> = row.cell(col);
+        let column = table
+            .columns
+            .get(col)
+            .map(|c| c.label.as_str())
+            .unwrap_or("");
+        let label = if column.is_empty() || table.columns.len() == 1 {
+            row_label(row)
+        } else {
+            format!("{}[{}]", row_label(row), column)
+        };
+        Term {
+            label,
+            figure: cell.and_then(|c| c.figure),
+            unit: table.unit,
+            location: cell.map(|c| table.location(c.at)),
+        }
+    }
+
+    fn yuan(&self) -> Option<(Decimal, Decimal)> {
+        self.figure.map(|f| {
+            let k = self.unit.factor();
+            (f.value * k, f.half_step() * k)
+        })
+    }
+}
+
+pub fn row_label(row: &Row) -> String {
+    match &row.code {
+        Some(code) => format!("{code} {}", row.name.trim()),
+        None => row.name.trim().to_string(),
+    }
+}
+
+/// A relation the published figures must satisfy: `total = Σ sign·part`.
+#[derive(Clone, Debug)]
+pub struct Relation {
+    pub rule: &'static str,
+    /// What the relation says, for people (`合计 = Σ 类`).
+    pub what: Message,
+    pub total: Term,
+    pub parts: Vec<(i8, Term)>,
+}
+
+impl Relation {
+    pub fn sum(rule: &'static str, what: Message, total: Term, parts: Vec<Term>) -> Relation {
+        Relation {
+            rule,
+            what,
+            total,
+            parts: parts.into_iter().map(|p| (1, p)).collect(),
+        }
+    }
+
+    pub fn equal(rule: &'static str, what: Message, left: Term, right: Term) -> Relation {
+        Relation::sum(rule, what, left, vec![right])
+    }
+
+    /// Every figure the relation reads.
+    pub fn terms(&self) -> impl Iterator<Item = &Term> {
+        std::iter::once(&self.total).chain(self.parts.iter().map(|(_, t)| t))
+    }
+
+    /// The formula with its figures, e.g. `3997.99 = 3966.63 + 31.36`.
+    pub fn formula(&self) -> String {
+        let show = |t: &Term| t.figure.map_or("—".to_string(), |f| f.display());
+        let mut s = format!("{} =", show(&self.total));
+        for (i, (sign, t)) in self.parts.iter().enumerate() {
+            let op = match (i, *sign < 0) {
+                (0, false) => " ",
+                (0, true) => " -",
+                (_, false) => " + ",
+                (_, true) => " - ",
+            };
+            s.push_str(op);
+            s.push_str(&show(t));
+        }
+        s
+    }
+
+    pub fn evaluate(&self) -> Option<Evaluation> {
+        let total = self.total.yuan();
+        let parts: Vec<_> = self
+            .parts
+            .iter()
+            .filter_map(|(s, t)| t.yuan().map(|(v, h)| (Decimal::from(*s) * v, h)))
+            .collect();
+        if total.is_none() && parts.is_empty() {
+            return None;
+        }
+        let expected: Decimal = parts.iter().map(|(v, _)| *v).sum();
+        let (actual, half) = total.unwrap_or((Decimal::ZERO, Decimal::ZERO));
+        if total.is_none() && expected.is_zero() {
+            return None;
+        }
+        let slack: Decimal = half + parts.iter().map(|(_, h)| *h).sum::<Decimal>();
+        let gap = actual - expected;
+        let outcome = if gap.is_zero() {
+            Outcome::Exact
+        } else if gap.abs() <= slack && total.is_some() {
+            Outcome::Rounding
+        } else {
+            Outcome::Broken
+        };
+        let unit = if total.is_some() {
+            self.total.unit
+        } else {
+            self.parts
+                .iter()
+                .find(|(_, t)| t.figure.is_some())
+                .map_or(self.total.unit, |(_, t)| t.unit)
+        };
+        let k = unit.factor();
+        Some(Evaluation {
+            outcome,
+            expected: expected / k,
+            actual: total.map(|(v, _)| v / k),
+            difference: gap / k,
+            tolerance: slack / k,
+            unit,
+        })
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Outcome {
+    Exact,
+    Rounding,
+    Broken,
+}
+
+/// The result of evaluating a relation, in the unit of its total.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Evaluation {
+    pub outcome: Outcome,
+    pub expected: Decimal,
+    /// `None` when the total is not printed while its parts are.
+    pub actual: Option<Decimal>,
+    pub difference: Decimal,
+    pub tolerance: Decimal,
+    pub unit: Unit,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn term(v: &str) -> Term {
+        Term {
+            label: v.into(),
+            figure: Some(Figure::from_decimal(v.parse().unwrap())),
+            unit: Unit::WanYuan,
+            location: None,
+        }
+    }
+
+    fn rel(total: &str, parts: &[&str]) -> Relation {
+        Relation::sum(
+            "T",
+            Message::new("", ""),
+            term(total),
+            parts.iter().map(|p| term(p)).collect(),
+        )
+    }
+
+    #[test]
+    fn exact_rounding_and_broken() {
+        let e = rel("3997.99", &["3966.63", "31.36"]).evaluate().unwrap();
+        assert_eq!(e.outcome, Outcome::Exact);
+        let e = rel("1886.76", &["1849.03", "14.49", "23.25"]).evaluate().unwrap();
+        assert_eq!(e.outcome, Outcome::Rounding);
+        assert_eq!(e.difference, "-0.01".parse().unwrap());
+        assert_eq!(e.tolerance, "0.02".parse().unwrap());
+        let e = rel("1887.76", &["1849.03", "14.49", "23.25"]).evaluate().unwrap();
+        assert_eq!(e.outcome, Outcome::Broken);
+    }
+
+    #[test]
+    fn units_are_converted_before_comparing() {
+        let mut yuan = term("39979900.00");
+        yuan.unit = Unit::Yuan;
+        let r = Relation::equal("T", Message::new("", ""), term("3997.99"), yuan);
+        assert_eq!(r.evaluate().unwrap().outcome, Outcome::Exact);
+    }
+
+    #[test]
+    fn a_blank_total_with_printed_parts_is_broken() {
+        let mut r = rel("1", &["2.5"]);
+        r.total.figure = None;
+        let e = r.evaluate().unwrap();
+        assert_eq!(e.outcome, Outcome::Broken);
+        assert_eq!(e.actual, None);
+        let mut r = rel("1", &[]);
+        r.total.figure = None;
+        assert_eq!(r.evaluate(), None);
+    }
+}

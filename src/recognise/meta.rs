@@ -1,0 +1,78 @@
+//! The department and year a document is about, told from its text and its file name.
+
+use crate::read::Grid;
+
+use super::text::norm;
+
+/// The year: a 20xx followed by 年 or standing between separators in the file name.
+pub fn year_from(grids: &[Grid], source: &str) -> Option<i32> {
+    let texts = grids
+        .iter()
+        .flat_map(|g| g.rows.iter().take(6).flatten().map(|v| v.text()))
+        .chain(std::iter::once(source.to_string()));
+    texts.into_iter().find_map(|t| year_in(&t))
+}
+
+fn year_in(t: &str) -> Option<i32> {
+    let chars: Vec<char> = t.chars().collect();
+    for i in 0..chars.len().saturating_sub(3) {
+        let window: String = chars[i..i + 4].iter().collect();
+        if !window.starts_with("20") || !window.chars().all(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        let before_ok = i == 0 || !chars[i - 1].is_ascii_digit();
+        let after = chars.get(i + 4);
+        let after_ok = after.is_none_or(|c| !c.is_ascii_digit());
+        if before_ok && after_ok {
+            return window.parse().ok();
+        }
+    }
+    None
+}
+
+/// The department: a “部门：…” / “编制单位：…” / “单位名称：…” cell, else the file name before its year.
+pub fn department_from(grids: &[Grid], source: &str) -> Option<String> {
+    for g in grids {
+        for row in g.rows.iter().take(8) {
+            for v in row {
+                let t = norm(&v.text());
+                for key in ["编制部门:", "编制单位:", "部门名称:", "单位名称:", "部门:"] {
+                    let key_cn = key.replace(':', "：");
+                    let rest = t.strip_prefix(key).or_else(|| t.strip_prefix(key_cn.as_str()));
+                    if let Some(rest) = rest {
+                        let name = rest.split("单位").next().unwrap_or(rest).trim();
+                        if !name.is_empty() {
+                            return Some(name.to_string());
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let stem = std::path::Path::new(source)
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("");
+    let cut = stem
+        .find("20")
+        .filter(|&i| year_in(&stem[i..]).is_some())
+        .unwrap_or(stem.len());
+    let name = stem[..cut].trim_end_matches(['-', '_', ' ']);
+    (!name.is_empty()).then(|| name.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn year_and_department_from_file_names() {
+        assert_eq!(year_in("谯城区人社局2016年部门决算"), Some(2016));
+        assert_eq!(year_in("单位：万元"), None);
+        assert_eq!(year_in("120161"), None);
+        assert_eq!(
+            department_from(&[], "samples/x/普陀区财政局-2024-决算公开表.xlsx").as_deref(),
+            Some("普陀区财政局")
+        );
+    }
+}

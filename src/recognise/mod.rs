@@ -1,0 +1,62 @@
+//! Recognition: from grids of raw cells to the tables of the canonical model.
+//!
+//! Finds each table's title, unit line, header rows and data rows; tells which standard table it
+//! is; reads codes split over 类/款/项 columns; reads both halves of the 总表 and the column groups
+//! of the 基本支出 table. A table it cannot place is kept as `Unrecognised`, never dropped.
+
+mod columns;
+mod kind;
+mod layout;
+pub mod lines;
+mod meta;
+mod precision;
+pub mod text;
+
+use crate::model::{Document, Location, Table, TableKind};
+use crate::read::Grid;
+
+pub use kind::from_title;
+pub use meta::{department_from, year_from};
+
+/// Something recognition met that a reader of the finding must know: a cell that should hold a
+/// figure and holds text, a table with no unit line.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Problem {
+    pub location: Location,
+    pub zh: String,
+    pub en: String,
+}
+
+#[derive(Debug, Default)]
+pub struct Recognised {
+    pub tables: Vec<Table>,
+    pub problems: Vec<Problem>,
+}
+
+/// Recognises every table on every grid of one document.
+pub fn recognise(grids: &[Grid]) -> Recognised {
+    let mut out = Recognised::default();
+    for grid in grids {
+        for segment in layout::segments(grid) {
+            layout::build(grid, &segment, &mut out);
+        }
+    }
+    precision::settle(&mut out.tables);
+    out
+}
+
+/// Recognises grids into a document, with department and year told from the tables and the file name.
+pub fn document(source: &str, grids: &[Grid]) -> (Document, Vec<Problem>) {
+    let rec = recognise(grids);
+    let doc = Document {
+        source: source.to_string(),
+        department: meta::department_from(grids, source),
+        year: meta::year_from(grids, source),
+        tables: rec.tables,
+    };
+    (doc, rec.problems)
+}
+
+pub fn is_standard(kind: TableKind) -> bool {
+    kind != TableKind::Unrecognised
+}

@@ -1,0 +1,160 @@
+//! Reading the text of cells the way a person reads it: full-width forms, separators, blanks.
+
+use rust_decimal::Decimal;
+
+/// Folds full-width ASCII to half-width and drops every kind of white space, so that
+/// “ 本 年 收 入 合 计 ” and “本年收入合计” compare equal.
+pub fn norm(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
+        .map(half_width)
+        .collect()
+}
+
+/// Like [`norm`], and also drops quotes, brackets' style and a leading ordinal (一、 （一） 1. ①),
+/// which numbering styles vary between editions.
+pub fn label(s: &str) -> String {
+    let n = norm(s)
+        .replace(['“', '”', '"', '‘', '’', '\''], "")
+        .replace(['(', '（'], "(")
+        .replace([')', '）'], ")");
+    strip_ordinal(&n).trim_start_matches("其中:").to_string()
+}
+
+fn half_width(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        _ => c,
+    }
+}
+
+fn strip_ordinal(s: &str) -> &str {
+    const CN: &str = "一二三四五六七八九十";
+    let b = s.trim_start_matches(['(', '（']);
+    let digits = b
+        .char_indices()
+        .take_while(|(_, c)| CN.contains(*c) || c.is_ascii_digit())
+        .last()
+        .map(|(i, c)| i + c.len_utf8());
+    if let Some(end) = digits {
+        let rest = &b[end..];
+        for sep in ["、", ")", "）", ".", "．"] {
+            if let Some(r) = rest.strip_prefix(sep) {
+                return r.trim_start_matches(['、', '.']);
+            }
+        }
+    }
+    for c in ['①', '②', '③', '④', '⑤', '⑥', '⑦', '⑧', '⑨', '⑩'] {
+        if let Some(r) = s.strip_prefix(c) {
+            return r;
+        }
+    }
+    s
+}
+
+/// What an amount cell says.
+#[derive(Debug, PartialEq)]
+pub enum AmountText {
+    /// A figure.
+    Figure(Decimal),
+    /// "-", "—", blank: no figure, which is not 0.
+    NoFigure,
+    /// Text where a number must be.
+    NotANumber,
+}
+
+/// Reads an amount printed as text: "3,997.99", "３９９７．９９", "(13.29)", "-13.29", "—".
+pub fn amount(s: &str) -> AmountText {
+    let t: String = norm(s)
+        .chars()
+        .filter(|c| !matches!(c, ',' | '，' | '¥' | '￥'))
+        .map(|c| match c {
+            '－' | '−' => '-',
+            c => c,
+        })
+        .collect();
+    if t.is_empty() || t.chars().all(|c| matches!(c, '-' | '—' | '–' | '/' | '─')) {
+        return AmountText::NoFigure;
+    }
+    let (neg, body) = match t.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
+        Some(inner) => (true, inner.to_string()),
+        None => (false, t.clone()),
+    };
+    if !body
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == '.' || c == '-' || c == '+')
+    {
+        return AmountText::NotANumber;
+    }
+    match body.parse::<Decimal>() {
+        Ok(d) if neg => AmountText::Figure(-d),
+        Ok(d) => AmountText::Figure(d),
+        Err(_) => AmountText::NotANumber,
+    }
+}
+
+/// The decimal a spreadsheet's binary number stands for: its shortest round-trip text, with the
+/// noise of binary arithmetic (3997.9900000000002) rounded off at 8 places.
+pub fn from_f64(f: f64) -> Option<Decimal> {
+    if !f.is_finite() {
+        return None;
+    }
+    let d: Decimal = f.to_string().parse().ok()?;
+    if d.scale() > 8 {
+        Some(d.round_dp(8).normalize())
+    } else {
+        Some(d)
+    }
+}
+
+/// A 科目编码 as printed: digits only ("2080101", "208 01 01" joined by the caller).
+pub fn code(s: &str) -> Option<String> {
+    let n = norm(s);
+    let n = n.trim_matches(['[', ']', '【', '】']);
+    (!n.is_empty() && n.len() <= 9 && n.chars().all(|c| c.is_ascii_digit())).then(|| n.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dec(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn amounts_as_text() {
+        assert_eq!(amount("3,997.99"), AmountText::Figure(dec("3997.99")));
+        assert_eq!(amount("３９９７．９９"), AmountText::Figure(dec("3997.99")));
+        assert_eq!(amount("(13.29)"), AmountText::Figure(dec("-13.29")));
+        assert_eq!(amount("（13.29）"), AmountText::Figure(dec("-13.29")));
+        assert_eq!(amount("-13.29"), AmountText::Figure(dec("-13.29")));
+        assert_eq!(amount(" 732.00 "), AmountText::Figure(dec("732.00")));
+        assert_eq!(amount("-"), AmountText::NoFigure);
+        assert_eq!(amount("—"), AmountText::NoFigure);
+        assert_eq!(amount("——"), AmountText::NoFigure);
+        assert_eq!(amount(""), AmountText::NoFigure);
+        assert_eq!(amount("约三千"), AmountText::NotANumber);
+        assert_eq!(amount("12.3.4"), AmountText::NotANumber);
+    }
+
+    #[test]
+    fn binary_noise_is_rounded_off() {
+        assert_eq!(from_f64(3997.9900000000002), Some(dec("3997.99")));
+        assert_eq!(from_f64(732.0), Some(dec("732")));
+        assert_eq!(from_f64(f64::NAN), None);
+    }
+
+    #[test]
+    fn labels_lose_ordinals_and_spaces() {
+        assert_eq!(label("一、一般公共服务支出"), "一般公共服务支出");
+        assert_eq!(label("（一）财政拨款收入"), "财政拨款收入");
+        assert_eq!(label("二十六、抗疫特别国债安排的支出"), "抗疫特别国债安排的支出");
+        assert_eq!(label("  本 年 收 入 合 计 "), "本年收入合计");
+        assert_eq!(label("其中：公务用车购置费"), "公务用车购置费");
+        assert_eq!(label("1.因公出国（境）费"), "因公出国(境)费");
+        assert_eq!(code("2080101"), Some("2080101".into()));
+        assert_eq!(code("[208]"), Some("208".into()));
+        assert_eq!(code("合计"), None);
+    }
+}
