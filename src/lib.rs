@@ -3,6 +3,10 @@
 //! The pipeline is visible in the modules: [`read`] → [`recognise`] → [`model`] → [`check`] → [`report`].
 
 pub mod model;
+pub mod check;
 pub mod load;
 pub mod read;
 pub mod recognise;
+pub mod report;
+pub mod run;
+pub mod cli;

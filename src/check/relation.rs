@@ -91,7 +91,8 @@ impl Relation {
     pub fn formula(&self) -> String {
         let show = |t: &Term| t.figure.map_or("—".to_string(), |f| f.display());
         let mut s = format!("{} =", show(&self.total));
-        for (i, (sign, t)) in self.parts.iter().enumerate() {
+        let printed = self.parts.iter().filter(|(_, t)| t.figure.is_some());
+        for (i, (sign, t)) in printed.enumerate() {
             let op = match (i, *sign < 0) {
                 (0, false) => " ",
                 (0, true) => " -",

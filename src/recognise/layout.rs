@@ -203,7 +203,7 @@ fn is_meta_row(texts: &[String]) -> bool {
 
 const HEADER_WORDS: &[&str] = &[
     "项目", "科目", "编码", "名称", "行次", "预算数", "决算数", "金额", "收入", "支出", "经费",
-    "结转", "小计", "合计",
+    "结转", "小计", "合计", "因公出国", "公务用车", "公务接待",
 ];
 
 /// A data row holds a figure or a code, or is a labelled line such as 合计 — unless it reads as

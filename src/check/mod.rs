@@ -1,0 +1,206 @@
+//! The rule catalogue: every relation a 决算 disclosure must satisfy, one small unit per rule.
+//!
+//! Each rule has a stable code, a name, a severity and a doc comment that is also what
+//! `gouji rules` prints. Rules read the canonical model only; they know nothing of file formats.
+
+mod finding;
+mod relation;
+mod rules;
+
+pub use finding::{Finding, Lang, Message, Severity};
+pub use relation::{row_label, Evaluation, Outcome, Relation, Term};
+
+use crate::model::{Document, Table, TableKind};
+use crate::recognise::Problem;
+
+/// What the catalogue prints for a rule.
+#[derive(Debug)]
+pub struct RuleMeta {
+    pub code: &'static str,
+    pub name: &'static str,
+    /// The severity of a real break (rounding gaps are always `info`).
+    pub severity: Severity,
+    pub doc: &'static str,
+}
+
+pub trait Rule: Sync {
+    fn meta(&self) -> &'static RuleMeta;
+    fn check(&self, cx: &mut Context);
+}
+
+/// Declares a rule: its doc comment becomes its catalogue entry.
+macro_rules! rule {
+    ($(#[doc = $doc:literal])+ $name:ident = $code:literal, $slug:literal, $sev:ident;) => {
+        $(#[doc = $doc])+
+        pub struct $name;
+        impl $name {
+            pub const META: $crate::check::RuleMeta = $crate::check::RuleMeta {
+                code: $code,
+                name: $slug,
+                severity: $crate::check::Severity::$sev,
+                doc: concat!($($doc, "\n"),+),
+            };
+        }
+    };
+}
+pub(crate) use rule;
+
+/// A relation as it was evaluated: the trace of everything a check verified.
+#[derive(Clone, Debug)]
+pub struct Checked {
+    pub relation: Relation,
+    pub evaluation: Evaluation,
+}
+
+/// What rules read and write while checking one document.
+pub struct Context<'d> {
+    pub doc: &'d Document,
+    pub checked: Vec<Checked>,
+    pub findings: Vec<Finding>,
+}
+
+impl<'d> Context<'d> {
+    pub fn new(doc: &'d Document) -> Context<'d> {
+        Context {
+            doc,
+            checked: Vec::new(),
+            findings: Vec::new(),
+        }
+    }
+
+    pub fn tables(&self, kind: TableKind) -> impl Iterator<Item = &'d Table> {
+        self.doc.tables.iter().filter(move |t| t.kind == kind)
+    }
+
+    /// Evaluates a relation, keeps it in the trace and reports it unless it holds exactly.
+    pub fn relation(&mut self, table: Option<&Table>, relation: Relation) {
+        let Some(evaluation) = relation.evaluate() else {
+            return;
+        };
+        if evaluation.outcome != Outcome::Exact {
+            self.findings
+                .push(relation_finding(table, &relation, &evaluation));
+        }
+        self.checked.push(Checked {
+            relation,
+            evaluation,
+        });
+    }
+
+    pub fn report(&mut self, finding: Finding) {
+        self.findings.push(finding);
+    }
+}
+
+fn relation_finding(table: Option<&Table>, r: &Relation, e: &Evaluation) -> Finding {
+    let fmt = |d: rust_decimal::Decimal| d.normalize().to_string();
+    let unit = e.unit;
+    let actual = e.actual.map_or("空白".to_string(), fmt);
+    let actual_en = e.actual.map_or("blank".to_string(), fmt);
+    let (severity, message) = match e.outcome {
+        Outcome::Rounding => (
+            Severity::Info,
+            Message::new(
+                format!(
+                    "{}：相差 {}{}，在舍入误差 ±{} 之内（{}）",
+                    r.what.zh,
+                    fmt(e.difference),
+                    unit.label(),
+                    fmt(e.tolerance),
+                    r.formula()
+                ),
+                format!(
+                    "{}: off by {} {}, within rounding ±{} ({})",
+                    r.what.en,
+                    fmt(e.difference),
+                    unit.label_en(),
+                    fmt(e.tolerance),
+                    r.formula()
+                ),
+            ),
+        ),
+        _ => (
+            Severity::Error,
+            Message::new(
+                format!(
+                    "{}不成立：应为 {}，实为 {}，相差 {}{}（{}）",
+                    r.what.zh,
+                    fmt(e.expected),
+                    actual,
+                    fmt(e.difference),
+                    unit.label(),
+                    r.formula()
+                ),
+                format!(
+                    "{} does not hold: expected {}, found {}, off by {} {} ({})",
+                    r.what.en,
+                    fmt(e.expected),
+                    actual_en,
+                    fmt(e.difference),
+                    unit.label_en(),
+                    r.formula()
+                ),
+            ),
+        ),
+    };
+    let location = r
+        .total
+        .location
+        .clone()
+        .or_else(|| r.parts.iter().find_map(|(_, t)| t.location.clone()))
+        .or_else(|| table.map(|t| t.location(t.at)))
+        .unwrap_or_default();
+    let related = r
+        .parts
+        .iter()
+        .filter_map(|(_, t)| t.location.clone())
+        .filter(|l| *l != location)
+        .collect();
+    Finding {
+        rule: r.rule,
+        severity,
+        message,
+        table: table.map(|t| t.title.clone()),
+        location,
+        related,
+        expected: Some(e.expected),
+        actual: e.actual,
+        difference: Some(e.difference),
+        tolerance: Some(e.tolerance),
+        unit: Some(unit),
+    }
+}
+
+/// Every rule, in catalogue order.
+pub fn catalogue() -> Vec<&'static dyn Rule> {
+    rules::all()
+}
+
+/// The outcome of checking one document.
+#[derive(Debug)]
+pub struct Checks {
+    pub findings: Vec<Finding>,
+    pub checked: Vec<Checked>,
+}
+
+/// Runs the whole catalogue over a document; recognition problems become findings too.
+pub fn run(doc: &Document, problems: &[Problem]) -> Checks {
+    let mut cx = Context::new(doc);
+    for p in problems {
+        cx.report(rules::input::finding(p));
+    }
+    for rule in catalogue() {
+        rule.check(&mut cx);
+    }
+    let mut findings = cx.findings;
+    findings.sort_by(|a, b| {
+        b.severity
+            .cmp(&a.severity)
+            .then_with(|| a.location.file.cmp(&b.location.file))
+            .then_with(|| a.rule.cmp(b.rule))
+    });
+    Checks {
+        findings,
+        checked: cx.checked,
+    }
+}

@@ -1,0 +1,157 @@
+use crate::check::{rule, Context, Finding, Message, Rule, RuleMeta, Severity};
+use crate::model::{Location, TableKind};
+
+rule! {
+    /// A standard table of the set the document belongs to is not there. Documents of 2019 or
+    /// earlier (with no “三公” or 国有资本经营 table) are held to the 7-table set of 2016: 收入支出决算总表,
+    /// 收入决算表, 支出决算表, 财政拨款收入支出决算总表, 一般公共预算财政拨款支出决算表, 基本支出决算表,
+    /// 政府性基金预算财政拨款收入支出决算表; later ones to the 9-table set, which adds the “三公” and the
+    /// 国有资本经营 tables. A file with no 决算 table at all gets one finding, not one per table.
+    MissingTable = "M601", "missing-table", Warning;
+}
+
+rule! {
+    /// A standard table is printed with no figure at all and no note saying why (注：本单位无…,
+    /// 本表无数据, 无此项支出). An empty table is allowed only with such a note.
+    EmptyTable = "M602", "empty-table-without-note", Warning;
+}
+
+rule! {
+    /// A table (or a block of figures) that gouji could not place among the standard tables. It is
+    /// kept in the extracted model, but none of its figures is checked.
+    UnrecognisedTable = "M603", "unrecognised-table", Warning;
+}
+
+rule! {
+    /// A table states no unit (单位：元 / 万元 / 亿元). gouji takes 万元, the unit of the national
+    /// template, but links to other tables are only as good as that guess.
+    UnitNotStated = "M604", "unit-not-stated", Warning;
+}
+
+const SET_2016: [TableKind; 7] = [
+    TableKind::IncomeExpenditureSummary,
+    TableKind::IncomeTable,
+    TableKind::ExpenditureTable,
+    TableKind::FiscalSummary,
+    TableKind::GeneralBudgetExpenditure,
+    TableKind::GeneralBudgetBasicExpenditure,
+    TableKind::GovernmentFund,
+];
+
+impl Rule for MissingTable {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &mut Context) {
+        let has = |k: TableKind| cx.doc.tables.iter().any(|t| t.kind == k);
+        let here = Location::file(cx.doc.source.clone());
+        if !TableKind::STANDARD.iter().any(|k| has(*k)) {
+            cx.report(Finding::new(
+                Self::META.code,
+                Severity::Warning,
+                here,
+                Message::new("未找到任何决算表", "no 决算 table found"),
+            ));
+            return;
+        }
+        let nine = cx.doc.year.is_some_and(|y| y >= 2020)
+            || has(TableKind::ThreePublic)
+            || has(TableKind::StateCapital);
+        let set: &[TableKind] = if nine { &TableKind::STANDARD } else { &SET_2016 };
+        let edition = if nine { "9" } else { "7" };
+        for kind in set.iter().filter(|k| !has(**k)) {
+            cx.report(Finding::new(
+                Self::META.code,
+                Severity::Warning,
+                here.clone(),
+                Message::new(
+                    format!("缺少标准决算表“{}”（{} 张表的公开口径）", kind.title(), edition),
+                    format!("the standard {} is missing ({}-table set)", kind.title_en(), edition),
+                ),
+            ));
+        }
+    }
+}
+
+impl Rule for EmptyTable {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &mut Context) {
+        let doc = cx.doc;
+        for (i, t) in doc.tables.iter().enumerate() {
+            if t.kind == TableKind::Unrecognised || t.side == Some(crate::model::Side::Expenditure) {
+                continue;
+            }
+            // Both halves of a 总表 are one printed table: empty only if both are.
+            let other_half = doc.tables.get(i + 1).filter(|o| o.kind == t.kind && o.side.is_some());
+            let figures = t.has_figures() || other_half.is_some_and(|o| o.has_figures());
+            if figures || !t.notes.is_empty() {
+                continue;
+            }
+            let mut f = Finding::new(
+                Self::META.code,
+                Severity::Warning,
+                t.location(t.at),
+                Message::new(
+                    format!("“{}”没有任何数字，也没有说明原因（如“本表无数据”）", t.title),
+                    format!("the {} holds no figure and no note saying why", t.kind.title_en()),
+                ),
+            );
+            f.table = Some(t.title.clone());
+            cx.report(f);
+        }
+    }
+}
+
+impl Rule for UnrecognisedTable {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &mut Context) {
+        let doc = cx.doc;
+        for t in doc.tables.iter().filter(|t| t.kind == TableKind::Unrecognised) {
+            let mut f = Finding::new(
+                Self::META.code,
+                Severity::Warning,
+                t.location(t.at),
+                Message::new(
+                    format!("“{}”不是可识别的标准决算表，已保留但未核对", t.title),
+                    format!("'{}' is not a recognised standard table: kept, not checked", t.title),
+                ),
+            );
+            f.table = Some(t.title.clone());
+            cx.report(f);
+        }
+    }
+}
+
+impl Rule for UnitNotStated {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &mut Context) {
+        let doc = cx.doc;
+        for t in doc
+            .tables
+            .iter()
+            .filter(|t| !t.unit_stated && t.kind != TableKind::Unrecognised && t.side != Some(crate::model::Side::Expenditure))
+        {
+            let mut f = Finding::new(
+                Self::META.code,
+                Severity::Warning,
+                t.location(t.at),
+                Message::new(
+                    format!("“{}”未注明金额单位，按万元处理", t.title),
+                    format!("the {} states no unit; taken as 10k yuan", t.kind.title_en()),
+                ),
+            );
+            f.table = Some(t.title.clone());
+            cx.report(f);
+        }
+    }
+}

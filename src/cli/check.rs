@@ -1,0 +1,51 @@
+use crate::check::Severity;
+use crate::report::{self, Style};
+use crate::run::{self, Options};
+
+use super::{Format, Inputs, LangArg, SeverityArg, CLEAN, FINDINGS, INPUT_ERROR};
+
+#[derive(clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    inputs: Inputs,
+    #[arg(long, value_enum, default_value_t)]
+    format: Format,
+    /// Messages in Chinese (default) or English.
+    #[arg(long, value_enum, default_value_t)]
+    lang: LangArg,
+    /// Exit 1 when a finding at or above this severity is reported.
+    #[arg(long, value_enum, default_value = "error")]
+    fail_on: SeverityArg,
+    /// Show findings at or above this severity (rounding notes are `info`).
+    #[arg(long, value_enum, default_value = "info")]
+    show: SeverityArg,
+    /// Colour: auto (on a terminal), always, never.
+    #[arg(long, default_value = "auto")]
+    color: String,
+}
+
+pub fn run(args: Args) -> u8 {
+    let results = run::check_paths(&args.inputs.paths, &Options::default());
+    let lang = args.lang.into();
+    let show: Severity = args.show.into();
+    let out = match args.format {
+        Format::Json => report::json::results(&results, lang),
+        Format::Text => {
+            let style = Style::detect(&args.color);
+            report::terminal::results(&results, lang, show, style)
+        }
+    };
+    report::emit(&out);
+    let fail_on: Severity = args.fail_on.into();
+    if results.iter().any(|r| r.failed()) {
+        INPUT_ERROR
+    } else if results
+        .iter()
+        .flat_map(|r| r.findings.iter())
+        .any(|f| f.severity >= fail_on)
+    {
+        FINDINGS
+    } else {
+        CLEAN
+    }
+}

@@ -1,0 +1,97 @@
+//! The command line: one module per subcommand, each doing its work and handing the result to a printer.
+
+mod check;
+mod extract;
+mod rules;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::check::{Lang, Severity};
+
+/// Exit statuses a script can rely on.
+pub const CLEAN: u8 = 0;
+pub const FINDINGS: u8 = 1;
+pub const INPUT_ERROR: u8 = 2;
+
+#[derive(Parser)]
+#[command(name = "gouji", version, about = "勾稽：核对部门决算公开表的数字关系")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check every relation in the tables of the given files or folders.
+    Check(check::Args),
+    /// Print the canonical model gouji reads from a file.
+    Extract(extract::Args),
+    /// Print the rule catalogue.
+    Rules(rules::Args),
+}
+
+#[derive(Clone, Copy, ValueEnum, Default)]
+pub enum Format {
+    #[default]
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum, Default)]
+pub enum LangArg {
+    #[default]
+    Zh,
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::Zh => Lang::Zh,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum SeverityArg {
+    Error,
+    Warning,
+    Info,
+}
+
+impl From<SeverityArg> for Severity {
+    fn from(s: SeverityArg) -> Severity {
+        match s {
+            SeverityArg::Error => Severity::Error,
+            SeverityArg::Warning => Severity::Warning,
+            SeverityArg::Info => Severity::Info,
+        }
+    }
+}
+
+#[derive(clap::Args)]
+struct Inputs {
+    /// Files (.xlsx .xlsm .xls .xlsb .ods .csv) or folders to read.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+}
+
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { INPUT_ERROR } else { CLEAN });
+        }
+    };
+    let code = match cli.command {
+        Command::Check(a) => check::run(a),
+        Command::Extract(a) => extract::run(a),
+        Command::Rules(a) => rules::run(a),
+    };
+    ExitCode::from(code)
+}

@@ -1,0 +1,22 @@
+use crate::check::{catalogue, Lang};
+use crate::report;
+
+use super::{Format, LangArg, CLEAN};
+
+#[derive(clap::Args)]
+pub struct Args {
+    #[arg(long, value_enum, default_value_t)]
+    format: Format,
+    #[arg(long, value_enum, default_value_t)]
+    lang: LangArg,
+}
+
+pub fn run(args: Args) -> u8 {
+    let rules = catalogue();
+    let out = match args.format {
+        Format::Text => report::catalogue::text(&rules, Lang::from(args.lang)),
+        Format::Json => report::catalogue::json(&rules),
+    };
+    report::emit(&out);
+    CLEAN
+}

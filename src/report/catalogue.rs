@@ -1,0 +1,27 @@
+use serde_json::json;
+
+use crate::check::{Lang, Rule};
+
+pub fn text(rules: &[&'static dyn Rule], lang: Lang) -> String {
+    let mut s = String::new();
+    for r in rules {
+        let m = r.meta();
+        s.push_str(&format!("{} {} [{}]\n", m.code, m.name, m.severity.label(lang)));
+        for line in m.doc.lines() {
+            s.push_str(&format!("    {}\n", line.trim()));
+        }
+        s.push('\n');
+    }
+    s
+}
+
+pub fn json(rules: &[&'static dyn Rule]) -> String {
+    let v: Vec<_> = rules
+        .iter()
+        .map(|r| {
+            let m = r.meta();
+            json!({"code": m.code, "name": m.name, "severity": m.severity, "doc": m.doc.trim()})
+        })
+        .collect();
+    serde_json::to_string_pretty(&v).unwrap_or_default() + "\n"
+}

@@ -1,0 +1,131 @@
+use std::collections::BTreeMap;
+
+use crate::check::{Finding, Lang, Severity};
+use crate::model::Document;
+use crate::run::DocResult;
+
+use super::Style;
+
+fn severity_colour(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "1;31",
+        Severity::Warning => "33",
+        Severity::Info => "36",
+    }
+}
+
+/// Findings grouped by document and table, then a count by severity.
+pub fn results(results: &[DocResult], lang: Lang, show: Severity, style: Style) -> String {
+    let mut s = String::new();
+    let mut totals = [0usize; 3];
+    for r in results {
+        let header = match &r.document {
+            Some(d) => format!(
+                "{}  {}{}",
+                r.source,
+                d.department.clone().unwrap_or_default(),
+                d.year.map(|y| format!(" {y}")).unwrap_or_default()
+            ),
+            None => r.source.clone(),
+        };
+        s.push_str(&style.paint("1", &header));
+        s.push('\n');
+        for e in &r.errors {
+            let text = match lang {
+                Lang::Zh => e.to_string(),
+                Lang::En => e.english(),
+            };
+            s.push_str(&format!("  {} {}\n", style.paint("1;31", "无法读取:"), text));
+        }
+        if let Some(d) = &r.document {
+            let kinds: Vec<&str> = d
+                .tables
+                .iter()
+                .filter(|t| t.side != Some(crate::model::Side::Expenditure))
+                .map(|t| t.title.as_str())
+                .collect();
+            let label = if lang == Lang::Zh { "识别到的表" } else { "tables" };
+            s.push_str(&format!("  {label} ({}): {}\n", kinds.len(), kinds.join("、")));
+            let relations = if lang == Lang::Zh { "核对关系数" } else { "relations checked" };
+            s.push_str(&format!("  {relations}: {}\n", r.checked.len()));
+        }
+        let mut by_table: BTreeMap<String, Vec<&Finding>> = BTreeMap::new();
+        for f in &r.findings {
+            totals[f.severity as usize] += 1;
+            if f.severity >= show {
+                by_table.entry(f.table.clone().unwrap_or_default()).or_default().push(f);
+            }
+        }
+        for (table, findings) in by_table {
+            if !table.is_empty() {
+                s.push_str(&format!("  [{}]\n", table));
+            }
+            for f in findings {
+                let sev = style.paint(severity_colour(f.severity), f.severity.label(lang));
+                let place = match (&f.location.sheet, &f.location.cell) {
+                    (Some(sh), Some(c)) => format!("{sh}!{c}"),
+                    _ => f.location.short(),
+                };
+                s.push_str(&format!("    {} {} {} {}\n", sev, f.rule, place, f.message.get(lang)));
+            }
+        }
+        s.push('\n');
+    }
+    let [info, warn, err] = totals;
+    let failed = results.iter().filter(|r| r.failed()).count();
+    s.push_str(&match lang {
+        Lang::Zh => format!(
+            "共 {} 个文件：错误 {err}，警告 {warn}，提示 {info}，无法读取 {failed}\n",
+            results.len()
+        ),
+        Lang::En => format!(
+            "{} files: {err} errors, {warn} warnings, {info} info, {failed} unreadable\n",
+            results.len()
+        ),
+    });
+    s
+}
+
+/// The recognised tables as plain text, for `extract --format text`.
+pub fn tables(doc: &Document) -> String {
+    let mut s = String::new();
+    for t in &doc.tables {
+        s.push_str(&format!(
+            "== {} ({:?}{}) {}!{} [{}]\n",
+            t.title,
+            t.kind,
+            t.side.map(|x| format!(" {x:?}")).unwrap_or_default(),
+            t.sheet,
+            t.at.a1(),
+            t.unit.label()
+        ));
+        let cols: Vec<String> = t
+            .columns
+            .iter()
+            .map(|c| format!("{}{}", c.label, c.key.map(|k| format!("<{k:?}>")).unwrap_or_default()))
+            .collect();
+        s.push_str(&format!("   columns: {}\n", cols.join(" | ")));
+        for r in &t.rows {
+            let cells: Vec<String> = r
+                .cells
+                .iter()
+                .map(|c| {
+                    c.as_ref()
+                        .and_then(|c| c.figure)
+                        .map_or("·".into(), |f| f.display())
+                })
+                .collect();
+            s.push_str(&format!(
+                "   {:>8} {} {} | {}\n",
+                r.code.clone().unwrap_or_default(),
+                r.name,
+                r.line.map(|l| format!("<{l:?}>")).unwrap_or_default(),
+                cells.join(" | ")
+            ));
+        }
+        for n in &t.notes {
+            s.push_str(&format!("   注 {n}\n"));
+        }
+    }
+    s
+}
