@@ -1,0 +1,125 @@
+//! Mutation test: every published amount that takes part in a relation is changed in turn by a
+//! non-rounding amount (+1, ×10, two digits swapped) and must be caught as an `error` naming it.
+//!
+//! "+1" is one unit of the table (1 万元 in a 万元 table), but never less than 100 rounding steps:
+//! in the 9-table sample, printed in 元 converted from 万元 at two decimals, a figure's step is
+//! 100 元, so +1 元 would be a change within rounding, and there "+1" is +10,000 元 (1 万元).
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use gouji::check::{self, Severity};
+use gouji::read::{read_tables, Grid, RawValue};
+use gouji::recognise;
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+
+use super::samples::{PUTUO, QIAOCHENG};
+
+/// (grid index, row, col, rounding step) of every cell some relation read.
+fn cells_in_relations(path: &str, grids: &[Grid]) -> BTreeSet<(usize, usize, usize, Decimal)> {
+    let (doc, problems) = recognise::document(path, grids);
+    let checks = check::run(&doc, &problems);
+    assert!(
+        checks.findings.iter().all(|f| f.severity < Severity::Error),
+        "the sample itself must be free of errors"
+    );
+    let mut cells = BTreeSet::new();
+    for c in &checks.checked {
+        for t in c.relation.terms() {
+            let (Some(loc), Some(fig)) = (&t.location, t.figure) else {
+                continue;
+            };
+            let g = grids
+                .iter()
+                .position(|g| Some(&g.sheet) == loc.sheet.as_ref())
+                .unwrap();
+            let (row, col) = parse_a1(loc.cell.as_deref().unwrap());
+            cells.insert((g, row, col, fig.step));
+        }
+    }
+    cells
+}
+
+fn parse_a1(a1: &str) -> (usize, usize) {
+    let letters: String = a1.chars().take_while(|c| c.is_ascii_alphabetic()).collect();
+    let col = letters.chars().fold(0, |n, c| n * 26 + (c as usize - 'A' as usize + 1)) - 1;
+    let row: usize = a1[letters.len()..].parse().unwrap();
+    (row - 1, col)
+}
+
+fn value(v: &RawValue) -> Decimal {
+    match v {
+        RawValue::Number(f) => recognise::text::from_f64(*f).unwrap(),
+        RawValue::Text(t) => match recognise::text::amount(t) {
+            recognise::text::AmountText::Figure(d) => d,
+            other => panic!("not a figure: {other:?}"),
+        },
+        RawValue::Empty => panic!("empty"),
+    }
+}
+
+/// Swaps the first two adjacent digits that differ.
+fn swap_digits(d: Decimal) -> Option<Decimal> {
+    let s = d.to_string();
+    let mut chars: Vec<char> = s.chars().collect();
+    let digits: Vec<usize> = (0..chars.len()).filter(|&i| chars[i].is_ascii_digit()).collect();
+    let pair = digits.windows(2).find(|w| chars[w[0]] != chars[w[1]])?;
+    chars.swap(pair[0], pair[1]);
+    chars.iter().collect::<String>().parse().ok()
+}
+
+fn mutate_and_check(path: &str) -> (usize, usize, Vec<String>) {
+    let grids = read_tables(Path::new(path)).unwrap().grids;
+    let cells = cells_in_relations(path, &grids);
+    let (mut changed, mut caught, mut missed) = (0, 0, Vec::new());
+    for &(g, row, col, step) in &cells {
+        let original = value(grids[g].get(row, col));
+        let one = Decimal::ONE.max(step * Decimal::ONE_HUNDRED);
+        let mutations = [
+            ("+1", Some(original + one)),
+            ("×10", Some(original * Decimal::TEN)),
+            ("swap", swap_digits(original)),
+        ];
+        for (name, m) in mutations {
+            let Some(m) = m.filter(|m| *m != original) else {
+                continue;
+            };
+            let mut grids = grids.clone();
+            grids[g].rows[row][col] = RawValue::Number(m.to_f64().unwrap());
+            let (doc, problems) = recognise::document(path, &grids);
+            let checks = check::run(&doc, &problems);
+            let cell = gouji::model::CellRef::new(row as u32, col as u32).a1();
+            let sheet = &grids[g].sheet;
+            let hit = checks.findings.iter().any(|f| {
+                f.severity == Severity::Error
+                    && f.places().any(|l| {
+                        l.sheet.as_ref() == Some(sheet) && l.cell.as_deref() == Some(cell.as_str())
+                    })
+            });
+            changed += 1;
+            if hit {
+                caught += 1;
+            } else {
+                missed.push(format!("{sheet}!{cell} {original} {name} → {m}"));
+            }
+        }
+    }
+    (changed, caught, missed)
+}
+
+#[test]
+fn every_related_amount_changed_is_caught_qiaocheng() {
+    let (changed, caught, missed) = mutate_and_check(QIAOCHENG);
+    println!("qiaocheng: changed {changed}, caught {caught}");
+    assert!(changed > 300, "only {changed} mutations");
+    assert!(missed.is_empty(), "missed {}: {missed:#?}", missed.len());
+}
+
+#[test]
+fn every_related_amount_changed_is_caught_putuo() {
+    let (changed, caught, missed) = mutate_and_check(PUTUO);
+    println!("putuo: changed {changed}, caught {caught}");
+    assert!(changed > 300, "only {changed} mutations");
+    assert!(missed.is_empty(), "missed {}: {missed:#?}", missed.len());
+}
