@@ -1,0 +1,120 @@
+//! Bad input never panics: each gives a clear message naming the file (and sheet and cell).
+
+use std::path::{Path, PathBuf};
+
+use gouji::check::Severity;
+use gouji::read::ReadError;
+use gouji::run::{check_file, check_paths, Options};
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("gouji-it-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn corrupt_workbook_names_the_file_and_the_reason() {
+    let dir = temp_dir("corrupt");
+    let f = dir.join("坏文件.xlsx");
+    std::fs::write(&f, b"PK\x03\x04 this is not really a zip").unwrap();
+    let r = check_file(&f);
+    assert!(r.document.is_none());
+    let msg = r.errors[0].to_string();
+    assert!(msg.contains("坏文件.xlsx") && msg.contains("损坏"), "{msg}");
+}
+
+#[test]
+fn password_protected_workbook_is_said_to_be_so() {
+    let dir = temp_dir("encrypted");
+    let f = dir.join("加密.xlsx");
+    // What Office writes for a password-protected .xlsx: an OLE compound file holding an
+    // EncryptedPackage stream instead of a zip.
+    let mut bytes = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    bytes.resize(512, 0);
+    bytes.extend("EncryptedPackage".encode_utf16().flat_map(|u| u.to_le_bytes()));
+    bytes.resize(2048, 0);
+    std::fs::write(&f, bytes).unwrap();
+    let r = check_file(&f);
+    assert!(matches!(r.errors[0], ReadError::Encrypted { .. }), "{:?}", r.errors);
+    assert!(r.errors[0].to_string().contains("密码"));
+}
+
+#[test]
+fn text_where_a_number_must_be_names_the_cell() {
+    let dir = temp_dir("text");
+    let f = dir.join("收入决算表.csv");
+    std::fs::write(
+        &f,
+        "收入决算表\n,,单位：万元\n项目,本年收入合计,财政拨款收入,其他收入\n合计,约四千,3966.63,31.36\n",
+    )
+    .unwrap();
+    let r = check_file(&f);
+    let x: Vec<_> = r.findings.iter().filter(|f| f.rule == "X001").collect();
+    assert_eq!(x.len(), 1, "{:#?}", r.findings);
+    assert_eq!(x[0].location.cell.as_deref(), Some("B4"));
+    assert!(x[0].message.zh.contains("约四千"));
+}
+
+#[test]
+fn gbk_csv_is_decoded() {
+    let dir = temp_dir("gbk");
+    let f = dir.join("income.csv");
+    let text = "收入决算表\n,,单位：万元\n项目,本年收入合计,财政拨款收入,其他收入\n合计,\"3,997.99\",３９６６．６３,(31.36)\n";
+    let (gbk, _, _) = encoding_rs::GBK.encode(text);
+    std::fs::write(&f, &gbk).unwrap();
+    let r = check_file(&f);
+    let doc = r.document.unwrap();
+    assert_eq!(doc.tables[0].kind, gouji::model::TableKind::IncomeTable);
+    // 3,997.99 ≠ 3,966.63 + (−31.36): the parenthesised negative is read as one.
+    let t101: Vec<_> = r.findings.iter().filter(|f| f.rule == "T101").collect();
+    assert_eq!(t101[0].expected, Some("3935.27".parse().unwrap()));
+    assert_eq!(t101[0].severity, Severity::Error);
+}
+
+#[test]
+fn a_sheet_with_no_table_and_an_empty_file_are_reported() {
+    let dir = temp_dir("nothing");
+    let f = dir.join("notes.csv");
+    std::fs::write(&f, "会议纪要\n今天讨论了工作安排\n").unwrap();
+    let r = check_file(&f);
+    assert!(r.errors.is_empty());
+    assert!(r.findings.iter().any(|f| f.rule == "M601" && f.message.zh.contains("未找到")));
+    let e = dir.join("empty.csv");
+    std::fs::write(&e, "").unwrap();
+    let r = check_file(&e);
+    assert!(matches!(r.errors[0], ReadError::Empty { .. }));
+}
+
+#[test]
+fn a_million_row_sheet_is_refused_by_name() {
+    let dir = temp_dir("huge");
+    let f = dir.join("huge.csv");
+    let mut s = String::with_capacity(12_000_000);
+    for i in 0..1_000_000 {
+        s.push_str(&format!("{i},1.00\n"));
+    }
+    std::fs::write(&f, s).unwrap();
+    let r = check_file(&f);
+    match &r.errors[0] {
+        ReadError::SheetTooLarge { rows, sheet, .. } => {
+            assert_eq!(*rows, 1_000_000);
+            assert_eq!(sheet, "huge");
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn one_bad_file_in_a_folder_does_not_stop_the_others() {
+    let dir = temp_dir("folder");
+    std::fs::write(dir.join("a-bad.xlsx"), b"garbage").unwrap();
+    std::fs::copy(super::samples::QIAOCHENG, dir.join("b-good.xlsx")).unwrap();
+    let results = check_paths(&[dir.clone(), Path::new("no/such/file.xlsx").into()], &Options::default());
+    assert_eq!(results.len(), 3);
+    let good = results.iter().find(|r| r.source.ends_with("b-good.xlsx")).unwrap();
+    assert!(good.document.is_some() && good.errors.is_empty());
+    let bad = results.iter().find(|r| r.source.ends_with("a-bad.xlsx")).unwrap();
+    assert!(bad.failed());
+    assert!(results.iter().any(|r| r.source.contains("no/such")));
+}
