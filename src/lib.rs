@@ -2,11 +2,11 @@
 //!
 //! The pipeline is visible in the modules: [`read`] → [`recognise`] → [`model`] → [`check`] → [`report`].
 
-pub mod model;
 pub mod check;
+pub mod cli;
 pub mod load;
+pub mod model;
 pub mod read;
 pub mod recognise;
 pub mod report;
 pub mod run;
-pub mod cli;

@@ -89,7 +89,12 @@ fn opt_dec<S: Serializer>(d: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> 
 }
 
 impl Finding {
-    pub fn new(rule: &'static str, severity: Severity, location: Location, message: Message) -> Finding {
+    pub fn new(
+        rule: &'static str,
+        severity: Severity,
+        location: Location,
+        message: Message,
+    ) -> Finding {
         Finding {
             rule,
             severity,

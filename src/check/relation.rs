@@ -195,11 +195,15 @@ mod tests {
     fn exact_rounding_and_broken() {
         let e = rel("3997.99", &["3966.63", "31.36"]).evaluate().unwrap();
         assert_eq!(e.outcome, Outcome::Exact);
-        let e = rel("1886.76", &["1849.03", "14.49", "23.25"]).evaluate().unwrap();
+        let e = rel("1886.76", &["1849.03", "14.49", "23.25"])
+            .evaluate()
+            .unwrap();
         assert_eq!(e.outcome, Outcome::Rounding);
         assert_eq!(e.difference, "-0.01".parse().unwrap());
         assert_eq!(e.tolerance, "0.02".parse().unwrap());
-        let e = rel("1887.76", &["1849.03", "14.49", "23.25"]).evaluate().unwrap();
+        let e = rel("1887.76", &["1849.03", "14.49", "23.25"])
+            .evaluate()
+            .unwrap();
         assert_eq!(e.outcome, Outcome::Broken);
     }
 

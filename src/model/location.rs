@@ -21,7 +21,11 @@ impl CellRef {
             col = (col - 1) / 26;
         }
         letters.reverse();
-        format!("{}{}", letters.into_iter().collect::<String>(), self.row + 1)
+        format!(
+            "{}{}",
+            letters.into_iter().collect::<String>(),
+            self.row + 1
+        )
     }
 }
 

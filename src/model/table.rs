@@ -351,7 +351,9 @@ pub struct Document {
 
 impl Document {
     pub fn table(&self, kind: TableKind) -> Option<&Table> {
-        self.tables.iter().find(|t| t.kind == kind && t.side.is_none())
+        self.tables
+            .iter()
+            .find(|t| t.kind == kind && t.side.is_none())
     }
 
     pub fn half(&self, kind: TableKind, side: Side) -> Option<&Table> {

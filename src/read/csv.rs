@@ -93,7 +93,8 @@ mod tests {
 
     #[test]
     fn quoted_fields_keep_commas_quotes_and_breaks() {
-        let recs: Vec<_> = parse_records("a,\"3,997.99\",\"say \"\"hi\"\"\"\r\n\"two\nlines\",x\n").collect();
+        let recs: Vec<_> =
+            parse_records("a,\"3,997.99\",\"say \"\"hi\"\"\"\r\n\"two\nlines\",x\n").collect();
         assert_eq!(recs[0], vec!["a", "3,997.99", "say \"hi\""]);
         assert_eq!(recs[1], vec!["two\nlines", "x"]);
         assert_eq!(recs.len(), 2);

@@ -63,7 +63,10 @@ pub struct Grid {
 impl Grid {
     pub fn get(&self, row: usize, col: usize) -> &RawValue {
         static EMPTY: RawValue = RawValue::Empty;
-        self.rows.get(row).and_then(|r| r.get(col)).unwrap_or(&EMPTY)
+        self.rows
+            .get(row)
+            .and_then(|r| r.get(col))
+            .unwrap_or(&EMPTY)
     }
 
     pub fn width(&self) -> usize {

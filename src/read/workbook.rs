@@ -28,7 +28,9 @@ pub fn read_workbook(path: &Path) -> Result<ReadOutcome, ReadError> {
         let range = match book.worksheet_range(&sheet) {
             Ok(r) => r,
             Err(e) => {
-                outcome.problems.push(classify(&file, &format!("{sheet}: {e}")));
+                outcome
+                    .problems
+                    .push(classify(&file, &format!("{sheet}: {e}")));
                 continue;
             }
         };

@@ -23,7 +23,9 @@ pub fn paths(grid: &Grid, header: &[usize], width: usize) -> Vec<Vec<String>> {
                 // first of its sub-columns; the columns after it that have a sub-heading
                 // below and nothing here belong to the same group.
                 let below = header[i + 1..].iter().any(|&rr| !text(rr, c).is_empty());
-                let below_left = header[i + 1..].iter().any(|&rr| !text(rr, c - 1).is_empty());
+                let below_left = header[i + 1..]
+                    .iter()
+                    .any(|&rr| !text(rr, c - 1).is_empty());
                 if below && below_left {
                     row[c] = row[c - 1].clone();
                 }
@@ -43,13 +45,16 @@ pub fn joined(path: &[String]) -> String {
 }
 
 pub fn is_line_number(path: &[String]) -> bool {
-    path.iter().any(|p| p.contains("行次") || p.contains("栏次"))
+    path.iter()
+        .any(|p| p.contains("行次") || p.contains("栏次"))
 }
 
 pub fn is_code(path: &[String]) -> bool {
     path.iter()
         .any(|p| p.contains("编码") || p == "类" || p == "款" || p == "项")
-        || path.last().is_some_and(|p| p == "类" || p == "款" || p == "项")
+        || path
+            .last()
+            .is_some_and(|p| p == "类" || p == "款" || p == "项")
 }
 
 pub fn is_name(path: &[String]) -> bool {
@@ -61,9 +66,13 @@ pub fn key(path: &[String]) -> Option<ColKey> {
     let leaf = path.last()?.as_str();
     let under = |s: &str| path.iter().any(|p| p.contains(s));
     let key = match leaf {
-        "小计" | "合计" if under("本年支出") && path.len() > 1 => ColKey::CurrentExpenditure,
+        "小计" | "合计" if under("本年支出") && path.len() > 1 => {
+            ColKey::CurrentExpenditure
+        }
         "小计" if under("基本支出") => ColKey::Basic,
-        "合计" | "小计" | "本年收入合计" | "本年支出合计" | "合计数" => ColKey::Total,
+        "合计" | "小计" | "本年收入合计" | "本年支出合计" | "合计数" => {
+            ColKey::Total
+        }
         l if l.contains("财政拨款收入") => ColKey::FiscalGrant,
         l if l.contains("上级补助") => ColKey::SuperiorGrant,
         l if l.contains("事业收入") => ColKey::BusinessIncome,
@@ -85,7 +94,9 @@ pub fn key(path: &[String]) -> Option<ColKey> {
         "本年收入" => ColKey::CurrentIncome,
         "本年支出" => ColKey::CurrentExpenditure,
         l if l.contains("预算数") => ColKey::Budget,
-        l if l.contains("决算数") || l.contains("金额") || l.contains("决算") => ColKey::Amount,
+        l if l.contains("决算数") || l.contains("金额") || l.contains("决算") => {
+            ColKey::Amount
+        }
         _ => return None,
     };
     Some(key)

@@ -9,12 +9,24 @@ use super::text::label;
 const TITLES: &[(&str, TableKind)] = &[
     ("三公", TableKind::ThreePublic),
     ("基本支出决算", TableKind::GeneralBudgetBasicExpenditure),
-    ("政府性基金预算财政拨款收入支出决算", TableKind::GovernmentFund),
+    (
+        "政府性基金预算财政拨款收入支出决算",
+        TableKind::GovernmentFund,
+    ),
     ("政府性基金预算财政拨款支出决算", TableKind::GovernmentFund),
-    ("国有资本经营预算财政拨款收入支出决算", TableKind::StateCapital),
+    (
+        "国有资本经营预算财政拨款收入支出决算",
+        TableKind::StateCapital,
+    ),
     ("国有资本经营预算财政拨款支出决算", TableKind::StateCapital),
-    ("一般公共预算财政拨款收入支出决算", TableKind::GeneralBudgetExpenditure),
-    ("一般公共预算财政拨款支出决算", TableKind::GeneralBudgetExpenditure),
+    (
+        "一般公共预算财政拨款收入支出决算",
+        TableKind::GeneralBudgetExpenditure,
+    ),
+    (
+        "一般公共预算财政拨款支出决算",
+        TableKind::GeneralBudgetExpenditure,
+    ),
     ("财政拨款收入支出决算总", TableKind::FiscalSummary),
     ("财政拨款收入支出决算", TableKind::FiscalSummary),
     ("收入支出决算总", TableKind::IncomeExpenditureSummary),
@@ -46,8 +58,14 @@ mod tests {
     #[test]
     fn titles_of_both_editions() {
         use TableKind::*;
-        assert_eq!(from_title("收入支出决算总表"), Some(IncomeExpenditureSummary));
-        assert_eq!(from_title("表1 收入支出决算公开表"), Some(IncomeExpenditureSummary));
+        assert_eq!(
+            from_title("收入支出决算总表"),
+            Some(IncomeExpenditureSummary)
+        );
+        assert_eq!(
+            from_title("表1 收入支出决算公开表"),
+            Some(IncomeExpenditureSummary)
+        );
         assert_eq!(from_title("收入决算表"), Some(IncomeTable));
         assert_eq!(from_title("支出决算表"), Some(ExpenditureTable));
         assert_eq!(from_title("财政拨款收入支出决算总表"), Some(FiscalSummary));
@@ -63,7 +81,10 @@ mod tests {
             from_title("一般公共预算财政拨款“三公”经费支出决算表"),
             Some(ThreePublic)
         );
-        assert_eq!(from_title("财政拨款“三公”经费支出决算表"), Some(ThreePublic));
+        assert_eq!(
+            from_title("财政拨款“三公”经费支出决算表"),
+            Some(ThreePublic)
+        );
         assert_eq!(
             from_title("政府性基金预算财政拨款收入支出决算表"),
             Some(GovernmentFund)

@@ -202,8 +202,23 @@ fn is_meta_row(texts: &[String]) -> bool {
 }
 
 const HEADER_WORDS: &[&str] = &[
-    "项目", "科目", "编码", "名称", "行次", "预算数", "决算数", "金额", "收入", "支出", "经费",
-    "结转", "小计", "合计", "因公出国", "公务用车", "公务接待",
+    "项目",
+    "科目",
+    "编码",
+    "名称",
+    "行次",
+    "预算数",
+    "决算数",
+    "金额",
+    "收入",
+    "支出",
+    "经费",
+    "结转",
+    "小计",
+    "合计",
+    "因公出国",
+    "公务用车",
+    "公务接待",
 ];
 
 /// A data row holds a figure or a code, or is a labelled line such as 合计 — unless it reads as
@@ -246,8 +261,11 @@ fn notes(grid: &Grid, data: &[usize], width: usize) -> Vec<String> {
                 .collect();
             let first = texts.first()?;
             let n = norm(first);
-            (n.starts_with('注') || n.contains("无数据") || n.contains("无此项") || n.contains("没有"))
-                .then(|| first.clone())
+            (n.starts_with('注')
+                || n.contains("无数据")
+                || n.contains("无此项")
+                || n.contains("没有"))
+            .then(|| first.clone())
         })
         .collect()
 }
@@ -279,10 +297,7 @@ fn halves(ctx: &mut Ctx, base: &Table, paths: &[Vec<String>], data: &[usize]) ->
         })
         .unwrap_or(width);
     let mut out = Vec::new();
-    for (side, from, to) in [
-        (Side::Income, 0, split),
-        (Side::Expenditure, split, width),
-    ] {
+    for (side, from, to) in [(Side::Income, 0, split), (Side::Expenditure, split, width)] {
         if from >= to {
             continue;
         }
@@ -350,7 +365,9 @@ impl CodeReader {
 /// Tables whose rows are 功能分类 codes (收入/支出决算表, 一般公共预算 and fund tables).
 fn coded(ctx: &mut Ctx, mut t: Table, paths: &[Vec<String>], data: &[usize]) -> Table {
     let width = paths.len();
-    let code_cols: Vec<usize> = (0..width).filter(|&c| columns::is_code(&paths[c])).collect();
+    let code_cols: Vec<usize> = (0..width)
+        .filter(|&c| columns::is_code(&paths[c]))
+        .collect();
     let name_col = (0..width)
         .find(|&c| columns::is_name(&paths[c]))
         .or_else(|| (0..width).find(|c| !code_cols.contains(c)));
@@ -386,7 +403,8 @@ fn coded(ctx: &mut Ctx, mut t: Table, paths: &[Vec<String>], data: &[usize]) -> 
             }
         }
         let cells: Vec<Option<Cell>> = amount_cols.iter().map(|&c| ctx.amount(r, c)).collect();
-        if is_note(&name) || (code.is_none() && name.is_empty() && cells.iter().all(Option::is_none))
+        if is_note(&name)
+            || (code.is_none() && name.is_empty() && cells.iter().all(Option::is_none))
         {
             continue;
         }
@@ -534,9 +552,7 @@ fn three_public_table(ctx: &mut Ctx, mut t: Table, paths: &[Vec<String>], data: 
         }
         return t;
     }
-    let label_col = (0..width)
-        .find(|&c| which(c).is_none())
-        .unwrap_or(0);
+    let label_col = (0..width).find(|&c| which(c).is_none()).unwrap_or(0);
     let slots: Vec<(usize, usize)> = (0..width)
         .filter(|&c| c != label_col)
         .filter_map(|c| which(c).map(|s| (c, s)))
@@ -587,11 +603,20 @@ mod tests {
         let mut r = CodeReader::default();
         let s = |v: &str| (!v.is_empty()).then(|| v.to_string());
         assert_eq!(r.read(&[s("208"), s(""), s("")]).as_deref(), Some("208"));
-        assert_eq!(r.read(&[s("208"), s("01"), s("")]).as_deref(), Some("20801"));
+        assert_eq!(
+            r.read(&[s("208"), s("01"), s("")]).as_deref(),
+            Some("20801")
+        );
         assert_eq!(r.read(&[s(""), s(""), s("01")]).as_deref(), Some("2080101"));
         assert_eq!(r.read(&[s(""), s("05"), s("")]).as_deref(), Some("20805"));
-        assert_eq!(r.read(&[s("208"), s("05"), s("02")]).as_deref(), Some("2080502"));
+        assert_eq!(
+            r.read(&[s("208"), s("05"), s("02")]).as_deref(),
+            Some("2080502")
+        );
         assert_eq!(r.read(&[s("210"), s(""), s("")]).as_deref(), Some("210"));
-        assert_eq!(r.read(&[s(""), s("21011"), s("")]).as_deref(), Some("21011"));
+        assert_eq!(
+            r.read(&[s(""), s("21011"), s("")]).as_deref(),
+            Some("21011")
+        );
     }
 }

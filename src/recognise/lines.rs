@@ -66,7 +66,7 @@ impl LineReader {
 #[derive(Clone, Copy)]
 enum Fund {
     GeneralBudget,
-    GovernmentFund,
+    Government,
     StateCapital,
 }
 
@@ -74,21 +74,21 @@ impl Fund {
     fn income(self) -> Line {
         match self {
             Fund::GeneralBudget => Line::GeneralBudgetIncome,
-            Fund::GovernmentFund => Line::GovernmentFundIncome,
+            Fund::Government => Line::GovernmentFundIncome,
             Fund::StateCapital => Line::StateCapitalIncome,
         }
     }
     fn opening(self) -> Line {
         match self {
             Fund::GeneralBudget => Line::OpeningGeneralBudget,
-            Fund::GovernmentFund => Line::OpeningGovernmentFund,
+            Fund::Government => Line::OpeningGovernmentFund,
             Fund::StateCapital => Line::OpeningStateCapital,
         }
     }
     fn closing(self) -> Line {
         match self {
             Fund::GeneralBudget => Line::ClosingGeneralBudget,
-            Fund::GovernmentFund => Line::ClosingGovernmentFund,
+            Fund::Government => Line::ClosingGovernmentFund,
             Fund::StateCapital => Line::ClosingStateCapital,
         }
     }
@@ -98,8 +98,9 @@ fn fund_of(l: &str) -> Option<Fund> {
     if l.starts_with("一般公共预算") {
         Some(Fund::GeneralBudget)
     } else if l.starts_with("政府性基金") {
-        Some(Fund::GovernmentFund)
-    } else if l.starts_with("国有资本经营预算财政") || l.starts_with("国有资本经营预算拨款") {
+        Some(Fund::Government)
+    } else if l.starts_with("国有资本经营预算财政") || l.starts_with("国有资本经营预算拨款")
+    {
         Some(Fund::StateCapital)
     } else {
         None
@@ -157,7 +158,10 @@ mod tests {
             r.read(Side::Income, "一、一般公共预算财政拨款").0,
             Some(Line::GeneralBudgetIncome)
         );
-        assert_eq!(r.read(Side::Income, "本年收入合计").0, Some(Line::IncomeTotal));
+        assert_eq!(
+            r.read(Side::Income, "本年收入合计").0,
+            Some(Line::IncomeTotal)
+        );
         assert_eq!(
             r.read(Side::Income, "年初财政拨款结转和结余").0,
             Some(Line::Opening)
@@ -177,7 +181,8 @@ mod tests {
             (Some(Line::FunctionClass), Some("208".into()))
         );
         assert_eq!(
-            r.read(Side::Expenditure, "使用非财政拨款结余（含专用结余）").0,
+            r.read(Side::Expenditure, "使用非财政拨款结余（含专用结余）")
+                .0,
             Some(Line::UseOfReserves)
         );
     }

@@ -36,9 +36,12 @@ pub fn department_from(grids: &[Grid], source: &str) -> Option<String> {
         for row in g.rows.iter().take(8) {
             for v in row {
                 let t = norm(&v.text());
-                for key in ["编制部门:", "编制单位:", "部门名称:", "单位名称:", "部门:"] {
+                for key in ["编制部门:", "编制单位:", "部门名称:", "单位名称:", "部门:"]
+                {
                     let key_cn = key.replace(':', "：");
-                    let rest = t.strip_prefix(key).or_else(|| t.strip_prefix(key_cn.as_str()));
+                    let rest = t
+                        .strip_prefix(key)
+                        .or_else(|| t.strip_prefix(key_cn.as_str()));
                     if let Some(rest) = rest {
                         let name = rest.split("单位").next().unwrap_or(rest).trim();
                         if !name.is_empty() {

@@ -149,7 +149,10 @@ mod tests {
     fn labels_lose_ordinals_and_spaces() {
         assert_eq!(label("一、一般公共服务支出"), "一般公共服务支出");
         assert_eq!(label("（一）财政拨款收入"), "财政拨款收入");
-        assert_eq!(label("二十六、抗疫特别国债安排的支出"), "抗疫特别国债安排的支出");
+        assert_eq!(
+            label("二十六、抗疫特别国债安排的支出"),
+            "抗疫特别国债安排的支出"
+        );
         assert_eq!(label("  本 年 收 入 合 计 "), "本年收入合计");
         assert_eq!(label("其中：公务用车购置费"), "公务用车购置费");
         assert_eq!(label("1.因公出国（境）费"), "因公出国(境)费");

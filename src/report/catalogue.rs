@@ -6,7 +6,12 @@ pub fn text(rules: &[&'static dyn Rule], lang: Lang) -> String {
     let mut s = String::new();
     for r in rules {
         let m = r.meta();
-        s.push_str(&format!("{} {} [{}]\n", m.code, m.name, m.severity.label(lang)));
+        s.push_str(&format!(
+            "{} {} [{}]\n",
+            m.code,
+            m.name,
+            m.severity.label(lang)
+        ));
         for line in m.doc.lines() {
             s.push_str(&format!("    {}\n", line.trim()));
         }

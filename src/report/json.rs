@@ -11,7 +11,10 @@ pub fn document(doc: &Document) -> String {
 pub fn finding(f: &Finding, lang: Lang) -> Value {
     let mut v = serde_json::to_value(f).unwrap_or(Value::Null);
     if let Value::Object(m) = &mut v {
-        m.insert("message".into(), Value::String(f.message.get(lang).to_string()));
+        m.insert(
+            "message".into(),
+            Value::String(f.message.get(lang).to_string()),
+        );
     }
     v
 }

@@ -35,7 +35,11 @@ pub fn results(results: &[DocResult], lang: Lang, show: Severity, style: Style) 
                 Lang::Zh => e.to_string(),
                 Lang::En => e.english(),
             };
-            s.push_str(&format!("  {} {}\n", style.paint("1;31", "无法读取:"), text));
+            s.push_str(&format!(
+                "  {} {}\n",
+                style.paint("1;31", "无法读取:"),
+                text
+            ));
         }
         if let Some(d) = &r.document {
             let kinds: Vec<&str> = d
@@ -44,16 +48,31 @@ pub fn results(results: &[DocResult], lang: Lang, show: Severity, style: Style) 
                 .filter(|t| t.side != Some(crate::model::Side::Expenditure))
                 .map(|t| t.title.as_str())
                 .collect();
-            let label = if lang == Lang::Zh { "识别到的表" } else { "tables" };
-            s.push_str(&format!("  {label} ({}): {}\n", kinds.len(), kinds.join("、")));
-            let relations = if lang == Lang::Zh { "核对关系数" } else { "relations checked" };
+            let label = if lang == Lang::Zh {
+                "识别到的表"
+            } else {
+                "tables"
+            };
+            s.push_str(&format!(
+                "  {label} ({}): {}\n",
+                kinds.len(),
+                kinds.join("、")
+            ));
+            let relations = if lang == Lang::Zh {
+                "核对关系数"
+            } else {
+                "relations checked"
+            };
             s.push_str(&format!("  {relations}: {}\n", r.checked.len()));
         }
         let mut by_table: BTreeMap<String, Vec<&Finding>> = BTreeMap::new();
         for f in &r.findings {
             totals[f.severity as usize] += 1;
             if f.severity >= show {
-                by_table.entry(f.table.clone().unwrap_or_default()).or_default().push(f);
+                by_table
+                    .entry(f.table.clone().unwrap_or_default())
+                    .or_default()
+                    .push(f);
             }
         }
         for (table, findings) in by_table {
@@ -66,7 +85,13 @@ pub fn results(results: &[DocResult], lang: Lang, show: Severity, style: Style) 
                     (Some(sh), Some(c)) => format!("{sh}!{c}"),
                     _ => f.location.short(),
                 };
-                s.push_str(&format!("    {} {} {} {}\n", sev, f.rule, place, f.message.get(lang)));
+                s.push_str(&format!(
+                    "    {} {} {} {}\n",
+                    sev,
+                    f.rule,
+                    place,
+                    f.message.get(lang)
+                ));
             }
         }
         s.push('\n');
@@ -102,7 +127,13 @@ pub fn tables(doc: &Document) -> String {
         let cols: Vec<String> = t
             .columns
             .iter()
-            .map(|c| format!("{}{}", c.label, c.key.map(|k| format!("<{k:?}>")).unwrap_or_default()))
+            .map(|c| {
+                format!(
+                    "{}{}",
+                    c.label,
+                    c.key.map(|k| format!("<{k:?}>")).unwrap_or_default()
+                )
+            })
             .collect();
         s.push_str(&format!("   columns: {}\n", cols.join(" | ")));
         for r in &t.rows {

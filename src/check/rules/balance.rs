@@ -83,7 +83,10 @@ fn line_sum(
         if terms.is_empty() {
             continue;
         }
-        cx.relation(Some(t), Relation::sum(code, what.clone(), total_term, terms));
+        cx.relation(
+            Some(t),
+            Relation::sum(code, what.clone(), total_term, terms),
+        );
     }
 }
 
@@ -93,7 +96,10 @@ impl Rule for IncomeLines {
     }
 
     fn check(&self, cx: &mut Context) {
-        let what = Message::new("本年收入合计 = Σ 收入项目", "income total = sum of income lines");
+        let what = Message::new(
+            "本年收入合计 = Σ 收入项目",
+            "income total = sum of income lines",
+        );
         for t in halves(cx, Side::Income) {
             line_sum(
                 cx,
@@ -196,7 +202,10 @@ impl Rule for GrandTotalsBalance {
     }
 
     fn check(&self, cx: &mut Context) {
-        for kind in [TableKind::IncomeExpenditureSummary, TableKind::FiscalSummary] {
+        for kind in [
+            TableKind::IncomeExpenditureSummary,
+            TableKind::FiscalSummary,
+        ] {
             let (Some(inc), Some(exp)) = (
                 cx.doc.half(kind, Side::Income),
                 cx.doc.half(kind, Side::Expenditure),
@@ -212,7 +221,10 @@ impl Rule for GrandTotalsBalance {
             ) else {
                 continue;
             };
-            let what = Message::new("收入总计 = 支出总计", "income grand total = expenditure grand total");
+            let what = Message::new(
+                "收入总计 = 支出总计",
+                "income grand total = expenditure grand total",
+            );
             cx.relation(Some(exp), Relation::equal(Self::META.code, what, b, a));
         }
     }
@@ -237,8 +249,18 @@ impl Rule for BalanceBreakdown {
         for side in [Side::Income, Side::Expenditure] {
             for t in halves(cx, side) {
                 for (total, parts, zh, en) in [
-                    (Line::Opening, &opening, "年初结转和结余 = Σ 各类财政拨款", "opening balance = sum by fund"),
-                    (Line::Closing, &closing, "年末结转和结余 = Σ 各类财政拨款", "closing balance = sum by fund"),
+                    (
+                        Line::Opening,
+                        &opening,
+                        "年初结转和结余 = Σ 各类财政拨款",
+                        "opening balance = sum by fund",
+                    ),
+                    (
+                        Line::Closing,
+                        &closing,
+                        "年末结转和结余 = Σ 各类财政拨款",
+                        "closing balance = sum by fund",
+                    ),
                 ] {
                     if parts.iter().any(|p| t.line(*p).is_some()) {
                         let what = Message::new(zh, en);

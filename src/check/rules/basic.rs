@@ -15,7 +15,8 @@ rule! {
 }
 
 fn basic_tables<'d>(cx: &Context<'d>) -> Vec<&'d Table> {
-    cx.tables(TableKind::GeneralBudgetBasicExpenditure).collect()
+    cx.tables(TableKind::GeneralBudgetBasicExpenditure)
+        .collect()
 }
 
 fn items<'t>(t: &'t Table, class: &'t str) -> impl Iterator<Item = &'t Row> + 't {
@@ -83,8 +84,18 @@ impl Rule for PersonnelAndPublicTotals {
                 }
             }
             for (line, parts, zh, en) in [
-                (Line::PersonnelTotal, personnel, "人员经费合计 = 301 + 303", "personnel total = 301 + 303"),
-                (Line::PublicTotal, public, "公用经费合计 = Σ 公用经费各类", "public-expense total = sum of its classes"),
+                (
+                    Line::PersonnelTotal,
+                    personnel,
+                    "人员经费合计 = 301 + 303",
+                    "personnel total = 301 + 303",
+                ),
+                (
+                    Line::PublicTotal,
+                    public,
+                    "公用经费合计 = Σ 公用经费各类",
+                    "public-expense total = sum of its classes",
+                ),
             ] {
                 if let Some(row) = t.line(line) {
                     let what = Message::new(zh, en);
@@ -99,7 +110,10 @@ impl Rule for PersonnelAndPublicTotals {
                 t.line(Line::PersonnelTotal),
                 t.line(Line::PublicTotal),
             ) {
-                let what = Message::new("合计 = 人员经费合计 + 公用经费合计", "total = personnel + public expenses");
+                let what = Message::new(
+                    "合计 = 人员经费合计 + 公用经费合计",
+                    "total = personnel + public expenses",
+                );
                 let parts = vec![Term::cell(t, p, 0), Term::cell(t, q, 0)];
                 cx.relation(
                     Some(t),

@@ -58,7 +58,11 @@ impl Rule for MissingTable {
         let nine = cx.doc.year.is_some_and(|y| y >= 2020)
             || has(TableKind::ThreePublic)
             || has(TableKind::StateCapital);
-        let set: &[TableKind] = if nine { &TableKind::STANDARD } else { &SET_2016 };
+        let set: &[TableKind] = if nine {
+            &TableKind::STANDARD
+        } else {
+            &SET_2016
+        };
         let edition = if nine { "9" } else { "7" };
         for kind in set.iter().filter(|k| !has(**k)) {
             cx.report(Finding::new(
@@ -66,8 +70,16 @@ impl Rule for MissingTable {
                 Severity::Warning,
                 here.clone(),
                 Message::new(
-                    format!("缺少标准决算表“{}”（{} 张表的公开口径）", kind.title(), edition),
-                    format!("the standard {} is missing ({}-table set)", kind.title_en(), edition),
+                    format!(
+                        "缺少标准决算表“{}”（{} 张表的公开口径）",
+                        kind.title(),
+                        edition
+                    ),
+                    format!(
+                        "the standard {} is missing ({}-table set)",
+                        kind.title_en(),
+                        edition
+                    ),
                 ),
             ));
         }
@@ -82,11 +94,15 @@ impl Rule for EmptyTable {
     fn check(&self, cx: &mut Context) {
         let doc = cx.doc;
         for (i, t) in doc.tables.iter().enumerate() {
-            if t.kind == TableKind::Unrecognised || t.side == Some(crate::model::Side::Expenditure) {
+            if t.kind == TableKind::Unrecognised || t.side == Some(crate::model::Side::Expenditure)
+            {
                 continue;
             }
             // Both halves of a 总表 are one printed table: empty only if both are.
-            let other_half = doc.tables.get(i + 1).filter(|o| o.kind == t.kind && o.side.is_some());
+            let other_half = doc
+                .tables
+                .get(i + 1)
+                .filter(|o| o.kind == t.kind && o.side.is_some());
             let figures = t.has_figures() || other_half.is_some_and(|o| o.has_figures());
             if figures || !t.notes.is_empty() {
                 continue;
@@ -96,8 +112,14 @@ impl Rule for EmptyTable {
                 Severity::Warning,
                 t.location(t.at),
                 Message::new(
-                    format!("“{}”没有任何数字，也没有说明原因（如“本表无数据”）", t.title),
-                    format!("the {} holds no figure and no note saying why", t.kind.title_en()),
+                    format!(
+                        "“{}”没有任何数字，也没有说明原因（如“本表无数据”）",
+                        t.title
+                    ),
+                    format!(
+                        "the {} holds no figure and no note saying why",
+                        t.kind.title_en()
+                    ),
                 ),
             );
             f.table = Some(t.title.clone());
@@ -113,14 +135,21 @@ impl Rule for UnrecognisedTable {
 
     fn check(&self, cx: &mut Context) {
         let doc = cx.doc;
-        for t in doc.tables.iter().filter(|t| t.kind == TableKind::Unrecognised) {
+        for t in doc
+            .tables
+            .iter()
+            .filter(|t| t.kind == TableKind::Unrecognised)
+        {
             let mut f = Finding::new(
                 Self::META.code,
                 Severity::Warning,
                 t.location(t.at),
                 Message::new(
                     format!("“{}”不是可识别的标准决算表，已保留但未核对", t.title),
-                    format!("'{}' is not a recognised standard table: kept, not checked", t.title),
+                    format!(
+                        "'{}' is not a recognised standard table: kept, not checked",
+                        t.title
+                    ),
                 ),
             );
             f.table = Some(t.title.clone());
@@ -136,18 +165,21 @@ impl Rule for UnitNotStated {
 
     fn check(&self, cx: &mut Context) {
         let doc = cx.doc;
-        for t in doc
-            .tables
-            .iter()
-            .filter(|t| !t.unit_stated && t.kind != TableKind::Unrecognised && t.side != Some(crate::model::Side::Expenditure))
-        {
+        for t in doc.tables.iter().filter(|t| {
+            !t.unit_stated
+                && t.kind != TableKind::Unrecognised
+                && t.side != Some(crate::model::Side::Expenditure)
+        }) {
             let mut f = Finding::new(
                 Self::META.code,
                 Severity::Warning,
                 t.location(t.at),
                 Message::new(
                     format!("“{}”未注明金额单位，按万元处理", t.title),
-                    format!("the {} states no unit; taken as 10k yuan", t.kind.title_en()),
+                    format!(
+                        "the {} states no unit; taken as 10k yuan",
+                        t.kind.title_en()
+                    ),
                 ),
             );
             f.table = Some(t.title.clone());

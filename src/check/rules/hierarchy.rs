@@ -35,7 +35,10 @@ impl<'t> Tree<'t> {
     }
 
     fn at(&self, level: usize) -> impl Iterator<Item = &'t Row> + '_ {
-        self.rows.iter().copied().filter(move |r| r.level() == Some(level))
+        self.rows
+            .iter()
+            .copied()
+            .filter(move |r| r.level() == Some(level))
     }
 
     /// The printed children of `code` at `level`, or, where a child is not printed, its own children.

@@ -47,7 +47,8 @@ impl Rule for SummaryIncomeVsIncomeTable {
 
     fn check(&self, cx: &mut Context) {
         let (Some(s), Some(it)) = (
-            cx.doc.half(TableKind::IncomeExpenditureSummary, Side::Income),
+            cx.doc
+                .half(TableKind::IncomeExpenditureSummary, Side::Income),
             cx.doc.table(TableKind::IncomeTable),
         ) else {
             return;
@@ -68,7 +69,11 @@ impl Rule for SummaryIncomeVsIncomeTable {
             };
             let what = Message::new(
                 format!("总表“{}”= 收入决算表合计“{}”", a.label, key.label()),
-                format!("summary line '{}' = income table total '{}'", a.label, key.label()),
+                format!(
+                    "summary line '{}' = income table total '{}'",
+                    a.label,
+                    key.label()
+                ),
             );
             cx.relation(Some(s), Relation::equal(Self::META.code, what, a, b));
         }
@@ -97,7 +102,8 @@ impl Rule for SummaryExpenditureVsExpenditureTable {
 
     fn check(&self, cx: &mut Context) {
         let (Some(s), Some(et)) = (
-            cx.doc.half(TableKind::IncomeExpenditureSummary, Side::Expenditure),
+            cx.doc
+                .half(TableKind::IncomeExpenditureSummary, Side::Expenditure),
             cx.doc.table(TableKind::ExpenditureTable),
         ) else {
             return;
@@ -118,14 +124,21 @@ fn class_lines_vs_table(
     let (Some(col), Some(tc)) = (col, t.col(key)) else {
         return;
     };
-    if let (Some(a), Some(b)) = (line_term(s, Line::ExpenditureTotal, col), total_row_term(t, key)) {
+    if let (Some(a), Some(b)) = (
+        line_term(s, Line::ExpenditureTotal, col),
+        total_row_term(t, key),
+    ) {
         let what = Message::new(
             format!("总表“本年支出合计”= {}合计", t.kind.title()),
             format!("summary expenditure total = {} total", t.kind.title_en()),
         );
         cx.relation(Some(s), Relation::equal(code, what, a, b));
     }
-    for line in s.rows.iter().filter(|r| r.line == Some(Line::FunctionClass)) {
+    for line in s
+        .rows
+        .iter()
+        .filter(|r| r.line == Some(Line::FunctionClass))
+    {
         let Some(class) = line.code.as_deref() else {
             continue;
         };
@@ -140,8 +153,18 @@ fn class_lines_vs_table(
             },
         };
         let what = Message::new(
-            format!("总表“{}”= {}“{}”类", line.name.trim(), t.kind.title(), class),
-            format!("summary line {} = class {} of the {}", line.name.trim(), class, t.kind.title_en()),
+            format!(
+                "总表“{}”= {}“{}”类",
+                line.name.trim(),
+                t.kind.title(),
+                class
+            ),
+            format!(
+                "summary line {} = class {} of the {}",
+                line.name.trim(),
+                class,
+                t.kind.title_en()
+            ),
         );
         cx.relation(Some(s), Relation::equal(code, what, a, b));
     }
@@ -157,11 +180,25 @@ impl Rule for FiscalSummaryVsFundTables {
             return;
         };
         for (col_key, kind, key) in [
-            (ColKey::GeneralBudget, TableKind::GeneralBudgetExpenditure, ColKey::Total),
-            (ColKey::GovernmentFund, TableKind::GovernmentFund, ColKey::CurrentExpenditure),
-            (ColKey::StateCapital, TableKind::StateCapital, ColKey::CurrentExpenditure),
+            (
+                ColKey::GeneralBudget,
+                TableKind::GeneralBudgetExpenditure,
+                ColKey::Total,
+            ),
+            (
+                ColKey::GovernmentFund,
+                TableKind::GovernmentFund,
+                ColKey::CurrentExpenditure,
+            ),
+            (
+                ColKey::StateCapital,
+                TableKind::StateCapital,
+                ColKey::CurrentExpenditure,
+            ),
         ] {
-            let Some(t) = cx.doc.table(kind) else { continue };
+            let Some(t) = cx.doc.table(kind) else {
+                continue;
+            };
             let col = s.col(col_key).or_else(|| {
                 // A 2016 财政拨款总表 with one amount column is all 一般公共预算.
                 (col_key == ColKey::GeneralBudget && s.columns.len() == 1).then_some(0)
@@ -193,7 +230,10 @@ impl Rule for FiscalIncomeAgrees {
             );
             cx.relation(Some(f), Relation::equal(Self::META.code, what, a, b));
         }
-        let Some(s) = cx.doc.half(TableKind::IncomeExpenditureSummary, Side::Income) else {
+        let Some(s) = cx
+            .doc
+            .half(TableKind::IncomeExpenditureSummary, Side::Income)
+        else {
             return;
         };
         let Some(sc) = total_col(s) else { return };
@@ -205,7 +245,10 @@ impl Rule for FiscalIncomeAgrees {
             if let (Some(a), Some(b)) = (line_term(f, line, fc), line_term(s, line, sc)) {
                 let what = Message::new(
                     format!("财政拨款总表“{}”= 收入支出决算总表同一项", a.label),
-                    format!("appropriation summary '{}' = the same line of the summary", a.label),
+                    format!(
+                        "appropriation summary '{}' = the same line of the summary",
+                        a.label
+                    ),
                 );
                 cx.relation(Some(f), Relation::equal(Self::META.code, what, a, b));
             }
@@ -242,7 +285,11 @@ impl Rule for BasicVsBasicTable {
         for (key, term_b) in [(ColKey::Personnel, p), (ColKey::Public, q)] {
             if let Some(a) = total_row_term(g, key) {
                 let what = Message::new(
-                    format!("一般公共预算支出表合计“{}”= 基本支出表{}合计", key.label(), key.label()),
+                    format!(
+                        "一般公共预算支出表合计“{}”= 基本支出表{}合计",
+                        key.label(),
+                        key.label()
+                    ),
                     format!("general-budget {} = the basic table's total", key.label()),
                 );
                 cx.relation(Some(g), Relation::equal(Self::META.code, what, a, term_b));
