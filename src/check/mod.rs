@@ -23,8 +23,12 @@ pub struct RuleMeta {
     pub doc: &'static str,
 }
 
-pub trait Rule: Sync {
+/// The catalogue entry of a rule; `rule!` implements it from the rule's doc comment.
+pub trait Described {
     fn meta(&self) -> &'static RuleMeta;
+}
+
+pub trait Rule: Described + Sync {
     fn check(&self, cx: &mut Context);
 }
 
@@ -40,6 +44,11 @@ macro_rules! rule {
                 severity: $crate::check::Severity::$sev,
                 doc: concat!($($doc, "\n"),+),
             };
+        }
+        impl $crate::check::Described for $name {
+            fn meta(&self) -> &'static $crate::check::RuleMeta {
+                &Self::META
+            }
         }
     };
 }

@@ -32,11 +32,19 @@ fn password_protected_workbook_is_said_to_be_so() {
     // EncryptedPackage stream instead of a zip.
     let mut bytes = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
     bytes.resize(512, 0);
-    bytes.extend("EncryptedPackage".encode_utf16().flat_map(|u| u.to_le_bytes()));
+    bytes.extend(
+        "EncryptedPackage"
+            .encode_utf16()
+            .flat_map(|u| u.to_le_bytes()),
+    );
     bytes.resize(2048, 0);
     std::fs::write(&f, bytes).unwrap();
     let r = check_file(&f);
-    assert!(matches!(r.errors[0], ReadError::Encrypted { .. }), "{:?}", r.errors);
+    assert!(
+        matches!(r.errors[0], ReadError::Encrypted { .. }),
+        "{:?}",
+        r.errors
+    );
     assert!(r.errors[0].to_string().contains("密码"));
 }
 
@@ -79,7 +87,10 @@ fn a_sheet_with_no_table_and_an_empty_file_are_reported() {
     std::fs::write(&f, "会议纪要\n今天讨论了工作安排\n").unwrap();
     let r = check_file(&f);
     assert!(r.errors.is_empty());
-    assert!(r.findings.iter().any(|f| f.rule == "M601" && f.message.zh.contains("未找到")));
+    assert!(r
+        .findings
+        .iter()
+        .any(|f| f.rule == "M601" && f.message.zh.contains("未找到")));
     let e = dir.join("empty.csv");
     std::fs::write(&e, "").unwrap();
     let r = check_file(&e);
@@ -110,11 +121,20 @@ fn one_bad_file_in_a_folder_does_not_stop_the_others() {
     let dir = temp_dir("folder");
     std::fs::write(dir.join("a-bad.xlsx"), b"garbage").unwrap();
     std::fs::copy(super::samples::QIAOCHENG, dir.join("b-good.xlsx")).unwrap();
-    let results = check_paths(&[dir.clone(), Path::new("no/such/file.xlsx").into()], &Options::default());
+    let results = check_paths(
+        &[dir.clone(), Path::new("no/such/file.xlsx").into()],
+        &Options::default(),
+    );
     assert_eq!(results.len(), 3);
-    let good = results.iter().find(|r| r.source.ends_with("b-good.xlsx")).unwrap();
+    let good = results
+        .iter()
+        .find(|r| r.source.ends_with("b-good.xlsx"))
+        .unwrap();
     assert!(good.document.is_some() && good.errors.is_empty());
-    let bad = results.iter().find(|r| r.source.ends_with("a-bad.xlsx")).unwrap();
+    let bad = results
+        .iter()
+        .find(|r| r.source.ends_with("a-bad.xlsx"))
+        .unwrap();
     assert!(bad.failed());
     assert!(results.iter().any(|r| r.source.contains("no/such")));
 }

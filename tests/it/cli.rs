@@ -20,7 +20,11 @@ fn check_sample_is_clean_and_json_has_the_documented_shape() {
     assert_eq!(code, 0, "{out}");
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     let doc = &v["documents"][0];
-    assert_eq!(doc["tables"].as_array().unwrap().len(), 9, "7 tables, two of them in halves");
+    assert_eq!(
+        doc["tables"].as_array().unwrap().len(),
+        9,
+        "7 tables, two of them in halves"
+    );
     let f = doc["findings"]
         .as_array()
         .unwrap()
@@ -38,7 +42,14 @@ fn check_sample_is_clean_and_json_has_the_documented_shape() {
 
 #[test]
 fn english_messages_on_request() {
-    let (_, out, _) = gouji(&["check", "samples/qiaocheng-hrss-2016", "--lang", "en", "--format", "json"]);
+    let (_, out, _) = gouji(&[
+        "check",
+        "samples/qiaocheng-hrss-2016",
+        "--lang",
+        "en",
+        "--format",
+        "json",
+    ]);
     assert!(out.contains("within rounding"), "{out}");
 }
 
@@ -46,7 +57,12 @@ fn english_messages_on_request() {
 fn fail_on_sets_the_exit_status() {
     let (code, _, _) = gouji(&["check", "samples/qiaocheng-hrss-2016", "--fail-on", "info"]);
     assert_eq!(code, 1);
-    let (code, _, _) = gouji(&["check", "samples/putuo-finance-2024", "--fail-on", "warning"]);
+    let (code, _, _) = gouji(&[
+        "check",
+        "samples/putuo-finance-2024",
+        "--fail-on",
+        "warning",
+    ]);
     assert_eq!(code, 0);
 }
 
@@ -65,7 +81,10 @@ fn unreadable_input_and_bad_usage_exit_2() {
 fn rules_lists_the_catalogue() {
     let (code, out, _) = gouji(&["rules"]);
     assert_eq!(code, 0);
-    for code in ["T101", "T102", "T103", "T104", "B201", "B205", "E301", "S401", "L501", "L505", "M601", "X001"] {
+    for code in [
+        "T101", "T102", "T103", "T104", "B201", "B205", "E301", "S401", "L501", "L505", "M601",
+        "X001",
+    ] {
         assert!(out.contains(code), "{code} missing");
     }
     assert!(out.contains("本年收入合计 = 财政拨款收入"));
@@ -73,7 +92,10 @@ fn rules_lists_the_catalogue() {
 
 #[test]
 fn extract_prints_the_model_as_json() {
-    let (code, out, _) = gouji(&["extract", "samples/putuo-finance-2024/普陀区财政局-2024-决算公开表.xlsx"]);
+    let (code, out, _) = gouji(&[
+        "extract",
+        "samples/putuo-finance-2024/普陀区财政局-2024-决算公开表.xlsx",
+    ]);
     assert_eq!(code, 0);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["year"], 2024);

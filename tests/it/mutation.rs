@@ -43,7 +43,10 @@ fn cells_in_relations(path: &str, grids: &[Grid]) -> BTreeSet<(usize, usize, usi
 
 fn parse_a1(a1: &str) -> (usize, usize) {
     let letters: String = a1.chars().take_while(|c| c.is_ascii_alphabetic()).collect();
-    let col = letters.chars().fold(0, |n, c| n * 26 + (c as usize - 'A' as usize + 1)) - 1;
+    let col = letters
+        .chars()
+        .fold(0, |n, c| n * 26 + (c as usize - 'A' as usize + 1))
+        - 1;
     let row: usize = a1[letters.len()..].parse().unwrap();
     (row - 1, col)
 }
@@ -63,7 +66,9 @@ fn value(v: &RawValue) -> Decimal {
 fn swap_digits(d: Decimal) -> Option<Decimal> {
     let s = d.to_string();
     let mut chars: Vec<char> = s.chars().collect();
-    let digits: Vec<usize> = (0..chars.len()).filter(|&i| chars[i].is_ascii_digit()).collect();
+    let digits: Vec<usize> = (0..chars.len())
+        .filter(|&i| chars[i].is_ascii_digit())
+        .collect();
     let pair = digits.windows(2).find(|w| chars[w[0]] != chars[w[1]])?;
     chars.swap(pair[0], pair[1]);
     chars.iter().collect::<String>().parse().ok()

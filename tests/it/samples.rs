@@ -33,7 +33,10 @@ fn qiaocheng_has_its_seven_tables_and_no_error() {
     let r = check(QIAOCHENG);
     let doc = r.document.as_ref().unwrap();
     assert_eq!(doc.year, Some(2016));
-    assert_eq!(doc.department.as_deref(), Some("谯城区人力资源和社会保障局"));
+    assert_eq!(
+        doc.department.as_deref(),
+        Some("谯城区人力资源和社会保障局")
+    );
     let mut kinds: Vec<TableKind> = doc.tables.iter().map(|t| t.kind).collect();
     kinds.dedup();
     assert_eq!(
@@ -48,23 +51,42 @@ fn qiaocheng_has_its_seven_tables_and_no_error() {
             TableKind::GovernmentFund,
         ]
     );
-    let errors: Vec<_> = r.findings.iter().filter(|f| f.severity >= Severity::Warning).collect();
+    let errors: Vec<_> = r
+        .findings
+        .iter()
+        .filter(|f| f.severity >= Severity::Warning)
+        .collect();
     assert!(errors.is_empty(), "{errors:#?}");
-    assert!(r.checked.len() > 200, "only {} relations checked", r.checked.len());
+    assert!(
+        r.checked.len() > 200,
+        "only {} relations checked",
+        r.checked.len()
+    );
 }
 
 #[test]
 fn qiaocheng_reads_the_figures_of_the_narrative() {
     let r = check(QIAOCHENG);
     let doc = r.document.as_ref().unwrap();
-    let inc = doc.half(TableKind::IncomeExpenditureSummary, Side::Income).unwrap();
-    let fig = |line| inc.line(line).unwrap().cells[0].as_ref().unwrap().figure.unwrap().value;
+    let inc = doc
+        .half(TableKind::IncomeExpenditureSummary, Side::Income)
+        .unwrap();
+    let fig = |line| {
+        inc.line(line).unwrap().cells[0]
+            .as_ref()
+            .unwrap()
+            .figure
+            .unwrap()
+            .value
+    };
     assert_eq!(fig(Line::IncomeTotal), d("3997.99"));
     assert_eq!(fig(Line::FiscalIncome), d("3966.63"));
     assert_eq!(fig(Line::OtherIncome), d("31.36"));
     assert_eq!(fig(Line::Opening), d("2.6"));
     let basic = doc.table(TableKind::GeneralBudgetBasicExpenditure).unwrap();
-    let p = basic.line(Line::PersonnelTotal).unwrap().cells[0].as_ref().unwrap();
+    let p = basic.line(Line::PersonnelTotal).unwrap().cells[0]
+        .as_ref()
+        .unwrap();
     assert_eq!(p.figure.unwrap().value, d("595.28"));
     assert_eq!(p.figure.unwrap().step, d("0.01"));
 }
@@ -95,12 +117,18 @@ fn putuo_has_nine_tables_and_its_real_gaps_are_info() {
     let doc = r.document.as_ref().unwrap();
     assert_eq!(doc.year, Some(2024));
     for kind in TableKind::STANDARD {
-        assert!(doc.tables.iter().any(|t| t.kind == kind), "{kind:?} not recognised");
+        assert!(
+            doc.tables.iter().any(|t| t.kind == kind),
+            "{kind:?} not recognised"
+        );
     }
     assert!(
         r.findings.iter().all(|f| f.severity == Severity::Info),
         "{:#?}",
-        r.findings.iter().filter(|f| f.severity != Severity::Info).collect::<Vec<_>>()
+        r.findings
+            .iter()
+            .filter(|f| f.severity != Severity::Info)
+            .collect::<Vec<_>>()
     );
     // 总表 prints 社会保障和就业支出 326.71 万元; the 支出决算表 class 208 gives 326.72 (in 元 here).
     let f = at(&r, "L502", "D12");
@@ -115,7 +143,11 @@ fn putuo_has_nine_tables_and_its_real_gaps_are_info() {
     let f = at(&r, "E301", "F156");
     assert_eq!(f[0].difference, Some(d("-200")));
     assert_eq!(f[0].severity, Severity::Info);
-    let gaps = r.findings.iter().filter(|f| f.severity == Severity::Info).count();
+    let gaps = r
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Info)
+        .count();
     assert_eq!(gaps, 10, "{:#?}", r.findings);
 }
 
@@ -125,7 +157,11 @@ fn putuo_amounts_in_yuan_keep_their_published_step() {
     let doc = r.document.as_ref().unwrap();
     let t = doc.table(TableKind::ThreePublic).unwrap();
     assert_eq!(t.unit, gouji::model::Unit::Yuan);
-    let total = t.line(Line::Total).unwrap().cells[0].as_ref().unwrap().figure.unwrap();
+    let total = t.line(Line::Total).unwrap().cells[0]
+        .as_ref()
+        .unwrap()
+        .figure
+        .unwrap();
     assert_eq!(total.value, d("9500"));
     // Converted from 万元 at two decimals: every figure is a multiple of 100 元.
     assert_eq!(total.step, d("100"));

@@ -1,4 +1,4 @@
-use crate::check::{rule, Context, Message, Relation, Rule, RuleMeta, Term};
+use crate::check::{rule, Context, Message, Relation, Rule, Term};
 use crate::model::{ColKey, Line, Side, Table, TableKind};
 
 use super::{amount_cols, line_term, term, total_col};
@@ -91,10 +91,6 @@ fn line_sum(
 }
 
 impl Rule for IncomeLines {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &mut Context) {
         let what = Message::new(
             "本年收入合计 = Σ 收入项目",
@@ -124,10 +120,6 @@ impl Rule for IncomeLines {
 }
 
 impl Rule for ExpenditureLines {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &mut Context) {
         let what = Message::new(
             "本年支出合计 = Σ 功能分类各类支出",
@@ -147,10 +139,6 @@ impl Rule for ExpenditureLines {
 }
 
 impl Rule for IncomeGrandTotal {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &mut Context) {
         let what = Message::new(
             "收入总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余",
@@ -170,10 +158,6 @@ impl Rule for IncomeGrandTotal {
 }
 
 impl Rule for ExpenditureGrandTotal {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &mut Context) {
         let what = Message::new(
             "支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余",
@@ -197,10 +181,6 @@ impl Rule for ExpenditureGrandTotal {
 }
 
 impl Rule for GrandTotalsBalance {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &mut Context) {
         for kind in [
             TableKind::IncomeExpenditureSummary,
@@ -231,10 +211,6 @@ impl Rule for GrandTotalsBalance {
 }
 
 impl Rule for BalanceBreakdown {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &mut Context) {
         let opening = [
             Line::OpeningGeneralBudget,
@@ -273,10 +249,6 @@ impl Rule for BalanceBreakdown {
 }
 
 impl Rule for FundRowBalance {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &mut Context) {
         let what = Message::new(
             "年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出",

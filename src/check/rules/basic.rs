@@ -1,4 +1,4 @@
-use crate::check::{rule, Context, Message, Relation, Rule, RuleMeta, Term};
+use crate::check::{rule, Context, Message, Relation, Rule, Term};
 use crate::model::{classification, Line, Row, Table, TableKind};
 
 rule! {
@@ -28,10 +28,6 @@ fn items<'t>(t: &'t Table, class: &'t str) -> impl Iterator<Item = &'t Row> + 't
 }
 
 impl Rule for ClassIsSumOfItems {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &mut Context) {
         for t in basic_tables(cx) {
             for class in t.rows.iter().filter(|r| r.level() == Some(1)) {
@@ -51,10 +47,6 @@ impl Rule for ClassIsSumOfItems {
 }
 
 impl Rule for PersonnelAndPublicTotals {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &mut Context) {
         for t in basic_tables(cx) {
             // Each class, printed or (when only its items are) as the sum of its items.

@@ -1,4 +1,4 @@
-use crate::check::{rule, Context, Finding, Message, Rule, RuleMeta, Severity};
+use crate::check::{rule, Context, Finding, Message, Rule, Severity};
 use crate::model::{Location, TableKind};
 
 rule! {
@@ -39,10 +39,6 @@ const SET_2016: [TableKind; 7] = [
 ];
 
 impl Rule for MissingTable {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &mut Context) {
         let has = |k: TableKind| cx.doc.tables.iter().any(|t| t.kind == k);
         let here = Location::file(cx.doc.source.clone());
@@ -87,10 +83,6 @@ impl Rule for MissingTable {
 }
 
 impl Rule for EmptyTable {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &mut Context) {
         let doc = cx.doc;
         for (i, t) in doc.tables.iter().enumerate() {
@@ -129,10 +121,6 @@ impl Rule for EmptyTable {
 }
 
 impl Rule for UnrecognisedTable {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &mut Context) {
         let doc = cx.doc;
         for t in doc
@@ -159,10 +147,6 @@ impl Rule for UnrecognisedTable {
 }
 
 impl Rule for UnitNotStated {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &mut Context) {
         let doc = cx.doc;
         for t in doc.tables.iter().filter(|t| {

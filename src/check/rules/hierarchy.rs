@@ -1,4 +1,4 @@
-use crate::check::{rule, Context, Message, Relation, Rule, RuleMeta, Term};
+use crate::check::{rule, Context, Message, Relation, Rule, Term};
 use crate::model::{Line, Row, Table};
 
 rule! {
@@ -78,10 +78,6 @@ fn coded_tables<'d>(cx: &Context<'d>) -> Vec<&'d Table> {
 }
 
 impl Rule for TotalIsSumOfClasses {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &mut Context) {
         for t in coded_tables(cx) {
             let Some(total) = t.rows.iter().find(|r| r.line == Some(Line::Total)) else {
@@ -124,10 +120,6 @@ fn parent_is_sum(cx: &mut Context, code: &'static str, level: usize, what: Messa
 }
 
 impl Rule for ClassIsSumOfSections {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &mut Context) {
         parent_is_sum(
             cx,
@@ -139,10 +131,6 @@ impl Rule for ClassIsSumOfSections {
 }
 
 impl Rule for SectionIsSumOfItems {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &mut Context) {
         parent_is_sum(
             cx,

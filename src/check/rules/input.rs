@@ -1,4 +1,4 @@
-use crate::check::{rule, Context, Finding, Message, Rule, RuleMeta, Severity};
+use crate::check::{rule, Context, Finding, Message, Rule, Severity};
 use crate::recognise::Problem;
 
 rule! {
@@ -10,10 +10,6 @@ rule! {
 }
 
 impl Rule for UnreadableFigure {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     /// Recognition reports these as it reads; `check::run` turns each into a finding.
     fn check(&self, _cx: &mut Context) {}
 }

@@ -1,4 +1,4 @@
-use crate::check::{rule, Context, Message, Relation, Rule, RuleMeta, Term};
+use crate::check::{rule, Context, Message, Relation, Rule, Term};
 use crate::model::{ColKey, Line, Side, Table, TableKind};
 
 use super::{line_term, term, total_col};
@@ -41,10 +41,6 @@ fn total_row_term(t: &Table, key: ColKey) -> Option<Term> {
 }
 
 impl Rule for SummaryIncomeVsIncomeTable {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &mut Context) {
         let (Some(s), Some(it)) = (
             cx.doc
@@ -96,10 +92,6 @@ impl Rule for SummaryIncomeVsIncomeTable {
 }
 
 impl Rule for SummaryExpenditureVsExpenditureTable {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &mut Context) {
         let (Some(s), Some(et)) = (
             cx.doc
@@ -171,10 +163,6 @@ fn class_lines_vs_table(
 }
 
 impl Rule for FiscalSummaryVsFundTables {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &mut Context) {
         let Some(s) = cx.doc.half(TableKind::FiscalSummary, Side::Expenditure) else {
             return;
@@ -209,10 +197,6 @@ impl Rule for FiscalSummaryVsFundTables {
 }
 
 impl Rule for FiscalIncomeAgrees {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &mut Context) {
         let Some(f) = cx.doc.half(TableKind::FiscalSummary, Side::Income) else {
             return;
@@ -257,10 +241,6 @@ impl Rule for FiscalIncomeAgrees {
 }
 
 impl Rule for BasicVsBasicTable {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &mut Context) {
         let (Some(g), Some(b)) = (
             cx.doc.table(TableKind::GeneralBudgetExpenditure),

@@ -1,4 +1,4 @@
-use crate::check::{rule, Context, Message, Relation, Rule, RuleMeta};
+use crate::check::{rule, Context, Message, Relation, Rule};
 use crate::model::{ColKey, TableKind};
 
 use super::term;
@@ -70,10 +70,6 @@ const FORMULAS: &[(TableKind, ColKey, &[ColKey])] = &[
 ];
 
 impl Rule for RowTotals {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &mut Context) {
         for &(kind, total, parts) in FORMULAS {
             for t in cx.tables(kind) {

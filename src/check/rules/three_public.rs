@@ -1,4 +1,4 @@
-use crate::check::{rule, Context, Message, Relation, Rule, RuleMeta, Term};
+use crate::check::{rule, Context, Message, Relation, Rule, Term};
 use crate::model::{Line, Table, TableKind};
 
 rule! {
@@ -35,10 +35,6 @@ fn sum_lines(cx: &mut Context, code: &'static str, total: Line, parts: &[Line], 
 }
 
 impl Rule for ThreePublicTotal {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &mut Context) {
         sum_lines(
             cx,
@@ -54,10 +50,6 @@ impl Rule for ThreePublicTotal {
 }
 
 impl Rule for VehicleCosts {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &mut Context) {
         sum_lines(
             cx,
