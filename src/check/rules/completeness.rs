@@ -1,5 +1,5 @@
 use crate::check::{rule, Context, Finding, Message, Rule, Severity};
-use crate::model::{Location, TableKind};
+use crate::model::{Location, Side, TableKind};
 
 rule! {
     /// A standard table of the set the document belongs to is not there. Documents of 2019 or
@@ -85,16 +85,18 @@ impl Rule for MissingTable {
 impl Rule for EmptyTable {
     fn check(&self, cx: &mut Context) {
         let doc = cx.doc;
-        for (i, t) in doc.tables.iter().enumerate() {
-            if t.kind == TableKind::Unrecognised || t.side == Some(crate::model::Side::Expenditure)
-            {
+        for t in &doc.tables {
+            if t.kind == TableKind::Unrecognised || t.side == Some(Side::Expenditure) {
                 continue;
             }
             // Both halves of a 总表 are one printed table: empty only if both are.
-            let other_half = doc
-                .tables
-                .get(i + 1)
-                .filter(|o| o.kind == t.kind && o.side.is_some());
+            let other_half = doc.tables.iter().find(|o| {
+                o.kind == t.kind
+                    && o.side == Some(Side::Expenditure)
+                    && o.file == t.file
+                    && o.sheet == t.sheet
+                    && o.at == t.at
+            });
             let figures = t.has_figures() || other_half.is_some_and(|o| o.has_figures());
             if figures || !t.notes.is_empty() {
                 continue;
@@ -150,9 +152,7 @@ impl Rule for UnitNotStated {
     fn check(&self, cx: &mut Context) {
         let doc = cx.doc;
         for t in doc.tables.iter().filter(|t| {
-            !t.unit_stated
-                && t.kind != TableKind::Unrecognised
-                && t.side != Some(crate::model::Side::Expenditure)
+            !t.unit_stated && t.kind != TableKind::Unrecognised && t.side != Some(Side::Expenditure)
         }) {
             let mut f = Finding::new(
                 Self::META.code,
