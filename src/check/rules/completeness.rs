@@ -91,11 +91,7 @@ impl Rule for EmptyTable {
             }
             // Both halves of a 总表 are one printed table: empty only if both are.
             let other_half = doc.tables.iter().find(|o| {
-                o.kind == t.kind
-                    && o.side == Some(Side::Expenditure)
-                    && o.file == t.file
-                    && o.sheet == t.sheet
-                    && o.at == t.at
+                o.kind == t.kind && o.side == Some(Side::Expenditure) && o.file == t.file
             });
             let figures = t.has_figures() || other_half.is_some_and(|o| o.has_figures());
             if figures || !t.notes.is_empty() {
