@@ -43,11 +43,17 @@ impl Term {
         }
     }
 
-    fn yuan(&self) -> Option<(Decimal, Decimal)> {
-        self.figure.map(|f| {
-            let k = self.unit.factor();
-            (f.value * k, f.half_step() * k)
-        })
+    /// The figure and its half-step in 元 (`Ok(None)` for a blank); `Err` when a figure is too
+    /// large to compute with (beyond 10^28 元, so never a real budget figure).
+    fn yuan(&self) -> Result<Option<(Decimal, Decimal)>, Overflow> {
+        let Some(f) = self.figure else {
+            return Ok(None);
+        };
+        let k = self.unit.factor();
+        match (f.value.checked_mul(k), f.half_step().checked_mul(k)) {
+            (Some(v), Some(h)) => Ok(Some((v, h))),
+            _ => Err(Overflow),
+        }
     }
 }
 
@@ -57,6 +63,9 @@ pub fn row_label(row: &Row) -> String {
         None => row.name.trim().to_string(),
     }
 }
+
+#[derive(Debug)]
+struct Overflow;
 
 /// A relation the published figures must satisfy: `total = Σ sign·part`.
 #[derive(Clone, Debug)]
@@ -105,23 +114,30 @@ impl Relation {
         s
     }
 
+    /// Evaluates the relation; `None` when it has no figure at all, or figures too large to
+    /// add up exactly (nothing real is that large; the relation is left unchecked, not guessed).
     pub fn evaluate(&self) -> Option<Evaluation> {
-        let total = self.total.yuan();
-        let parts: Vec<_> = self
-            .parts
-            .iter()
-            .filter_map(|(s, t)| t.yuan().map(|(v, h)| (Decimal::from(*s) * v, h)))
-            .collect();
+        let total = self.total.yuan().ok()?;
+        let mut parts = Vec::new();
+        for (s, t) in &self.parts {
+            if let Some((v, h)) = t.yuan().ok()? {
+                parts.push((Decimal::from(*s).checked_mul(v)?, h));
+            }
+        }
         if total.is_none() && parts.is_empty() {
             return None;
         }
-        let expected: Decimal = parts.iter().map(|(v, _)| *v).sum();
-        let (actual, half) = total.unwrap_or((Decimal::ZERO, Decimal::ZERO));
+        let mut expected = Decimal::ZERO;
+        let mut slack = total.map_or(Decimal::ZERO, |(_, h)| h);
+        for (v, h) in &parts {
+            expected = expected.checked_add(*v)?;
+            slack = slack.checked_add(*h)?;
+        }
+        let actual = total.map_or(Decimal::ZERO, |(v, _)| v);
         if total.is_none() && expected.is_zero() {
             return None;
         }
-        let slack: Decimal = half + parts.iter().map(|(_, h)| *h).sum::<Decimal>();
-        let gap = actual - expected;
+        let gap = actual.checked_sub(expected)?;
         let outcome = if gap.is_zero() {
             Outcome::Exact
         } else if gap.abs() <= slack && total.is_some() {
@@ -213,6 +229,15 @@ mod tests {
         yuan.unit = Unit::Yuan;
         let r = Relation::equal("T", Message::new("", ""), term("3997.99"), yuan);
         assert_eq!(r.evaluate().unwrap().outcome, Outcome::Exact);
+    }
+
+    #[test]
+    fn figures_too_large_to_add_are_left_unchecked_not_a_panic() {
+        let huge = "79228162514264337593543950335";
+        assert_eq!(rel(huge, &[huge, "1"]).evaluate(), None);
+        let mut r = rel("1", &[huge]);
+        r.parts[0].1.unit = Unit::YiYuan;
+        assert_eq!(r.evaluate(), None);
     }
 
     #[test]
