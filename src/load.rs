@@ -66,6 +66,12 @@ fn is_lock_file(p: &Path) -> bool {
         .is_some_and(|n| n.starts_with("~$"))
 }
 
+/// Reads a narrative file into sentences and claims.
+pub fn load_narrative(path: &Path) -> Result<crate::model::Narrative, ReadError> {
+    let doc = read::text::read_text(path)?;
+    Ok(recognise::narrative::read(&doc))
+}
+
 /// Reads and recognises one table file.
 pub fn load(path: &Path) -> Result<Loaded, ReadError> {
     let outcome = read::read_tables(path)?;

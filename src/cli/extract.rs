@@ -14,6 +14,18 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> u8 {
+    if crate::read::text::is_text_file(&args.file) {
+        return match load::load_narrative(&args.file) {
+            Ok(n) => {
+                report::emit(&report::json::narrative(&n));
+                CLEAN
+            }
+            Err(e) => {
+                eprintln!("gouji: {e}");
+                INPUT_ERROR
+            }
+        };
+    }
     match load::load(&args.file) {
         Ok(loaded) => {
             let out = match args.format {

@@ -6,8 +6,10 @@
 mod amount;
 pub mod classification;
 mod location;
+pub mod narrative;
 mod table;
 
 pub use amount::{Figure, Unit};
 pub use location::{CellRef, Location};
+pub use narrative::Narrative;
 pub use table::{Cell, ColKey, Column, Document, Line, Row, Side, Table, TableKind};

@@ -347,6 +347,9 @@ pub struct Document {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub year: Option<i32>,
     pub tables: Vec<Table>,
+    /// The 情况说明 read from the document's text files.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub narratives: Vec<super::Narrative>,
 }
 
 impl Document {

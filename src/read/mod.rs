@@ -4,6 +4,7 @@
 //! plainly what it could not read.
 
 mod csv;
+pub mod text;
 mod workbook;
 
 use std::path::Path;

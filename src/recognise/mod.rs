@@ -9,6 +9,7 @@ mod kind;
 mod layout;
 pub mod lines;
 mod meta;
+pub mod narrative;
 mod precision;
 pub mod text;
 
@@ -53,6 +54,7 @@ pub fn document(source: &str, grids: &[Grid]) -> (Document, Vec<Problem>) {
         department: meta::department_from(grids, source),
         year: meta::year_from(grids, source),
         tables: rec.tables,
+        narratives: Vec::new(),
     };
     (doc, rec.problems)
 }

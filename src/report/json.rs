@@ -8,6 +8,10 @@ pub fn document(doc: &Document) -> String {
     serde_json::to_string_pretty(doc).unwrap_or_default() + "\n"
 }
 
+pub fn narrative(n: &crate::model::Narrative) -> String {
+    serde_json::to_string_pretty(n).unwrap_or_default() + "\n"
+}
+
 pub fn finding(f: &Finding, lang: Lang) -> Value {
     let mut v = serde_json::to_value(f).unwrap_or(Value::Null);
     if let Value::Object(m) = &mut v {

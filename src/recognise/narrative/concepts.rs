@@ -1,0 +1,179 @@
+//! The concept dictionary: which standard item a label of the prose speaks of.
+//!
+//! Matching is by whole label (after the year, ordinals, “&” marks and “决算/为” are stripped and
+//! the fund scope is taken off), never by substring: “一般公共预算当年财政拨款” is not 财政拨款收入,
+//! and a label gouji does not know stays untied rather than guessed.
+
+use crate::model::classification;
+use crate::model::narrative::{Concept, Item, Scope};
+
+/// The label with what does not name the item stripped: years, ordinals, marks, verbs.
+pub fn clean(label: &str) -> String {
+    let mut l: String = label
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '&' | '“' | '”' | '"' | '‘' | '’'))
+        .collect();
+    loop {
+        let before = l.clone();
+        l = strip_ordinal(&l).to_string();
+        // A trailing year: “住房保障支出2016年度” once “决算” has gone.
+        for y in ["年度", "年"] {
+            if let Some(r) = l.strip_suffix(y) {
+                let digits = r.chars().rev().take_while(|c| c.is_ascii_digit()).count();
+                if digits == 4 && r.chars().count() > 4 {
+                    l = r.chars().take(r.chars().count() - 4).collect();
+                }
+            }
+        }
+        // A leading year: 2016年度, 2016年, 2024年度的.
+        let digits = l.chars().take_while(|c| c.is_ascii_digit()).count();
+        if digits == 4 {
+            let rest: String = l.chars().skip(4).collect();
+            for y in ["年度", "年"] {
+                if let Some(r) = rest.strip_prefix(y) {
+                    l = r.trim_start_matches('的').to_string();
+                    break;
+                }
+            }
+        }
+        for p in ["其中", "一是", "二是", "全年", "本年度", "当年度", "上述", "截至年底", "年末共有", "共有"] {
+            if let Some(r) = l.strip_prefix(p) {
+                l = r.to_string();
+            }
+        }
+        for s in [
+            "（类）", "(类)", "（款）", "(款)", "（项）", "(项)", "支出决算为", "决算数为", "决算为",
+            "决算数", "决算", "共计", "合计为", "总额为", "总额", "达到", "达", "为", "是", "约",
+        ] {
+            if l.ends_with(s) && l.chars().count() > s.chars().count() {
+                l.truncate(l.len() - s.len());
+            }
+        }
+        l = l.trim_matches(|c: char| "，,、：:；;（）()。".contains(c)).to_string();
+        if l == before {
+            return l;
+        }
+    }
+}
+
+/// “(1)”, “（一）”, “1、”, “一、” before a label.
+fn strip_ordinal(l: &str) -> &str {
+    let cn = "一二三四五六七八九十";
+    let inner = l.trim_start_matches(['(', '（']);
+    let n: usize = inner
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || cn.contains(*c))
+        .map(char::len_utf8)
+        .sum();
+    if n == 0 {
+        return l;
+    }
+    let rest = &inner[n..];
+    let bracketed = inner.len() < l.len();
+    let sep: &[char] = if bracketed { &[')', '）'] } else { &['、', '.', '．'] };
+    match rest.strip_prefix(sep) {
+        // “一般公共服务” starts with 一 but is no ordinal: a separator must follow.
+        Some(r) => r,
+        None => l,
+    }
+}
+
+/// The concept a label names, with the scope of its breakdown when it states none of its own.
+pub fn concept(label: &str, inherited: Option<Scope>) -> Option<Concept> {
+    let mut l = clean(label);
+    let mut scope = None;
+    for p in ["一般公共预算财政拨款", "一般公共预算", "财政拨款"] {
+        if let Some(i) = l.find(p) {
+            scope = Some(Scope::Fiscal);
+            l.replace_range(i..i + p.len(), "");
+            break;
+        }
+    }
+    let item = item(&l).or_else(|| without_organisation(&l).and_then(item))?;
+    Some(Concept {
+        scope: scope.or(inherited).unwrap_or(Scope::All),
+        item,
+    })
+}
+
+/// “谯城区人社局机关运行经费” → “机关运行经费”: the label after the name of a body that spends.
+fn without_organisation(l: &str) -> Option<&str> {
+    ["局", "部门", "委员会", "委", "办公室", "办", "院", "中心", "本级", "单位", "部"]
+        .iter()
+        .filter_map(|s| l.rfind(s).map(|i| &l[i + s.len()..]))
+        .filter(|rest| !rest.is_empty())
+        .min_by_key(|rest| rest.len())
+}
+
+fn item(l: &str) -> Option<Item> {
+    let item = match l {
+        "收入" | "本年收入" | "本年收入合计" | "收入合计" | "总收入" | "年度收入" => Item::Income,
+        "上级补助收入" => Item::SuperiorGrantIncome,
+        "事业收入" => Item::BusinessIncome,
+        "经营收入" => Item::OperatingIncome,
+        "附属单位上缴收入" => Item::SubsidiaryRemitIncome,
+        "其他收入" => Item::OtherIncome,
+        "支出" | "本年支出" | "本年支出合计" | "支出合计" | "总支出" | "年度支出" => {
+            Item::Expenditure
+        }
+        "收入总计" | "支出总计" | "收支总计" | "收、支出总计" | "收入支出总计" | "收支出总计"
+        | "收入、支出总计" => Item::GrandTotal,
+        "上年结转结余" | "上年结转和结余" | "年初结转和结余" | "年初结转结余" | "上年结转" => {
+            Item::Opening
+        }
+        "年末结转结余" | "年末结转和结余" => Item::Closing,
+        "基本支出" => Item::Basic,
+        "项目支出" => Item::Project,
+        "人员经费" | "人员支出" => Item::Personnel,
+        "公用经费" | "公共经费" | "公用支出" | "日常公用经费" => Item::Public,
+        "机关运行经费" => Item::AgencyOperating,
+        "三公经费" | "三公经费支出" => Item::ThreePublicTotal,
+        "因公出国(境)费" | "因公出国（境）费" | "因公出国(境)经费" | "因公出国（境）经费" => {
+            Item::OverseasTravel
+        }
+        "公务用车购置及运行费" | "公务用车购置及运行维护费" => Item::Vehicles,
+        "公务用车购置费" => Item::VehiclePurchase,
+        "公务用车运行费" | "公务用车运行维护费" => Item::VehicleOperation,
+        "公务接待费" => Item::Reception,
+        _ => {
+            return classification::function_class_code(l)
+                .map(|c| Item::FunctionClass(c.to_string()))
+        }
+    };
+    Some(item)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn c(label: &str) -> Option<(Scope, Item)> {
+        concept(label, None).map(|c| (c.scope, c.item))
+    }
+
+    #[test]
+    fn labels_of_the_reference_narrative() {
+        assert_eq!(c("2016年度收入"), Some((Scope::All, Item::Income)));
+        assert_eq!(c("其中:财政拨款收入"), Some((Scope::Fiscal, Item::Income)));
+        assert_eq!(c("年初财政拨款结转和结余"), Some((Scope::Fiscal, Item::Opening)));
+        assert_eq!(c("2016年度财政拨款基本支出"), Some((Scope::Fiscal, Item::Basic)));
+        assert_eq!(c("公共经费"), Some((Scope::All, Item::Public)));
+        assert_eq!(
+            c("&一般公共服务&2016年度决算"),
+            Some((Scope::All, Item::FunctionClass("201".into())))
+        );
+        assert_eq!(
+            c("卫生健康支出（类）"),
+            Some((Scope::All, Item::FunctionClass("210".into())))
+        );
+        assert_eq!(
+            c("2016年度谯城区人社局机关运行经费"),
+            Some((Scope::All, Item::AgencyOperating))
+        );
+        assert_eq!(c("一般公共预算当年财政拨款"), None);
+        assert_eq!(clean("&行政单位医疗&决算"), "行政单位医疗");
+        assert_eq!(clean("(5)&住房保障支出&2016年度决算"), "住房保障支出");
+        assert_eq!(clean("一般公共服务"), "一般公共服务");
+        assert_eq!(clean("年初预算为"), "年初预算");
+    }
+}
