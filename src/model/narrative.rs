@@ -128,6 +128,7 @@ pub enum ShareBase {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
+#[allow(clippy::large_enum_variant)] // claims are few per document; boxing would only add noise
 pub enum Claim {
     /// A figure with its subject.
     Amount { mention: Mention },

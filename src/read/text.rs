@@ -128,7 +128,9 @@ fn decode_entities(s: &str) -> String {
                 "ldquo" => Some('“'),
                 "rdquo" => Some('”'),
                 _ if ent.starts_with("#x") || ent.starts_with("#X") => {
-                    u32::from_str_radix(&ent[2..], 16).ok().and_then(char::from_u32)
+                    u32::from_str_radix(&ent[2..], 16)
+                        .ok()
+                        .and_then(char::from_u32)
                 }
                 _ if ent.starts_with('#') => ent[1..].parse().ok().and_then(char::from_u32),
                 _ => None,
@@ -180,10 +182,7 @@ fn docx_text(bytes: &[u8]) -> Result<String, String> {
                 out.push_str(&decode_entities(&raw));
             }
             Ok(Event::GeneralRef(r)) if in_text => {
-                out.push_str(&decode_entities(&format!(
-                    "&{};",
-                    r.as_ref() as &str
-                )));
+                out.push_str(&decode_entities(&format!("&{};", r.as_ref() as &str)));
             }
             Ok(Event::Eof) => break,
             Err(e) => return Err(format!("word/document.xml: {e}")),

@@ -226,7 +226,9 @@ impl<'a> Reader<'a> {
     }
 
     fn in_para(&self, para: usize) -> Vec<usize> {
-        (0..self.qs.len()).filter(|&i| self.qs[i].para == para).collect()
+        (0..self.qs.len())
+            .filter(|&i| self.qs[i].para == para)
+            .collect()
     }
 
     /// A paragraph introducing a numbered list (“具体情况如下：”, “其中：” at its end), followed by
@@ -254,12 +256,10 @@ impl<'a> Reader<'a> {
             };
             let Some(total) = total else { continue };
             let mut parts = Vec::new();
-            let mut n = 1;
-            for pj in pi + 1..self.paras.len() {
+            for (n, pj) in (1..).zip(pi + 1..self.paras.len()) {
                 if item_number(&self.paras[pj].text()) != Some(n) {
                     break;
                 }
-                n += 1;
                 let qs: Vec<usize> = self
                     .in_para(pj)
                     .into_iter()
@@ -286,7 +286,12 @@ impl<'a> Reader<'a> {
             let text = self.paras[pi].text();
             let chars = &self.paras[pi].chars;
             let mut markers: Vec<(usize, bool)> = Vec::new();
-            for (word, exhaustive) in [("其中", false), ("分别为", true), ("分别是", true), ("以下方面", true)] {
+            for (word, exhaustive) in [
+                ("其中", false),
+                ("分别为", true),
+                ("分别是", true),
+                ("以下方面", true),
+            ] {
                 let mut from = 0;
                 while let Some(b) = text[from..].find(word) {
                     let pos = text[..from + b].chars().count();
@@ -301,8 +306,7 @@ impl<'a> Reader<'a> {
                 let Some(total) = qs
                     .iter()
                     .copied()
-                    .filter(|&i| self.qs[i].end <= m && self.qs[i].stated())
-                    .last()
+                    .rfind(|&i| self.qs[i].end <= m && self.qs[i].stated())
                 else {
                     continue;
                 };
@@ -311,7 +315,10 @@ impl<'a> Reader<'a> {
                     .copied()
                     .filter(|&i| {
                         let q = &self.qs[i];
-                        q.start > m && q.start < next && q.stated() && q.same_family(&self.qs[total])
+                        q.start > m
+                            && q.start < next
+                            && q.stated()
+                            && q.same_family(&self.qs[total])
                     })
                     .collect();
                 if parts.is_empty() {
@@ -334,7 +341,8 @@ impl<'a> Reader<'a> {
                 let covered = shares.len() == parts.len()
                     && hundred >= rust_decimal::Decimal::new(995, 1)
                     && hundred <= rust_decimal::Decimal::new(1005, 1);
-                self.breakdowns.push((total, parts, exhaustive_word || covered));
+                self.breakdowns
+                    .push((total, parts, exhaustive_word || covered));
             }
         }
     }
@@ -369,7 +377,10 @@ impl<'a> Reader<'a> {
             }
             let s = &self.qs[si];
             let chars = &self.paras[s.para].chars;
-            let zhan = (0..s.start).rev().find(|&i| chars[i] == '占').unwrap_or(s.start);
+            let zhan = (0..s.start)
+                .rev()
+                .find(|&i| chars[i] == '占')
+                .unwrap_or(s.start);
             let label: String = chars[zhan + 1..s.start].iter().collect();
             let label = label
                 .trim()
@@ -379,19 +390,20 @@ impl<'a> Reader<'a> {
                 .trim_end_matches("比重为")
                 .trim_end_matches('的')
                 .to_string();
-            let Some(part) = (0..si)
-                .rev()
-                .find(|&i| {
-                    self.qs[i].para == s.para
-                        && self.qs[i].sentence == s.sentence
-                        && self.qs[i].stated()
-                        && self.qs[i].end <= zhan
-                })
-            else {
+            let Some(part) = (0..si).rev().find(|&i| {
+                self.qs[i].para == s.para
+                    && self.qs[i].sentence == s.sentence
+                    && self.qs[i].stated()
+                    && self.qs[i].end <= zhan
+            }) else {
                 continue;
             };
             let base = if label.is_empty() {
-                match self.breakdowns.iter().find(|(_, parts, _)| parts.contains(&part)) {
+                match self
+                    .breakdowns
+                    .iter()
+                    .find(|(_, parts, _)| parts.contains(&part))
+                {
                     Some((total, _, _)) => ShareBase::Total(Box::new(mention(&self.qs[*total]))),
                     None => ShareBase::Named {
                         label,
@@ -424,20 +436,26 @@ impl<'a> Reader<'a> {
             let (s_para, s_start, _) = self.sentence_at[d.sentence];
             let before: String = chars[s_start.min(d.start)..d.start].iter().collect();
             if s_para != d.para
-                || !["比", "较", "相比", "同比", "上年", "上一年"].iter().any(|w| before.contains(w))
+                || !["比", "较", "相比", "同比", "上年", "上一年"]
+                    .iter()
+                    .any(|w| before.contains(w))
             {
                 continue;
             }
             let rate = match delta {
                 Some(_) => (di + 1..self.qs.len())
                     .take_while(|&i| self.qs[i].para == d.para && self.qs[i].sentence == d.sentence)
-                    .find(|&i| matches!(self.qs[i].role, Role::Rate(_)) && self.qs[i].start <= d.end + 12),
+                    .find(|&i| {
+                        matches!(self.qs[i].role, Role::Rate(_)) && self.qs[i].start <= d.end + 12
+                    }),
                 None => Some(di),
             };
             let word_at = d.start - direction_word_len(chars, d.start);
             let own = subject_before(chars, word_at);
             let own_clean = clean(&own);
-            let has_own = !(own_clean.is_empty() || own_clean.ends_with("相比") || own_clean.starts_with('比'));
+            let has_own = !(own_clean.is_empty()
+                || own_clean.ends_with("相比")
+                || own_clean.starts_with('比'));
             let own_concept = if has_own { concept(&own, None) } else { None };
             // The figure the change is measured from: the nearest one before it in its sentence —
             // of the same concept when the change names its own subject.
@@ -563,9 +581,12 @@ impl<'a> Reader<'a> {
             if !(inc < open && open < exp && exp < close) {
                 continue;
             }
-            let fiscal = [inc, open, exp, close]
-                .iter()
-                .any(|&i| self.qs[i].concept.as_ref().is_some_and(|c| c.scope == Scope::Fiscal));
+            let fiscal = [inc, open, exp, close].iter().any(|&i| {
+                self.qs[i]
+                    .concept
+                    .as_ref()
+                    .is_some_and(|c| c.scope == Scope::Fiscal)
+            });
             let scope = if fiscal { Scope::Fiscal } else { Scope::All };
             for (i, item) in [
                 (inc, Item::Income),
@@ -595,7 +616,9 @@ impl<'a> Reader<'a> {
             let before: String = chars[q.start.saturating_sub(3)..q.start].iter().collect();
             let text = self.paras[q.para].text();
             let t = text.trim_end();
-            let intro = ["见下表:", "见下表：", "如下:", "如下：", "见下表"].iter().any(|e| t.ends_with(e));
+            let intro = ["见下表:", "见下表：", "如下:", "如下：", "见下表"]
+                .iter()
+                .any(|e| t.ends_with(e));
             if !before.contains('共') || !intro {
                 continue;
             }
@@ -693,7 +716,9 @@ fn subject_before(chars: &[char], pos: usize) -> String {
                     break;
                 }
             }
-            '，' | ',' | '；' | ';' | '。' | '：' | ':' | '\t' | '！' | '？' if depth == 0 => break,
+            '，' | ',' | '；' | ';' | '。' | '：' | ':' | '\t' | '！' | '？' if depth == 0 => {
+                break
+            }
             _ => {}
         }
         i -= 1;
@@ -729,7 +754,11 @@ fn role(chars: &[char], start: usize, found: &Found, subject: &str) -> Role {
     };
     let percent = matches!(found.measure, Measure::Percent);
     if let Some(d) = dir {
-        return if percent { Role::Rate(d) } else { Role::Delta(d) };
+        return if percent {
+            Role::Rate(d)
+        } else {
+            Role::Delta(d)
+        };
     }
     if percent {
         // 占 may stand several characters before, with the base between: 占本年支出合计的99%.
@@ -752,7 +781,8 @@ fn role(chars: &[char], start: usize, found: &Found, subject: &str) -> Role {
     let s = clean(subject);
     if s.contains("决算") || s.ends_with("支出决算") {
         Role::Final
-    } else if s.contains("预算") && !s.contains("财政拨款") && !s.starts_with("一般公共预算") {
+    } else if s.contains("预算") && !s.contains("财政拨款") && !s.starts_with("一般公共预算")
+    {
         Role::Budget
     } else if subject.contains("决算为") || subject.ends_with("决算数为") {
         Role::Final
@@ -784,5 +814,8 @@ fn is_heading(line: &str) -> bool {
     let cn = "一二三四五六七八九十";
     let t = line.trim_start_matches(['(', '（']);
     let n = t.chars().take_while(|c| cn.contains(*c)).count();
-    n > 0 && t.chars().nth(n).is_some_and(|c| matches!(c, '、' | ')' | '）'))
+    n > 0
+        && t.chars()
+            .nth(n)
+            .is_some_and(|c| matches!(c, '、' | ')' | '）'))
 }

@@ -36,20 +36,51 @@ pub fn clean(label: &str) -> String {
                 }
             }
         }
-        for p in ["其中", "一是", "二是", "全年", "本年度", "当年度", "上述", "截至年底", "年末共有", "共有"] {
+        for p in [
+            "其中",
+            "一是",
+            "二是",
+            "全年",
+            "本年度",
+            "当年度",
+            "上述",
+            "截至年底",
+            "年末共有",
+            "共有",
+        ] {
             if let Some(r) = l.strip_prefix(p) {
                 l = r.to_string();
             }
         }
         for s in [
-            "（类）", "(类)", "（款）", "(款)", "（项）", "(项)", "支出决算为", "决算数为", "决算为",
-            "决算数", "决算", "共计", "合计为", "总额为", "总额", "达到", "达", "为", "是", "约",
+            "（类）",
+            "(类)",
+            "（款）",
+            "(款)",
+            "（项）",
+            "(项)",
+            "支出决算为",
+            "决算数为",
+            "决算为",
+            "决算数",
+            "决算",
+            "共计",
+            "合计为",
+            "总额为",
+            "总额",
+            "达到",
+            "达",
+            "为",
+            "是",
+            "约",
         ] {
             if l.ends_with(s) && l.chars().count() > s.chars().count() {
                 l.truncate(l.len() - s.len());
             }
         }
-        l = l.trim_matches(|c: char| "，,、：:；;（）()。".contains(c)).to_string();
+        l = l
+            .trim_matches(|c: char| "，,、：:；;（）()。".contains(c))
+            .to_string();
         if l == before {
             return l;
         }
@@ -70,7 +101,11 @@ fn strip_ordinal(l: &str) -> &str {
     }
     let rest = &inner[n..];
     let bracketed = inner.len() < l.len();
-    let sep: &[char] = if bracketed { &[')', '）'] } else { &['、', '.', '．'] };
+    let sep: &[char] = if bracketed {
+        &[')', '）']
+    } else {
+        &['、', '.', '．']
+    };
     match rest.strip_prefix(sep) {
         // “一般公共服务” starts with 一 but is no ordinal: a separator must follow.
         Some(r) => r,
@@ -98,16 +133,30 @@ pub fn concept(label: &str, inherited: Option<Scope>) -> Option<Concept> {
 
 /// “谯城区人社局机关运行经费” → “机关运行经费”: the label after the name of a body that spends.
 fn without_organisation(l: &str) -> Option<&str> {
-    ["局", "部门", "委员会", "委", "办公室", "办", "院", "中心", "本级", "单位", "部"]
-        .iter()
-        .filter_map(|s| l.rfind(s).map(|i| &l[i + s.len()..]))
-        .filter(|rest| !rest.is_empty())
-        .min_by_key(|rest| rest.len())
+    [
+        "局",
+        "部门",
+        "委员会",
+        "委",
+        "办公室",
+        "办",
+        "院",
+        "中心",
+        "本级",
+        "单位",
+        "部",
+    ]
+    .iter()
+    .filter_map(|s| l.rfind(s).map(|i| &l[i + s.len()..]))
+    .filter(|rest| !rest.is_empty())
+    .min_by_key(|rest| rest.len())
 }
 
 fn item(l: &str) -> Option<Item> {
     let item = match l {
-        "收入" | "本年收入" | "本年收入合计" | "收入合计" | "总收入" | "年度收入" => Item::Income,
+        "收入" | "本年收入" | "本年收入合计" | "收入合计" | "总收入" | "年度收入" => {
+            Item::Income
+        }
         "上级补助收入" => Item::SuperiorGrantIncome,
         "事业收入" => Item::BusinessIncome,
         "经营收入" => Item::OperatingIncome,
@@ -116,7 +165,12 @@ fn item(l: &str) -> Option<Item> {
         "支出" | "本年支出" | "本年支出合计" | "支出合计" | "总支出" | "年度支出" => {
             Item::Expenditure
         }
-        "收入总计" | "支出总计" | "收支总计" | "收、支出总计" | "收入支出总计" | "收支出总计"
+        "收入总计"
+        | "支出总计"
+        | "收支总计"
+        | "收、支出总计"
+        | "收入支出总计"
+        | "收支出总计"
         | "收入、支出总计" => Item::GrandTotal,
         "上年结转结余" | "上年结转和结余" | "年初结转和结余" | "年初结转结余" | "上年结转" => {
             Item::Opening
@@ -155,8 +209,14 @@ mod tests {
     fn labels_of_the_reference_narrative() {
         assert_eq!(c("2016年度收入"), Some((Scope::All, Item::Income)));
         assert_eq!(c("其中:财政拨款收入"), Some((Scope::Fiscal, Item::Income)));
-        assert_eq!(c("年初财政拨款结转和结余"), Some((Scope::Fiscal, Item::Opening)));
-        assert_eq!(c("2016年度财政拨款基本支出"), Some((Scope::Fiscal, Item::Basic)));
+        assert_eq!(
+            c("年初财政拨款结转和结余"),
+            Some((Scope::Fiscal, Item::Opening))
+        );
+        assert_eq!(
+            c("2016年度财政拨款基本支出"),
+            Some((Scope::Fiscal, Item::Basic))
+        );
         assert_eq!(c("公共经费"), Some((Scope::All, Item::Public)));
         assert_eq!(
             c("&一般公共服务&2016年度决算"),

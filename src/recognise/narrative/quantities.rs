@@ -86,7 +86,10 @@ mod tests {
     #[test]
     fn money_shares_and_counts() {
         let f = find("本年收入合计3,997.99万元，其中：财政拨款收入3966.63万元，占99.2%；共8个，车辆2辆，200万以上的设备0套，2016年");
-        let got: Vec<(String, Measure)> = f.iter().map(|q| (q.value.to_string(), q.measure.clone())).collect();
+        let got: Vec<(String, Measure)> = f
+            .iter()
+            .map(|q| (q.value.to_string(), q.measure.clone()))
+            .collect();
         assert_eq!(
             got,
             vec![
