@@ -1,10 +1,12 @@
-//! From paths on the command line to documents: expands folders, reads each file with the reader
-//! for its format and recognises its tables. What cannot be read is returned, never dropped.
+//! From paths on the command line to documents: expands folders, groups the files of one
+//! disclosure (its tables and its narrative), reads each file with the reader for its format and
+//! recognises it. What cannot be read is returned, never dropped.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use crate::model::Document;
-use crate::read::{self, ReadError};
+use crate::model::{Document, Narrative};
+use crate::read::{self, text, ReadError};
 use crate::recognise::{self, Problem};
 
 /// One input document and everything that went wrong reading it short of failing.
@@ -13,20 +15,63 @@ pub struct Loaded {
     pub document: Document,
     /// Cells or tables recognition could not make sense of.
     pub problems: Vec<Problem>,
-    /// Sheets that could not be read while the rest of the file was.
+    /// Files or sheets that could not be read while the rest of the document was.
     pub unread: Vec<ReadError>,
 }
 
-/// Files to read: each file given, and every readable file under each folder given, sorted so
-/// that runs are repeatable. A path that does not exist is an error of its own.
-pub fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<ReadError>) {
-    let mut files = Vec::new();
+fn readable(p: &Path) -> bool {
+    read::is_table_file(p) || text::is_text_file(p)
+}
+
+/// Office's `~$name.xlsx` lock files and a folder's README are not disclosures.
+fn skipped_in_folders(p: &Path) -> bool {
+    let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    let stem = p.file_stem().and_then(|n| n.to_str()).unwrap_or("");
+    name.starts_with("~$") || name.starts_with('.') || stem.eq_ignore_ascii_case("readme")
+}
+
+/// The department and year a file name tells (`谯城区人社局-2016-决算说明.txt`), which groups a
+/// narrative with its tables.
+fn name_key(p: &Path) -> Option<String> {
+    let s = p.display().to_string();
+    let stem = p.file_stem().and_then(|n| n.to_str())?;
+    let dept = recognise::department_from(&[], &s)?;
+    let year = recognise::year_from(&[], stem)?;
+    Some(format!("{dept}|{year}"))
+}
+
+/// The documents to read: the files given and the readable files under the folders given, each
+/// group one disclosure. Files given on the command line that share a department and year (by
+/// name) are one document; in a folder, files sharing them are, and a narrative with no such
+/// name joins the folder's one table document when there is one. Sorted, so runs repeat.
+pub fn expand(paths: &[PathBuf]) -> (Vec<Vec<PathBuf>>, Vec<ReadError>) {
+    let mut groups: BTreeMap<String, Vec<PathBuf>> = BTreeMap::new();
+    let mut loose_texts: Vec<PathBuf> = Vec::new();
     let mut errors = Vec::new();
     for p in paths {
         if p.is_dir() {
+            let mut files = Vec::new();
             walk(p, &mut files, &mut errors);
+            for f in files {
+                let dir = f
+                    .parent()
+                    .map(|d| d.display().to_string())
+                    .unwrap_or_default();
+                match name_key(&f) {
+                    Some(k) => groups.entry(format!("{dir}\u{0}{k}")).or_default().push(f),
+                    None if text::is_text_file(&f) => loose_texts.push(f),
+                    None => groups
+                        .entry(format!("{}", f.display()))
+                        .or_default()
+                        .push(f),
+                }
+            }
         } else if p.exists() {
-            files.push(p.clone());
+            let key = name_key(p).unwrap_or_else(|| p.display().to_string());
+            groups
+                .entry(format!("\u{0}{key}"))
+                .or_default()
+                .push(p.clone());
         } else {
             errors.push(ReadError::Io {
                 file: p.display().to_string(),
@@ -34,7 +79,25 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<ReadError>) {
             });
         }
     }
-    (files, errors)
+    for t in loose_texts {
+        let dir = t.parent().map(Path::to_path_buf);
+        let same_dir: Vec<String> = groups
+            .iter()
+            .filter(|(_, fs)| fs[0].parent().map(Path::to_path_buf) == dir)
+            .map(|(k, _)| k.clone())
+            .collect();
+        match same_dir.as_slice() {
+            [only] => groups.entry(only.clone()).or_default().push(t),
+            _ => groups.entry(t.display().to_string()).or_default().push(t),
+        }
+    }
+    let mut out: Vec<Vec<PathBuf>> = groups.into_values().collect();
+    for g in &mut out {
+        g.sort();
+        g.dedup();
+    }
+    out.sort();
+    (out, errors)
 }
 
 fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<ReadError>) {
@@ -53,33 +116,83 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<ReadError>) {
     for p in paths {
         if p.is_dir() {
             walk(&p, files, errors);
-        } else if read::is_table_file(&p) && !is_lock_file(&p) {
+        } else if readable(&p) && !skipped_in_folders(&p) {
             files.push(p);
         }
     }
 }
 
-/// Office leaves `~$name.xlsx` lock files beside open workbooks; they are not workbooks.
-fn is_lock_file(p: &Path) -> bool {
-    p.file_name()
-        .and_then(|n| n.to_str())
-        .is_some_and(|n| n.starts_with("~$"))
+/// What a document is called in reports: its file, or its folder when it has several files.
+pub fn source_of(files: &[PathBuf]) -> String {
+    match files {
+        [one] => one.display().to_string(),
+        [first, ..] => {
+            let dir = first.parent();
+            if files.iter().all(|f| f.parent() == dir) {
+                dir.map(|d| d.display().to_string()).unwrap_or_default()
+            } else {
+                first.display().to_string()
+            }
+        }
+        [] => String::new(),
+    }
 }
 
 /// Reads a narrative file into sentences and claims.
-pub fn load_narrative(path: &Path) -> Result<crate::model::Narrative, ReadError> {
-    let doc = read::text::read_text(path)?;
+pub fn load_narrative(path: &Path) -> Result<Narrative, ReadError> {
+    let doc = text::read_text(path)?;
     Ok(recognise::narrative::read(&doc))
 }
 
 /// Reads and recognises one table file.
 pub fn load(path: &Path) -> Result<Loaded, ReadError> {
-    let outcome = read::read_tables(path)?;
-    let source = path.display().to_string();
-    let (document, problems) = recognise::document(&source, &outcome.grids);
+    load_group(&[path.to_path_buf()])
+}
+
+/// Reads and recognises the files of one document. It fails only when none of them could be
+/// read; otherwise what could not be read is in `unread`.
+pub fn load_group(files: &[PathBuf]) -> Result<Loaded, ReadError> {
+    let mut grids = Vec::new();
+    let mut narratives = Vec::new();
+    let mut unread = Vec::new();
+    let mut read_any = false;
+    for f in files {
+        if text::is_text_file(f) {
+            match load_narrative(f) {
+                Ok(n) => {
+                    narratives.push(n);
+                    read_any = true;
+                }
+                Err(e) => unread.push(e),
+            }
+        } else {
+            match read::read_tables(f) {
+                Ok(o) => {
+                    grids.extend(o.grids);
+                    unread.extend(o.problems);
+                    read_any = true;
+                }
+                Err(e) => unread.push(e),
+            }
+        }
+    }
+    if !read_any {
+        if let Some(e) = unread.first() {
+            if unread.len() == 1 {
+                return Err(e.clone());
+            }
+        }
+    }
+    let first = files
+        .first()
+        .map(|f| f.display().to_string())
+        .unwrap_or_default();
+    let (mut document, problems) = recognise::document(&first, &grids);
+    document.source = source_of(files);
+    document.narratives = narratives;
     Ok(Loaded {
         document,
         problems,
-        unread: outcome.problems,
+        unread,
     })
 }

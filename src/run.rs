@@ -1,6 +1,6 @@
-//! The work of `check`, apart from its printing: every input read, recognised and checked.
+//! The work of `check`, apart from its printing: every document read, recognised and checked.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::check::{self, Checked, Finding};
 use crate::load;
@@ -10,14 +10,14 @@ use crate::read::ReadError;
 #[derive(Default)]
 pub struct Options {}
 
-/// What checking one input gave: its document and findings, or why it could not be read.
+/// What checking one document gave: the document and its findings, or why it could not be read.
 #[derive(Debug)]
 pub struct DocResult {
     pub source: String,
     pub document: Option<Document>,
     pub findings: Vec<Finding>,
     pub checked: Vec<Checked>,
-    /// Why the file, or some of its sheets, could not be read.
+    /// Why files or sheets of the document could not be read.
     pub errors: Vec<ReadError>,
 }
 
@@ -25,29 +25,37 @@ impl DocResult {
     pub fn failed(&self) -> bool {
         !self.errors.is_empty()
     }
-}
 
-pub fn check_paths(paths: &[PathBuf], _opts: &Options) -> Vec<DocResult> {
-    let (files, missing) = load::expand(paths);
-    let mut out: Vec<DocResult> = missing
-        .into_iter()
-        .map(|e| DocResult {
-            source: e.file().to_string(),
+    fn unreadable(source: String, errors: Vec<ReadError>) -> DocResult {
+        DocResult {
+            source,
             document: None,
             findings: Vec::new(),
             checked: Vec::new(),
-            errors: vec![e],
-        })
+            errors,
+        }
+    }
+}
+
+pub fn check_paths(paths: &[PathBuf], _opts: &Options) -> Vec<DocResult> {
+    let (groups, missing) = load::expand(paths);
+    let mut out: Vec<DocResult> = missing
+        .into_iter()
+        .map(|e| DocResult::unreadable(e.file().to_string(), vec![e]))
         .collect();
-    for file in files {
-        out.push(check_file(&file));
+    for files in groups {
+        out.push(check_group(&files));
     }
     out
 }
 
-pub fn check_file(file: &std::path::Path) -> DocResult {
-    let source = file.display().to_string();
-    match load::load(file) {
+pub fn check_file(file: &Path) -> DocResult {
+    check_group(&[file.to_path_buf()])
+}
+
+pub fn check_group(files: &[PathBuf]) -> DocResult {
+    let source = load::source_of(files);
+    match load::load_group(files) {
         Ok(loaded) => {
             let checks = check::run(&loaded.document, &loaded.problems);
             DocResult {
@@ -58,12 +66,6 @@ pub fn check_file(file: &std::path::Path) -> DocResult {
                 errors: loaded.unread,
             }
         }
-        Err(e) => DocResult {
-            source,
-            document: None,
-            findings: Vec::new(),
-            checked: Vec::new(),
-            errors: vec![e],
-        },
+        Err(e) => DocResult::unreadable(source, vec![e]),
     }
 }

@@ -8,7 +8,7 @@ mod relation;
 mod rules;
 
 pub use finding::{Finding, Lang, Message, Severity};
-pub use relation::{row_label, Evaluation, Outcome, Relation, Term};
+pub use relation::{ratio, round_half_up, row_label, Evaluation, Outcome, Ratio, Relation, Term};
 
 use crate::model::{Document, Table, TableKind};
 use crate::recognise::Problem;
@@ -57,8 +57,12 @@ pub(crate) use rule;
 /// A relation as it was evaluated: the trace of everything a check verified.
 #[derive(Clone, Debug)]
 pub struct Checked {
-    pub relation: Relation,
-    pub evaluation: Evaluation,
+    pub rule: &'static str,
+    /// The relation with its figures (`3997.99 = 3966.63 + 31.36`, `31.36 / 3997.99 = 0.78% ≈ 0.8%`).
+    pub formula: String,
+    pub outcome: Outcome,
+    /// The figures of a sum relation; `None` for ratios and counts.
+    pub relation: Option<Relation>,
 }
 
 /// What rules read and write while checking one document.
@@ -83,17 +87,57 @@ impl<'d> Context<'d> {
 
     /// Evaluates a relation, keeps it in the trace and reports it unless it holds exactly.
     pub fn relation(&mut self, table: Option<&Table>, relation: Relation) {
+        self.relation_as(table, relation, Severity::Error);
+    }
+
+    /// Like [`Context::relation`], for relations whose break is less than an error.
+    pub fn relation_as(&mut self, table: Option<&Table>, relation: Relation, broken: Severity) {
         let Some(evaluation) = relation.evaluate() else {
             return;
         };
+        self.relation_evaluated(table, relation, evaluation, broken);
+    }
+
+    /// Records a relation already evaluated (a rule may look at the outcome first).
+    pub fn relation_evaluated(
+        &mut self,
+        table: Option<&Table>,
+        relation: Relation,
+        evaluation: Evaluation,
+        broken: Severity,
+    ) {
         if evaluation.outcome != Outcome::Exact {
-            self.findings
-                .push(relation_finding(table, &relation, &evaluation));
+            let mut f = relation_finding(table, &relation, &evaluation);
+            if f.severity == Severity::Error {
+                f.severity = broken;
+            }
+            self.findings.push(f);
         }
         self.checked.push(Checked {
-            relation,
-            evaluation,
+            rule: relation.rule,
+            formula: relation.formula(),
+            outcome: evaluation.outcome,
+            relation: Some(relation),
         });
+    }
+
+    /// Records a check that is not a sum (a ratio, a count, a wording) and its finding, if any.
+    pub fn verdict(
+        &mut self,
+        rule: &'static str,
+        formula: String,
+        outcome: Outcome,
+        finding: Option<Finding>,
+    ) {
+        self.checked.push(Checked {
+            rule,
+            formula,
+            outcome,
+            relation: None,
+        });
+        if let Some(f) = finding {
+            self.findings.push(f);
+        }
     }
 
     pub fn report(&mut self, finding: Finding) {

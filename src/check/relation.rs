@@ -96,26 +96,28 @@ impl Relation {
         std::iter::once(&self.total).chain(self.parts.iter().map(|(_, t)| t))
     }
 
-    /// The formula with its figures, e.g. `3997.99 = 3966.63 + 31.36`.
+    /// The formula with its figures, e.g. `3997.99 = 3966.63 + 31.36`; subtracted parts are
+    /// written on the left (`3997.99 + 2.6 = 3926.89 + 73.7`), as a person would.
     pub fn formula(&self) -> String {
         let show = |t: &Term| t.figure.map_or("—".to_string(), |f| f.display());
-        let mut s = format!("{} =", show(&self.total));
-        let printed = self.parts.iter().filter(|(_, t)| t.figure.is_some());
-        for (i, (sign, t)) in printed.enumerate() {
-            let op = match (i, *sign < 0) {
-                (0, false) => " ",
-                (0, true) => " -",
-                (_, false) => " + ",
-                (_, true) => " - ",
-            };
-            s.push_str(op);
-            s.push_str(&show(t));
-        }
-        s
+        let printed = |neg: bool| {
+            self.parts
+                .iter()
+                .filter(move |(s, t)| t.figure.is_some() && (*s < 0) == neg)
+                .map(|(_, t)| show(t))
+        };
+        let left: Vec<String> = std::iter::once(show(&self.total))
+            .chain(printed(true))
+            .collect();
+        let right: Vec<String> = printed(false).collect();
+        let right = if right.is_empty() {
+            "0".to_string()
+        } else {
+            right.join(" + ")
+        };
+        format!("{} = {}", left.join(" + "), right)
     }
 
-    /// Evaluates the relation; `None` when it has no figure at all, or figures too large to
-    /// add up exactly (nothing real is that large; the relation is left unchecked, not guessed).
     pub fn evaluate(&self) -> Option<Evaluation> {
         let total = self.total.yuan().ok()?;
         let mut parts = Vec::new();
@@ -250,5 +252,92 @@ mod tests {
         let mut r = rel("1", &[]);
         r.total.figure = None;
         assert_eq!(r.evaluate(), None);
+    }
+}
+
+/// A percentage computed from two figures against the percentage printed: `part / base = X%`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Ratio {
+    /// The percentage the printed figures give, exactly.
+    pub computed: Decimal,
+    /// That percentage rounded the way the printed one was.
+    pub rounded: Decimal,
+    /// The range of percentages the figures' rounding allows.
+    pub low: Decimal,
+    pub high: Decimal,
+    pub outcome: Outcome,
+}
+
+/// Rounds half away from zero, as percentages are printed (banker's rounding would make 18.5 → 18).
+pub fn round_half_up(d: Decimal, places: u32) -> Decimal {
+    d.round_dp_with_strategy(places, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+}
+
+/// Checks `num / den × 100 = stated` with each figure standing for its rounding interval.
+/// `None` when the base may be zero or negative: no share or rate can be computed from it.
+pub fn ratio(num: Figure, den: Figure, stated: Figure) -> Option<Ratio> {
+    let hundred = Decimal::ONE_HUNDRED;
+    let (n, hn) = (num.value, num.half_step());
+    let (d, hd) = (den.value, den.half_step());
+    if d - hd <= Decimal::ZERO {
+        return None;
+    }
+    let computed = n.checked_div(d)?.checked_mul(hundred)?;
+    let places = stated.step.normalize().scale();
+    let rounded = round_half_up(computed, places);
+    let corners = [
+        (n - hn).checked_div(d + hd)?,
+        (n - hn).checked_div(d - hd)?,
+        (n + hn).checked_div(d + hd)?,
+        (n + hn).checked_div(d - hd)?,
+    ];
+    let low = corners.iter().copied().min()?.checked_mul(hundred)?;
+    let high = corners.iter().copied().max()?.checked_mul(hundred)?;
+    let (p, hp) = (stated.value, stated.half_step());
+    let outcome = if rounded == p {
+        Outcome::Exact
+    } else if low <= p + hp && high >= p - hp {
+        Outcome::Rounding
+    } else {
+        Outcome::Broken
+    };
+    Some(Ratio {
+        computed,
+        rounded,
+        low,
+        high,
+        outcome,
+    })
+}
+
+#[cfg(test)]
+mod ratio_tests {
+    use super::*;
+
+    fn f(s: &str) -> Figure {
+        Figure::from_decimal(s.parse().unwrap())
+    }
+
+    #[test]
+    fn shares_of_the_reference_narrative() {
+        let r = ratio(f("3966.63"), f("3997.99"), f("99.2")).unwrap();
+        assert_eq!(r.outcome, Outcome::Exact);
+        let r = ratio(f("700.64"), f("3895.53"), f("18")).unwrap();
+        assert_eq!(r.outcome, Outcome::Exact);
+        // 408.17 / (1886.76 − 408.17) = 27.605…% → 27.6%
+        let r = ratio(f("408.17"), f("1478.59"), f("27.6")).unwrap();
+        assert_eq!(r.outcome, Outcome::Exact);
+        let r = ratio(f("31.36"), f("3997.99"), f("0.9")).unwrap();
+        assert_eq!(r.outcome, Outcome::Broken);
+        assert_eq!(ratio(f("1"), f("0"), f("5")), None);
+    }
+
+    #[test]
+    fn a_share_that_only_rounding_explains_is_rounding() {
+        // 1 / 8 = 12.5%; printed figures of 1 and 8 (±0.5) allow 6.7%–20%.
+        let r = ratio(f("1"), f("8"), f("13")).unwrap();
+        assert_eq!(r.rounded, "13".parse().unwrap());
+        let r = ratio(f("1"), f("8"), f("14")).unwrap();
+        assert_eq!(r.outcome, Outcome::Rounding);
     }
 }

@@ -19,6 +19,9 @@ pub struct Args {
     /// Show findings at or above this severity (rounding notes are `info`).
     #[arg(long, value_enum, default_value = "info")]
     show: SeverityArg,
+    /// Also list every relation verified, with its figures.
+    #[arg(long)]
+    relations: bool,
     /// Colour: auto (on a terminal), always, never.
     #[arg(long, default_value = "auto")]
     color: String,
@@ -32,7 +35,11 @@ pub fn run(args: Args) -> u8 {
         Format::Json => report::json::results(&results, lang),
         Format::Text => {
             let style = Style::detect(&args.color);
-            report::terminal::results(&results, lang, show, style)
+            let mut out = report::terminal::results(&results, lang, show, style);
+            if args.relations {
+                out.push_str(&report::terminal::relations(&results, lang));
+            }
+            out
         }
     };
     report::emit(&out);

@@ -11,13 +11,16 @@ pub enum Unit {
     WanYuan,
     #[serde(rename = "亿元")]
     YiYuan,
+    /// Not money: a count of units, vehicles, people (only the narrative states these).
+    #[serde(rename = "")]
+    Count,
 }
 
 impl Unit {
     /// How many 元 one of this unit is.
     pub fn factor(self) -> Decimal {
         match self {
-            Unit::Yuan => Decimal::ONE,
+            Unit::Yuan | Unit::Count => Decimal::ONE,
             Unit::WanYuan => Decimal::from(10_000),
             Unit::YiYuan => Decimal::from(100_000_000),
         }
@@ -28,6 +31,7 @@ impl Unit {
             Unit::Yuan => "元",
             Unit::WanYuan => "万元",
             Unit::YiYuan => "亿元",
+            Unit::Count => "",
         }
     }
 
@@ -36,6 +40,7 @@ impl Unit {
             Unit::Yuan => "yuan",
             Unit::WanYuan => "10k yuan",
             Unit::YiYuan => "100m yuan",
+            Unit::Count => "",
         }
     }
 

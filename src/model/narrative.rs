@@ -69,6 +69,9 @@ pub enum Item {
     AgencyOperating,
     /// A 功能分类 class by code (“社会保障和就业支出” → 208).
     FunctionClass(String),
+    /// A label outside the dictionary, given a scope by the breakdown it is part of (a 款 or 项
+    /// named in the prose, “行政单位医疗”): tied to a table row of that name, never restated.
+    Subject(String),
     /// “三公”经费 and its items.
     ThreePublicTotal,
     OverseasTravel,

@@ -111,6 +111,28 @@ pub fn results(results: &[DocResult], lang: Lang, show: Severity, style: Style) 
     s
 }
 
+/// Every relation verified, rule by rule: what an auditor re-does with a calculator.
+pub fn relations(results: &[DocResult], lang: Lang) -> String {
+    let mut s = String::new();
+    for r in results {
+        let title = if lang == Lang::Zh {
+            "已核对的关系"
+        } else {
+            "relations verified"
+        };
+        s.push_str(&format!("{} — {title} ({})\n", r.source, r.checked.len()));
+        for c in &r.checked {
+            let mark = match c.outcome {
+                crate::check::Outcome::Exact => "✓",
+                crate::check::Outcome::Rounding => "≈",
+                crate::check::Outcome::Broken => "✗",
+            };
+            s.push_str(&format!("  {mark} {} {}\n", c.rule, c.formula));
+        }
+    }
+    s
+}
+
 /// The recognised tables as plain text, for `extract --format text`.
 pub fn tables(doc: &Document) -> String {
     let mut s = String::new();

@@ -26,7 +26,10 @@ fn cells_in_relations(path: &str, grids: &[Grid]) -> BTreeSet<(usize, usize, usi
     );
     let mut cells = BTreeSet::new();
     for c in &checks.checked {
-        for t in c.relation.terms() {
+        let Some(relation) = &c.relation else {
+            continue;
+        };
+        for t in relation.terms() {
             let (Some(loc), Some(fig)) = (&t.location, t.figure) else {
                 continue;
             };

@@ -43,6 +43,10 @@ impl Rule for MissingTable {
         let has = |k: TableKind| cx.doc.tables.iter().any(|t| t.kind == k);
         let here = Location::file(cx.doc.source.clone());
         if !TableKind::STANDARD.iter().any(|k| has(*k)) {
+            // A narrative read alone is a document of its own, not a workbook missing its tables.
+            if !cx.doc.narratives.is_empty() && cx.doc.tables.is_empty() {
+                return;
+            }
             cx.report(Finding::new(
                 Self::META.code,
                 Severity::Warning,

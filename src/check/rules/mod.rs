@@ -1,14 +1,17 @@
 //! The rules, one file per family:
 //! T — sums inside a table (rows, code hierarchy); B — balance identities;
 //! E — the 基本支出 table; S — “三公” 经费; L — links between tables;
-//! M — completeness; X — input that could not be read as a figure.
+//! N — the narrative, alone and against the tables; M — completeness; X — input that could
+//! not be read as a figure.
 
 mod balance;
 mod basic;
 mod completeness;
+mod concept_map;
 mod hierarchy;
 pub mod input;
 mod links;
+mod narrative;
 mod row_totals;
 mod three_public;
 
@@ -38,6 +41,16 @@ pub fn all() -> Vec<&'static dyn Rule> {
         &links::FiscalSummaryVsFundTables,
         &links::FiscalIncomeAgrees,
         &links::BasicVsBasicTable,
+        &narrative::BreakdownSum,
+        &narrative::ShareOfBase,
+        &narrative::ChangeRate,
+        &narrative::BudgetExecution,
+        &narrative::Restatement,
+        &narrative::NarrativeBalance,
+        &narrative::ListingCount,
+        &narrative::TemplateLeftover,
+        &narrative::AgencyOperatingWithinPublic,
+        &narrative::tables::NarrativeVsTables,
         &completeness::MissingTable,
         &completeness::EmptyTable,
         &completeness::UnrecognisedTable,

@@ -285,23 +285,33 @@ impl<'a> Reader<'a> {
         for pi in 0..self.paras.len() {
             let text = self.paras[pi].text();
             let chars = &self.paras[pi].chars;
-            let mut markers: Vec<(usize, bool)> = Vec::new();
-            for (word, exhaustive) in [
-                ("其中", false),
-                ("分别为", true),
-                ("分别是", true),
-                ("以下方面", true),
+            // (position, opens a breakdown, exhaustive by its wording). “医院中：” opens a
+            // breakdown of a part and so closes the one before it.
+            let mut markers: Vec<(usize, bool, bool)> = Vec::new();
+            for (word, opens, exhaustive) in [
+                ("其中", true, false),
+                ("分别为", true, true),
+                ("分别是", true, true),
+                ("以下方面", true, true),
+                ("中:", false, false),
+                ("中：", false, false),
             ] {
                 let mut from = 0;
                 while let Some(b) = text[from..].find(word) {
                     let pos = text[..from + b].chars().count();
-                    markers.push((pos, exhaustive));
+                    let part_of_qizhong = !opens && pos > 0 && chars[pos - 1] == '其';
+                    if !part_of_qizhong {
+                        markers.push((pos, opens, exhaustive));
+                    }
                     from += b + word.len();
                 }
             }
             markers.sort();
             let qs = self.in_para(pi);
-            for (k, &(m, exhaustive_word)) in markers.iter().enumerate() {
+            for (k, &(m, opens, exhaustive_word)) in markers.iter().enumerate() {
+                if !opens {
+                    continue;
+                }
                 let next = markers.get(k + 1).map_or(chars.len(), |x| x.0);
                 let Some(total) = qs
                     .iter()
@@ -357,7 +367,14 @@ impl<'a> Reader<'a> {
                 };
                 for p in parts {
                     let q = &self.qs[p];
-                    self.qs[p].concept = concept(&q.subject, Some(scope));
+                    let named = clean(&q.subject);
+                    self.qs[p].concept = concept(&q.subject, Some(scope)).or_else(|| {
+                        (!named.is_empty() && matches!(q.found.measure, Measure::Money(_)))
+                            .then_some(Concept {
+                                scope,
+                                item: Item::Subject(named),
+                            })
+                    });
                 }
             }
         }
