@@ -3,5 +3,6 @@
 mod bad_input;
 mod cli;
 mod mutation;
+mod narrative;
 mod rules;
 pub mod samples;
