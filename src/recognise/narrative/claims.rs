@@ -145,8 +145,8 @@ impl<'a> Reader<'a> {
     pub fn read(mut self) -> Narrative {
         self.split_sentences();
         self.find_quantities();
-        self.lists();
         self.qizhong();
+        self.lists();
         self.inherit_scopes();
         self.shares();
         self.changes();
@@ -205,8 +205,10 @@ impl<'a> Reader<'a> {
                 let (start, end) = (found.start, found.end);
                 let subject = subject_before(&self.paras[pi].chars, start);
                 let role = role(&self.paras[pi].chars, start, &found, &subject);
+                // A 决算数 in a budget-execution sentence is said of the item the sentence is
+                // about, not of its label (“支出决算为1511.89万元” is not 本年支出).
                 let concept = match role {
-                    Role::Plain | Role::Final => concept(&subject, None),
+                    Role::Plain => concept(&subject, None),
                     _ => None,
                 };
                 let q = Q {
@@ -249,20 +251,40 @@ impl<'a> Reader<'a> {
                 .into_iter()
                 .filter(|&i| self.qs[i].stated())
                 .collect();
+            // “…如下：” lists the parts of the paragraph's first figure only when that figure is
+            // the paragraph's whole (the total of its 其中, or its only figure); a paragraph of
+            // parts followed by their details lists no total.
             let total = if intro_first {
-                eligible.first().copied()
+                eligible.first().copied().filter(|&f| {
+                    eligible.len() == 1 || self.breakdowns.iter().any(|(t, _, _)| *t == f)
+                })
             } else {
                 eligible.last().copied()
             };
             let Some(total) = total else { continue };
             let mut parts = Vec::new();
-            for (n, pj) in (1..).zip(pi + 1..self.paras.len()) {
-                if item_number(&self.paras[pj].text()) != Some(n) {
+            // Each item runs from its number to the next number (a few paragraphs at most).
+            let mut items: Vec<Vec<usize>> = Vec::new();
+            for pj in pi + 1..self.paras.len() {
+                let text = self.paras[pj].text();
+                if item_number(&text) == Some(items.len() as u32 + 1) {
+                    items.push(vec![pj]);
+                } else if items.last().is_some_and(|it| it.len() < 6)
+                    && !is_heading(text.trim())
+                    && item_number(&text).is_none()
+                    && !text.trim().is_empty()
+                {
+                    if let Some(it) = items.last_mut() {
+                        it.push(pj);
+                    }
+                } else {
                     break;
                 }
-                let qs: Vec<usize> = self
-                    .in_para(pj)
-                    .into_iter()
+            }
+            for item in items {
+                let qs: Vec<usize> = item
+                    .iter()
+                    .flat_map(|&pj| self.in_para(pj))
                     .filter(|&i| self.qs[i].stated() && self.qs[i].same_family(&self.qs[total]))
                     .collect();
                 let pick = qs
@@ -312,7 +334,15 @@ impl<'a> Reader<'a> {
                 if !opens {
                     continue;
                 }
-                let next = markers.get(k + 1).map_or(chars.len(), |x| x.0);
+                let mut next = markers.get(k + 1).map_or(chars.len(), |x| x.0);
+                // Parts stay in the 其中's sentence, except in a numbered item, whose parts are
+                // often described one sentence each: “其中：&A&决算…。&B&决算…。”.
+                if item_number(&text).is_none() {
+                    if let Some(end) = (m..chars.len()).find(|&i| SENTENCE_ENDS.contains(&chars[i]))
+                    {
+                        next = next.min(end + 1);
+                    }
+                }
                 let Some(total) = qs
                     .iter()
                     .copied()

@@ -75,25 +75,25 @@ pub fn rejoin(text: &str) -> Joined {
         text: Vec::with_capacity(chars.len()),
         origin: Vec::with_capacity(chars.len()),
     };
-    let mut open = false;
+    // Whether the last line kept runs on into the next one.
+    let mut runs_on = false;
+    let mut any = false;
     for l in &lines {
         let t = line_text(l);
         let trimmed = t.trim();
         if trimmed.is_empty() {
-            if open {
-                out.text.push('\n');
-                out.origin.push(l.0);
-                open = false;
-            }
+            runs_on = false;
             continue;
         }
         if wrapped && (is_page_number(trimmed) || counts.get(trimmed).is_some_and(|&n| n >= 3)) {
             continue;
         }
-        if open && (!wrapped || starts_block(trimmed)) {
+        let indented = t.chars().take_while(|c| c.is_whitespace()).count() >= 2;
+        if any && !(runs_on && !starts_block(trimmed) && !indented) {
             out.text.push('\n');
             out.origin.push(l.0);
         }
+        any = true;
         let lead = t.chars().take_while(|c| c.is_whitespace()).count();
         for (i, c) in chars.iter().enumerate().take(l.1).skip(l.0 + lead) {
             out.text.push(*c);
@@ -103,43 +103,48 @@ pub fn rejoin(text: &str) -> Joined {
             out.text.pop();
             out.origin.pop();
         }
-        // In wrapped text a paragraph ends at a sentence end, or where its last line stops short.
-        let short = width
-            .is_some_and(|w| trimmed.chars().filter(|c| !c.is_whitespace()).count() * 10 < w * 7);
-        if wrapped && (trimmed.ends_with(ENDS) || short) {
-            out.text.push('\n');
-            out.origin.push(l.1);
-            open = false;
-        } else {
-            open = true;
-        }
+        // A full line runs on even when it ends a sentence: paragraphs have several, and a new
+        // paragraph shows itself by its number or its indent.
+        runs_on = width.is_some_and(|w| is_full(trimmed, w));
     }
     out
 }
 
-/// The wrap width of a hard-wrapped text: when at least 40% of its non-empty lines have nearly the
-/// same length (and that length is a real line, 20 characters or more), it is the width they were
-/// cut at. Texts whose lines are whole paragraphs vary too much in length to have one.
+/// How wide a line prints: CJK and full-width characters take two columns, ASCII one.
+fn display_width(line: &str) -> usize {
+    line.trim()
+        .chars()
+        .map(|c| if c.is_ascii() { 1 } else { 2 })
+        .sum()
+}
+
+/// The wrap width of a hard-wrapped text: the width most of its long lines share. PDF text is
+/// cut at one width, so many lines print nearly as wide; texts whose lines are whole paragraphs
+/// vary too much for that. Tables and headings between (short lines) do not matter.
 fn wrap_width(lines: &[(usize, usize)], chars: &[char]) -> Option<usize> {
-    let lens: Vec<usize> = lines
+    let widths: Vec<usize> = lines
         .iter()
-        .map(|(a, b)| chars[*a..*b].iter().filter(|c| !c.is_whitespace()).count())
-        .filter(|&n| n > 0)
+        .map(|(a, b)| display_width(&chars[*a..*b].iter().collect::<String>()))
+        .filter(|&w| w >= 40)
         .collect();
-    if lens.len() < 5 {
-        return None;
-    }
     let mut best = (0, 0);
-    for &w in &lens {
-        if w < 20 {
-            continue;
-        }
-        let near = lens.iter().filter(|&&n| n + 3 >= w && n <= w + 3).count();
-        if near > best.1 || (near == best.1 && w > best.0) {
+    for &w in &widths {
+        let tol = w / 12;
+        let near = widths
+            .iter()
+            .filter(|&&n| n + tol >= w && n <= w + tol)
+            .count();
+        if near > best.1 {
             best = (w, near);
         }
     }
-    (best.1 * 10 >= lens.len() * 4).then_some(best.0 + 3)
+    (best.1 >= 5 && best.1 * 5 >= widths.len()).then_some(best.0)
+}
+
+/// A line that runs to the wrap width, so that its sentence goes on in the next line. Digits and
+/// spaces print narrower than the two-column estimate, so a full line may count a little wider.
+fn is_full(line: &str, width: usize) -> bool {
+    display_width(line) + width / 12 >= width
 }
 
 #[cfg(test)]
@@ -150,18 +155,42 @@ mod tests {
         rejoin(t).text.into_iter().collect()
     }
 
+    /// Cuts a paragraph the way a PDF page does: at a fixed printed width.
+    fn wrap(paragraph: &str, width: usize) -> String {
+        let mut out = String::new();
+        let mut w = 0;
+        for c in paragraph.chars() {
+            let cw = if c.is_ascii() { 1 } else { 2 };
+            if w + cw > width {
+                out.push('\n');
+                w = 0;
+            }
+            out.push(c);
+            w += cw;
+        }
+        out.push('\n');
+        out
+    }
+
     #[test]
     fn wrapped_lines_are_rejoined_and_page_numbers_dropped() {
-        let t = "本年收入合计2946.25万元，其中：财政拨\n款收入2940.05万元，占99.79%；其他收入\n- 3 -\n6.2万元，占0.21%。本年支出合计2940.0\n5万元，其中：基本支出2336.91万元，占7\n9.49%；项目支出603.14万元。\n二、支出决算情况说明\n本年支出合计2940.05万元，其中：基本支\n出2336.91万元，占79.49%；项目支出603\n.14万元，占20.51%。\n";
-        let j = joined(t);
-        assert!(
-            j.starts_with("本年收入合计2946.25万元，其中：财政拨款收入2940.05万元，占99.79%；其他收入6.2万元，占0.21%。本年支出合计2940.05万元，其中：基本支出2336.91万元，占79.49%；项目支出603.14万元。\n二、支出决算情况说明\n本年支出合计2940.05万元，其中：基本支出2336.91万元，占79.49%；项目支出603.14万元，占20.51%。"),
-            "{j}"
+        let p1 = "上海市普陀区财政局2024年度收入支出总计2995.39万元。与2023年度相比，收入支出总计减少56.95万元，下降1.87%。主要原因：基本支出中人员进出及退休变化，以及项目支出中合同支付进度条款等原因减少支付。";
+        let p2 = "本年收入合计2946.25万元，其中：财政拨款收入2940.05万元，占99.79%；其他收入6.2万元，占0.21%；";
+        let p3 = "本年支出合计2940.05万元，其中：基本支出2336.91万元，占79.49%；项目支出603.14万元，占20.51%；一般公共预算财政拨款支出年初预算为2993.92万元，支出决算为2940.05万元，完成年初预算的98.20%。";
+        let wrapped = format!(
+            "一、收入支出决算总体情况说明\n{}二、收入决算情况说明\n{}- 3 -\n三、支出决算情况说明\n{}",
+            wrap(p1, 76),
+            wrap(p2, 76),
+            wrap(p3, 76)
         );
+        let j = joined(&wrapped);
+        assert!(j.contains(&format!("\n{p1}\n二、")), "{j}");
+        assert!(j.contains(&format!("\n{p2}\n三、")), "{j}");
+        assert!(j.ends_with(p3), "{j}");
         assert!(!j.contains("- 3 -"));
-        let r = rejoin(t);
+        let r = rejoin(&wrapped);
         let i = r.text.iter().position(|&c| c == '2').unwrap();
-        assert_eq!(t.chars().nth(r.origin[i]), Some('2'));
+        assert_eq!(wrapped.chars().nth(r.origin[i]), Some('2'));
     }
 
     #[test]
