@@ -4,5 +4,6 @@ mod bad_input;
 mod cli;
 mod mutation;
 mod narrative;
+mod narrative_rules;
 mod rules;
 pub mod samples;

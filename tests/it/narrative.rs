@@ -28,11 +28,26 @@ const VERIFIED: &[(&str, &str)] = &[
     ("N101", "3895.53 = 700.64 + 3194.89"),
     ("N102", "700.64万元 / 3895.53万元 = 17.99% ≈ 18%"),
     ("N102", "3194.89万元 / 3895.53万元 = 82.01% ≈ 82%"),
-    ("N103", "1116.9万元 / (3997.99万元 + 2.6万元 − 1116.9万元) = 38.732% ≈ 38.7%"),
-    ("N103", "1138.43万元 / (3966.63万元 + 2.6万元 − 1138.43万元) = 40.22% ≈ 40%"),
-    ("N103", "1067.33万元 / (3895.53万元 − 1067.33万元) = 37.74% ≈ 38%"),
-    ("N103", "476.68万元 / (1756.67万元 − 476.68万元) = 37.24% ≈ 37%"),
-    ("N103", "408.17万元 / (1886.76万元 − 408.17万元) = 27.605% ≈ 27.6%"),
+    (
+        "N103",
+        "1116.9万元 / (3997.99万元 + 2.6万元 − 1116.9万元) = 38.732% ≈ 38.7%",
+    ),
+    (
+        "N103",
+        "1138.43万元 / (3966.63万元 + 2.6万元 − 1138.43万元) = 40.22% ≈ 40%",
+    ),
+    (
+        "N103",
+        "1067.33万元 / (3895.53万元 − 1067.33万元) = 37.74% ≈ 38%",
+    ),
+    (
+        "N103",
+        "476.68万元 / (1756.67万元 − 476.68万元) = 37.24% ≈ 37%",
+    ),
+    (
+        "N103",
+        "408.17万元 / (1886.76万元 − 408.17万元) = 27.605% ≈ 27.6%",
+    ),
     ("N103", "13.29万元 / (56.34万元 + 13.29万元) = 19.09% ≈ 19%"),
     ("N101", "3895.53 = 62.76 + 1756.67 + 1886.76 + 133 + 56.34"),
     ("N101", "1756.67 = 989.5 + 159.23 + 607.94"),
@@ -46,13 +61,22 @@ const VERIFIED: &[(&str, &str)] = &[
 ];
 
 fn assert_reference(r: &DocResult) {
-    let errors: Vec<_> = r.findings.iter().filter(|f| f.severity == Severity::Error).collect();
+    let errors: Vec<_> = r
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .collect();
     assert!(errors.is_empty(), "{errors:#?}");
     for (rule, formula) in VERIFIED {
         assert!(
-            r.checked.iter().any(|c| c.rule == *rule && c.formula == *formula),
+            r.checked
+                .iter()
+                .any(|c| c.rule == *rule && c.formula == *formula),
             "{rule} {formula} not verified; verified: {:#?}",
-            r.checked.iter().map(|c| format!("{} {}", c.rule, c.formula)).collect::<Vec<_>>()
+            r.checked
+                .iter()
+                .map(|c| format!("{} {}", c.rule, c.formula))
+                .collect::<Vec<_>>()
         );
     }
     println!("{} relations verified in {}:", r.checked.len(), r.source);
@@ -65,7 +89,12 @@ fn assert_reference(r: &DocResult) {
     assert_eq!(n105[0].severity, Severity::Info);
     assert_eq!(n105[0].actual, Some(d("700.65")));
     assert_eq!(n105[0].expected, Some(d("700.64")));
-    assert!(n105[0].location.sentence.as_deref().unwrap().contains("财政拨款基本支出700.65万元"));
+    assert!(n105[0]
+        .location
+        .sentence
+        .as_deref()
+        .unwrap()
+        .contains("财政拨款基本支出700.65万元"));
     let n101: Vec<_> = r
         .findings
         .iter()
@@ -107,14 +136,30 @@ fn the_narrative_agrees_with_the_rebuilt_tables() {
     let doc = r.document.as_ref().unwrap();
     assert_eq!(doc.narratives.len(), 1);
     assert_eq!(doc.tables.len(), 9);
-    let errors: Vec<_> = r.findings.iter().filter(|f| f.severity == Severity::Error).collect();
+    let errors: Vec<_> = r
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .collect();
     assert!(errors.is_empty(), "{errors:#?}");
     let against: Vec<_> = r.checked.iter().filter(|c| c.rule == "N201").collect();
-    assert!(against.len() >= 30, "only {} narrative figures tied to tables", against.len());
+    assert!(
+        against.len() >= 30,
+        "only {} narrative figures tied to tables",
+        against.len()
+    );
     // A few ties, each by its figures: income, a 款 named in the prose, the basic-expenditure split.
-    for formula in ["3997.99 = 3997.99", "989.5 = 989.50", "595.28 = 595.28", "1849.03 = 1849.03", "73.7 = 73.70"] {
+    for formula in [
+        "3997.99 = 3997.99",
+        "989.5 = 989.50",
+        "595.28 = 595.28",
+        "1849.03 = 1849.03",
+        "73.7 = 73.70",
+    ] {
         assert!(
-            against.iter().any(|c| c.formula == formula && c.outcome == Outcome::Exact),
+            against
+                .iter()
+                .any(|c| c.formula == formula && c.outcome == Outcome::Exact),
             "{formula} not tied: {:#?}",
             against.iter().map(|c| &c.formula).collect::<Vec<_>>()
         );
@@ -141,7 +186,11 @@ fn policy_texts_give_no_false_error() {
         if p.extension().is_some_and(|e| e == "txt") {
             let r = check_file(&p);
             assert!(r.errors.is_empty(), "{:?}", r.errors);
-            let errors: Vec<_> = r.findings.iter().filter(|f| f.severity == Severity::Error).collect();
+            let errors: Vec<_> = r
+                .findings
+                .iter()
+                .filter(|f| f.severity == Severity::Error)
+                .collect();
             assert!(errors.is_empty(), "{}: {errors:#?}", p.display());
         }
     }
