@@ -92,6 +92,9 @@ pub fn results(results: &[DocResult], lang: Lang, show: Severity, style: Style) 
                     place,
                     f.message.get(lang)
                 ));
+                if let Some(sentence) = &f.location.sentence {
+                    s.push_str(&format!("        「{}」\n", excerpt(sentence, 60)));
+                }
             }
         }
         s.push('\n');
@@ -109,6 +112,15 @@ pub fn results(results: &[DocResult], lang: Lang, show: Severity, style: Style) 
         ),
     });
     s
+}
+
+fn excerpt(text: &str, max: usize) -> String {
+    let t: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if t.chars().count() <= max {
+        t
+    } else {
+        format!("{}…", t.chars().take(max).collect::<String>())
+    }
 }
 
 /// Every relation verified, rule by rule: what an auditor re-does with a calculator.

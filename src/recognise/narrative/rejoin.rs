@@ -8,7 +8,6 @@ pub struct Joined {
     pub origin: Vec<usize>,
 }
 
-
 /// A line that starts a new paragraph: a heading or a list item (一、 （一） (1) 1、 1.).
 fn starts_block(line: &str) -> bool {
     let t = line.trim_start();
