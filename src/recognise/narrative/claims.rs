@@ -696,7 +696,11 @@ impl<'a> Reader<'a> {
         for pi in 0..self.paras.len() {
             let text = self.paras[pi].text();
             for re in placeholder_patterns() {
-                for m in re.find_iter(&text) {
+                for cap in re.captures_iter(&text) {
+                    // The placeholder itself, without the character the pattern needed around it.
+                    let Some(m) = cap.name("p").or_else(|| cap.get(0)) else {
+                        continue;
+                    };
                     let a = text[..m.start()].chars().count();
                     let b = a + m.as_str().chars().count();
                     self.claims.push(Claim::Placeholder {
@@ -716,7 +720,7 @@ fn placeholder_patterns() -> &'static [Regex] {
         [
             r"(截至|截止到|截止至|截止)\s*日",
             r"(^|[^0-9])\s年\s*月\s*日",
-            r"[\p{Han}：:为计达][XＸ×xｘ]{2,}|[XＸ×xｘ]{2,}[\p{Han}%]",
+            r"(?:^|[^A-Za-z])(?P<p>[XＸ×]{2,}|[xｘ]{2,})(?:[\p{Han}%％]|$)",
             r"(增加|增长|上升)[（(](减少|下降|降低)[）)]|(减少|下降|降低)[（(](增加|增长|上升)[）)]",
             r"(大于|小于|等于)[（(](大于|小于|等于)[）)]",
             r"(为|计|达|合计)\s*(万元|亿元)",

@@ -124,7 +124,11 @@ pub fn concept(label: &str, inherited: Option<Scope>) -> Option<Concept> {
             break;
         }
     }
-    let item = item(&l).or_else(|| without_organisation(&l).and_then(item))?;
+    // “本年基本支出” is 基本支出: the year is the narrative's own.
+    let this_year = l.strip_prefix("本年").filter(|r| !r.is_empty());
+    let item = item(&l)
+        .or_else(|| this_year.and_then(item))
+        .or_else(|| without_organisation(&l).and_then(item))?;
     Some(Concept {
         scope: scope.or(inherited).unwrap_or(Scope::All),
         item,
@@ -234,6 +238,7 @@ mod tests {
         assert_eq!(clean("&行政单位医疗&决算"), "行政单位医疗");
         assert_eq!(clean("(5)&住房保障支出&2016年度决算"), "住房保障支出");
         assert_eq!(clean("一般公共服务"), "一般公共服务");
+        assert_eq!(c("本年基本支出"), Some((Scope::All, Item::Basic)));
         assert_eq!(clean("年初预算为"), "年初预算");
     }
 }
