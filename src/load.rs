@@ -17,6 +17,8 @@ pub struct Loaded {
     pub problems: Vec<Problem>,
     /// Files or sheets that could not be read while the rest of the document was.
     pub unread: Vec<ReadError>,
+    /// The sheets as read, for reports that show the tables as published.
+    pub grids: Vec<crate::read::Grid>,
 }
 
 fn readable(p: &Path) -> bool {
@@ -194,5 +196,6 @@ pub fn load_group(files: &[PathBuf]) -> Result<Loaded, ReadError> {
         document,
         problems,
         unread,
+        grids,
     })
 }

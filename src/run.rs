@@ -19,6 +19,8 @@ pub struct DocResult {
     pub checked: Vec<Checked>,
     /// Why files or sheets of the document could not be read.
     pub errors: Vec<ReadError>,
+    /// The sheets as read (kept for reports; empty for a narrative alone).
+    pub grids: Vec<crate::read::Grid>,
 }
 
 impl DocResult {
@@ -33,6 +35,7 @@ impl DocResult {
             findings: Vec::new(),
             checked: Vec::new(),
             errors,
+            grids: Vec::new(),
         }
     }
 }
@@ -64,6 +67,7 @@ pub fn check_group(files: &[PathBuf]) -> DocResult {
                 findings: checks.findings,
                 checked: checks.checked,
                 errors: loaded.unread,
+                grids: loaded.grids,
             }
         }
         Err(e) => DocResult::unreadable(source, vec![e]),

@@ -7,6 +7,9 @@ mod finding;
 mod relation;
 mod rules;
 
+pub use rules::completeness::missing_tables;
+pub use rules::narrative::{year_on_year, YearOnYear};
+
 pub use finding::{Finding, Lang, Message, Severity};
 pub use relation::{ratio, round_half_up, row_label, Evaluation, Outcome, Ratio, Relation, Term};
 

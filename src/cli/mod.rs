@@ -2,6 +2,7 @@
 
 mod check;
 mod extract;
+mod report;
 mod rules;
 
 use std::path::PathBuf;
@@ -29,6 +30,8 @@ enum Command {
     Check(check::Args),
     /// Print the canonical model gouji reads from a file.
     Extract(extract::Args),
+    /// Write report.xlsx and charts (PNG and SVG) for the given files or folders.
+    Report(report::Args),
     /// Print the rule catalogue.
     Rules(rules::Args),
 }
@@ -75,7 +78,7 @@ impl From<SeverityArg> for Severity {
 
 #[derive(clap::Args)]
 struct Inputs {
-    /// Files (.xlsx .xlsm .xls .xlsb .ods .csv) or folders to read.
+    /// Files (.xlsx .xlsm .xls .xlsb .ods .csv; .txt .md .html .docx narratives) or folders to read.
     #[arg(required = true)]
     paths: Vec<PathBuf>,
 }
@@ -91,6 +94,7 @@ pub fn main() -> ExitCode {
     let code = match cli.command {
         Command::Check(a) => check::run(a),
         Command::Extract(a) => extract::run(a),
+        Command::Report(a) => report::run(a),
         Command::Rules(a) => rules::run(a),
     };
     ExitCode::from(code)

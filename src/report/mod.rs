@@ -1,8 +1,11 @@
 //! Printers: they turn results into text and print nothing else.
 
 pub mod catalogue;
+pub mod charts;
 pub mod json;
+pub mod summary;
 pub mod terminal;
+pub mod workbook;
 
 use std::io::{IsTerminal, Write};
 

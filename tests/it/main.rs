@@ -5,5 +5,6 @@ mod cli;
 mod mutation;
 mod narrative;
 mod narrative_rules;
+mod report;
 mod rules;
 pub mod samples;

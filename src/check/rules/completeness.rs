@@ -38,6 +38,28 @@ const SET_2016: [TableKind; 7] = [
     TableKind::GovernmentFund,
 ];
 
+/// The standard tables the document's set wants and it does not have (the 7-table set of 2016
+/// up to 2019, the 9-table set after). Empty when it has no 决算 table at all.
+pub fn missing_tables(doc: &crate::model::Document) -> Vec<TableKind> {
+    let has = |k: TableKind| doc.tables.iter().any(|t| t.kind == k);
+    if !TableKind::STANDARD.iter().any(|k| has(*k)) {
+        return Vec::new();
+    }
+    let set: &[TableKind] = if nine_table_set(doc) {
+        &TableKind::STANDARD
+    } else {
+        &SET_2016
+    };
+    set.iter().copied().filter(|k| !has(*k)).collect()
+}
+
+fn nine_table_set(doc: &crate::model::Document) -> bool {
+    let has = |k: TableKind| doc.tables.iter().any(|t| t.kind == k);
+    doc.year.is_some_and(|y| y >= 2020)
+        || has(TableKind::ThreePublic)
+        || has(TableKind::StateCapital)
+}
+
 impl Rule for MissingTable {
     fn check(&self, cx: &mut Context) {
         let has = |k: TableKind| cx.doc.tables.iter().any(|t| t.kind == k);
@@ -55,16 +77,8 @@ impl Rule for MissingTable {
             ));
             return;
         }
-        let nine = cx.doc.year.is_some_and(|y| y >= 2020)
-            || has(TableKind::ThreePublic)
-            || has(TableKind::StateCapital);
-        let set: &[TableKind] = if nine {
-            &TableKind::STANDARD
-        } else {
-            &SET_2016
-        };
-        let edition = if nine { "9" } else { "7" };
-        for kind in set.iter().filter(|k| !has(**k)) {
+        let edition = if nine_table_set(cx.doc) { "9" } else { "7" };
+        for kind in missing_tables(cx.doc) {
             cx.report(Finding::new(
                 Self::META.code,
                 Severity::Warning,

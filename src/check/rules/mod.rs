@@ -6,12 +6,12 @@
 
 mod balance;
 mod basic;
-mod completeness;
+pub mod completeness;
 mod concept_map;
 mod hierarchy;
 pub mod input;
 mod links;
-mod narrative;
+pub mod narrative;
 mod row_totals;
 mod three_public;
 

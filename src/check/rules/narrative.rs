@@ -9,7 +9,7 @@ use crate::check::{
 use crate::model::narrative::{
     Claim, Comparison, Concept, Direction, Item, Measure, Mention, Quantity, Scope, ShareBase,
 };
-use crate::model::{Figure, Location, Narrative, Unit};
+use crate::model::{Document, Figure, Location, Narrative, Unit};
 
 use super::concept_map::table_term;
 
@@ -115,7 +115,12 @@ fn mentions<'n>(n: &'n Narrative, c: &Concept) -> impl Iterator<Item = &'n Menti
 
 /// The figure of a concept in 万元-or-whatever, as the text states it nearest before `at`, else
 /// derived (收支总计 = 收入 + 年初), else as the tables print it.
-fn resolve(cx: &Context, n: &Narrative, c: &Concept, at: usize) -> Option<(Figure, Unit, String)> {
+fn resolve(
+    doc: &Document,
+    n: &Narrative,
+    c: &Concept,
+    at: usize,
+) -> Option<(Figure, Unit, String)> {
     let found: Vec<&Mention> = mentions(n, c).collect();
     let pick = found
         .iter()
@@ -131,7 +136,7 @@ fn resolve(cx: &Context, n: &Narrative, c: &Concept, at: usize) -> Option<(Figur
     if c.item == Item::GrandTotal {
         let part = |item| {
             resolve(
-                cx,
+                doc,
                 n,
                 &Concept {
                     scope: c.scope,
@@ -150,9 +155,66 @@ fn resolve(cx: &Context, n: &Narrative, c: &Concept, at: usize) -> Option<(Figur
             }
         }
     }
-    let (t, _) = table_term(cx.doc, c)?;
+    let (t, _) = table_term(doc, c)?;
     let f = t.figure?;
     Some((f, t.unit, format!("{} {}", t.label, f.display())))
+}
+
+/// A figure of this year and of the prior year, as a narrative's change states or implies it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct YearOnYear {
+    pub label: String,
+    pub current: Decimal,
+    pub prior: Decimal,
+    pub unit: Unit,
+}
+
+/// Every change of the narratives whose current figure is known: the prior year follows from it
+/// and the stated increase or decrease. For comparison charts.
+pub fn year_on_year(doc: &Document) -> Vec<YearOnYear> {
+    let mut out: Vec<YearOnYear> = Vec::new();
+    for n in &doc.narratives {
+        for claim in &n.claims {
+            let Claim::Change {
+                subject,
+                concept,
+                current,
+                delta: Some(delta),
+                direction,
+                span,
+                ..
+            } = claim
+            else {
+                continue;
+            };
+            let cur = match (current, concept) {
+                (Some(m), _) => Some((m.quantity.figure, unit_of(&m.quantity))),
+                (None, Some(c)) => resolve(doc, n, c, span.0).map(|(f, u, _)| (f, u)),
+                (None, None) => None,
+            };
+            let Some((cur, unit)) = cur else { continue };
+            if !matches!(unit, Unit::Yuan | Unit::WanYuan | Unit::YiYuan) {
+                continue;
+            }
+            let d = in_unit(delta.figure, unit_of(delta), unit).value;
+            let prior = match direction {
+                Direction::Down => cur.value + d,
+                Direction::Up => cur.value - d,
+                Direction::Flat => cur.value,
+            };
+            let label = crate::recognise::narrative::clean(subject);
+            if prior < Decimal::ZERO || label.is_empty() || out.iter().any(|y| y.label == label) {
+                continue;
+            }
+            out.push(YearOnYear {
+                label,
+                current: cur.value,
+                prior,
+                unit,
+            });
+        }
+    }
+    out
 }
 
 /// A figure in the unit of another (for ratios whose two figures differ in unit).
@@ -277,7 +339,7 @@ impl Rule for ShareOfBase {
                     ),
                     ShareBase::Named {
                         concept: Some(c), ..
-                    } => match resolve(cx, n, c, part.quantity.span.0) {
+                    } => match resolve(cx.doc, n, c, part.quantity.span.0) {
                         Some(x) => x,
                         None => continue,
                     },
@@ -376,7 +438,7 @@ impl Rule for ChangeRate {
                         unit_of(&m.quantity),
                         m.quantity.raw.clone(),
                     )),
-                    (None, Some(c)) => resolve(cx, n, c, span.0),
+                    (None, Some(c)) => resolve(cx.doc, n, c, span.0),
                     (None, None) => None,
                 };
                 let Some((cur, cur_unit, cur_label)) = current else {

@@ -1,0 +1,181 @@
+//! `gouji report`: the workbook read back with calamine, the charts decoded.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use calamine::{open_workbook, Data, Reader, Xlsx};
+
+fn out_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("gouji-report-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    dir
+}
+
+fn report(inputs: &[&str], out: &Path) -> i32 {
+    let status = Command::new(env!("CARGO_BIN_EXE_gouji"))
+        .arg("report")
+        .args(inputs)
+        .arg("-o")
+        .arg(out)
+        .status()
+        .unwrap();
+    status.code().unwrap_or(-1)
+}
+
+fn text(d: &Data) -> String {
+    match d {
+        Data::String(s) => s.clone(),
+        Data::Float(f) => f.to_string(),
+        Data::Int(i) => i.to_string(),
+        Data::Empty => String::new(),
+        other => format!("{other:?}"),
+    }
+}
+
+/// The text of every note (cell comment) in the workbook, from its XML.
+fn notes(book: &Path) -> String {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(book).unwrap()).unwrap();
+    let mut all = String::new();
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).unwrap();
+        if f.name().unwrap().starts_with("xl/comments") {
+            f.read_to_string(&mut all).unwrap();
+        }
+    }
+    all
+}
+
+#[test]
+fn qiaocheng_report_has_its_sheets_findings_and_annotated_cells() {
+    let out = out_dir("qiaocheng");
+    assert_eq!(report(&["samples/qiaocheng-hrss-2016"], &out), 0);
+    let path = out.join("report.xlsx");
+    let mut book: Xlsx<_> = open_workbook(&path).unwrap();
+    let sheets = book.sheet_names();
+    for s in [
+        "概览",
+        "问题清单",
+        "表1 收入支出决算总表",
+        "表5 一般公共预算财政拨款支出决算表",
+        "说明",
+        "数据",
+        "图表",
+    ] {
+        assert!(sheets.iter().any(|x| x == s), "{s} missing from {sheets:?}");
+    }
+    let overview = book.worksheet_range("概览").unwrap();
+    assert_eq!(
+        text(overview.get((1, 1)).unwrap()),
+        "谯城区人力资源和社会保障局"
+    );
+    assert_eq!(text(overview.get((1, 2)).unwrap()), "2016");
+    assert_eq!(text(overview.get((1, 6)).unwrap()), "0", "no error");
+    assert_eq!(text(overview.get((1, 9)).unwrap()), "有警告");
+    assert_eq!(
+        text(overview.get((1, 10)).unwrap()),
+        "3997.99",
+        "本年收入合计"
+    );
+    let findings = book.worksheet_range("问题清单").unwrap();
+    let rows: Vec<Vec<String>> = findings
+        .rows()
+        .map(|r| r.iter().map(text).collect())
+        .collect();
+    assert_eq!(rows[0][1], "规则");
+    assert_eq!(rows.len() - 1, 11, "{rows:#?}");
+    let l505 = rows
+        .iter()
+        .find(|r| r[1] == "L505")
+        .expect("the 700.64 / 700.65 gap");
+    assert_eq!(l505[2], "提示");
+    assert_eq!(l505[4], "表5 一般公共预算财政拨款支出决算表!F7");
+    assert_eq!(l505[5], "700.65");
+    assert_eq!(l505[6], "700.64");
+    assert!(rows
+        .iter()
+        .any(|r| r[1] == "N108" && r[11].contains("截止到日")));
+    // The annotated copy of the table: the cell keeps its figure and carries the finding's note.
+    let t5 = book
+        .worksheet_range("表5 一般公共预算财政拨款支出决算表")
+        .unwrap();
+    assert_eq!(text(t5.get((6, 5)).unwrap()), "700.64");
+    let n = notes(&path);
+    assert!(n.contains("[L505 提示]"), "{n}");
+    assert!(
+        n.contains("截止到日"),
+        "the narrative sentence is annotated on 说明"
+    );
+    let data = book.worksheet_range("数据").unwrap();
+    assert!(data
+        .rows()
+        .any(|r| text(&r[5]) == "2101101" && text(&r[8]) == "1849.03"));
+    // Charts: each PNG decodes and is not blank; each SVG has its Chinese labels.
+    for stem in ["income", "expenditure", "basic-project", "year-on-year"] {
+        let png = out.join("charts").join(format!("{stem}.png"));
+        let img = image::open(&png).unwrap().to_rgb8();
+        assert_eq!(img.dimensions(), (1600, 900));
+        let dark = img
+            .pixels()
+            .filter(|p| p.0.iter().map(|&v| u32::from(v)).sum::<u32>() < 200)
+            .count();
+        assert!(dark > 2_000, "{stem}.png looks blank ({dark} dark pixels)");
+        let svg = std::fs::read_to_string(out.join("charts").join(format!("{stem}.svg"))).unwrap();
+        assert!(svg.contains("谯城区人力资源和社会保障局"), "{stem}.svg");
+    }
+    let svg = std::fs::read_to_string(out.join("charts/income.svg")).unwrap();
+    assert!(svg.contains("财政拨款收入") && svg.contains("其他收入"));
+    let svg = std::fs::read_to_string(out.join("charts/expenditure.svg")).unwrap();
+    assert!(svg.contains("社会保障和就业支出"));
+}
+
+#[test]
+fn the_same_input_gives_the_same_report() {
+    let (a, b) = (out_dir("same-a"), out_dir("same-b"));
+    assert_eq!(report(&["samples/putuo-finance-2024"], &a), 0);
+    assert_eq!(report(&["samples/putuo-finance-2024"], &b), 0);
+    let read = |d: &Path| std::fs::read(d.join("report.xlsx")).unwrap();
+    assert_eq!(read(&a), read(&b));
+    let read = |d: &Path| std::fs::read(d.join("charts/expenditure.png")).unwrap();
+    assert_eq!(read(&a), read(&b));
+}
+
+#[test]
+fn putuo_report_marks_the_real_gaps_on_the_published_sheet() {
+    let out = out_dir("putuo");
+    assert_eq!(report(&["samples/putuo-finance-2024"], &out), 0);
+    let path = out.join("report.xlsx");
+    let mut book: Xlsx<_> = open_workbook(&path).unwrap();
+    let sheet = book.worksheet_range("部门决算公开表").unwrap();
+    // 总表 社会保障和就业支出 326.71 万元, printed here in 元, against 326.72 in the 支出决算表.
+    assert_eq!(text(sheet.get((11, 3)).unwrap()), "3267100");
+    assert!(notes(&path).contains("[L502 提示]"));
+    let findings = book.worksheet_range("问题清单").unwrap();
+    assert_eq!(findings.rows().count() - 1, 10);
+}
+
+#[test]
+fn an_unreadable_document_gets_its_row_on_the_overview() {
+    let dir = out_dir("bad-input");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("坏文件.xlsx"), b"not a workbook").unwrap();
+    let out = dir.join("out");
+    let code = report(
+        &[
+            dir.join("坏文件.xlsx").to_str().unwrap(),
+            "samples/putuo-finance-2024",
+        ],
+        &out,
+    );
+    assert_eq!(code, 2, "an input could not be read");
+    let mut book: Xlsx<_> = open_workbook(out.join("report.xlsx")).unwrap();
+    let overview = book.worksheet_range("概览").unwrap();
+    let rows: Vec<Vec<String>> = overview
+        .rows()
+        .map(|r| r.iter().map(text).collect())
+        .collect();
+    let bad = rows.iter().find(|r| r[0].ends_with("坏文件.xlsx")).unwrap();
+    assert_eq!(bad[9], "无法读取");
+    assert!(bad.last().unwrap().contains("损坏"));
+    assert!(rows.iter().any(|r| r[1] == "普陀区财政局"));
+}
