@@ -81,9 +81,9 @@ fn title(department: &str, year: Option<i32>, what: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ");
     if head.is_empty() {
-        format!("{what}（万元）")
+        format!("{what}(万元)")
     } else {
-        format!("{head} {what}（万元）")
+        format!("{head} {what}(万元)")
     }
 }
 
@@ -288,7 +288,7 @@ fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, plot: &Plot) -> DrawR
         .x_labels(8)
         .x_label_formatter(&fmt)
         .x_label_style(style(20.0, &MUTED))
-        .x_desc("金额（万元）")
+        .x_desc("金额(万元)")
         .y_desc(plot.category)
         .axis_desc_style(style(22.0, &MUTED))
         .bold_line_style(GRID)
@@ -510,10 +510,10 @@ mod tests {
     fn titles() {
         assert_eq!(
             title("某某局", Some(2024), "收入构成"),
-            "某某局 2024年 收入构成（万元）"
+            "某某局 2024年 收入构成(万元)"
         );
-        assert_eq!(title("某某局", None, "收入构成"), "某某局 收入构成（万元）");
-        assert_eq!(title("", None, "收入构成"), "收入构成（万元）");
+        assert_eq!(title("某某局", None, "收入构成"), "某某局 收入构成(万元)");
+        assert_eq!(title("", None, "收入构成"), "收入构成(万元)");
     }
 
     #[test]
@@ -588,12 +588,12 @@ mod tests {
 
         let svg = fs::read_to_string(dir.join("demo-income.svg")).unwrap();
         for needle in [
-            "某市人力资源和社会保障局 2024年 收入构成（万元）",
+            "某市人力资源和社会保障局 2024年 收入构成(万元)",
             "财政拨款收入",
             "其他收入",
             "3,966.63",
             "31.36",
-            "金额（万元）",
+            "金额(万元)",
             "收入来源",
             "gouji-sans",
         ] {
