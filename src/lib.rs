@@ -2,6 +2,7 @@
 //!
 //! The pipeline is visible in the modules: [`read`] → [`recognise`] → [`model`] → [`check`] → [`report`].
 
+pub mod batch;
 pub mod check;
 pub mod cli;
 pub mod load;
@@ -10,3 +11,4 @@ pub mod read;
 pub mod recognise;
 pub mod report;
 pub mod run;
+pub mod sample;

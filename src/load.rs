@@ -25,11 +25,16 @@ fn readable(p: &Path) -> bool {
     read::is_table_file(p) || text::is_text_file(p)
 }
 
-/// Office's `~$name.xlsx` lock files and a folder's README are not disclosures.
+/// Office's `~$name.xlsx` lock files, hidden files, a folder's README and a corpus' own
+/// `manifest.csv` / `injected.csv` are not disclosures.
 fn skipped_in_folders(p: &Path) -> bool {
     let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
     let stem = p.file_stem().and_then(|n| n.to_str()).unwrap_or("");
-    name.starts_with("~$") || name.starts_with('.') || stem.eq_ignore_ascii_case("readme")
+    name.starts_with("~$")
+        || name.starts_with('.')
+        || stem.eq_ignore_ascii_case("readme")
+        || name.eq_ignore_ascii_case("manifest.csv")
+        || name.eq_ignore_ascii_case("injected.csv")
 }
 
 /// The department and year a file name tells (`谯城区人社局-2016-决算说明.txt`), which groups a

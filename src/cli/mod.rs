@@ -1,9 +1,12 @@
 //! The command line: one module per subcommand, each doing its work and handing the result to a printer.
 
+mod batch;
 mod check;
 mod extract;
+mod merge;
 mod report;
 mod rules;
+mod sample;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -28,12 +31,18 @@ struct Cli {
 enum Command {
     /// Check every relation in the tables of the given files or folders.
     Check(check::Args),
+    /// Check every document under the given folders, in parallel, and summarise and compare them.
+    Batch(batch::Args),
+    /// Join the outputs of batch shards into one.
+    Merge(merge::Args),
     /// Print the canonical model gouji reads from a file.
     Extract(extract::Args),
     /// Write report.xlsx and charts (PNG and SVG) for the given files or folders.
     Report(report::Args),
     /// Print the rule catalogue.
     Rules(rules::Args),
+    /// Generate a synthetic corpus of 决算 workbooks (districts × departments × years).
+    Sample(sample::Args),
 }
 
 #[derive(Clone, Copy, ValueEnum, Default)]
@@ -59,7 +68,7 @@ impl From<LangArg> for Lang {
     }
 }
 
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, Debug, ValueEnum)]
 pub enum SeverityArg {
     Error,
     Warning,
@@ -93,9 +102,12 @@ pub fn main() -> ExitCode {
     };
     let code = match cli.command {
         Command::Check(a) => check::run(a),
+        Command::Batch(a) => batch::run(a),
+        Command::Merge(a) => merge::run(a),
         Command::Extract(a) => extract::run(a),
         Command::Report(a) => report::run(a),
         Command::Rules(a) => rules::run(a),
+        Command::Sample(a) => sample::run(a),
     };
     ExitCode::from(code)
 }

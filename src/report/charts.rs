@@ -69,7 +69,7 @@ struct Plot {
     category: &'static str,
     rows: Vec<(String, Vec<Decimal>)>,
     /// One colour per bar in a row, with the legend text when there is more than one.
-    bars: Vec<(RGBColor, &'static str)>,
+    bars: Vec<(RGBColor, String)>,
 }
 
 fn title(department: &str, year: Option<i32>, what: &str) -> String {
@@ -117,7 +117,7 @@ fn plots(
                     .iter()
                     .map(|(l, v)| (l.clone(), vec![*v]))
                     .collect(),
-                bars: vec![(PALETTE[i % PALETTE.len()], "")],
+                bars: vec![(PALETTE[i % PALETTE.len()], String::new())],
             },
         ));
     }
@@ -133,7 +133,7 @@ fn plots(
                     .iter()
                     .map(|(l, prior, current)| (l.clone(), vec![*prior, *current]))
                     .collect(),
-                bars: vec![(PRIOR, "上年"), (CURRENT, "本年")],
+                bars: vec![(PRIOR, "上年".into()), (CURRENT, "本年".into())],
             },
         ));
     }
@@ -391,6 +391,65 @@ fn write_svg(plot: &Plot, dir: &Path, path: &Path, name: &str) -> io::Result<()>
     let tmp = temporary(dir, name, "svg");
     let written = fs::write(&tmp, svg.as_bytes()).map_err(|e| failed(path, e));
     settle(written, &tmp, path)
+}
+
+/// A bar chart of any figures: rows of labelled values, one bar per value and legend entry.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Bars {
+    /// The whole title, unit included.
+    pub title: String,
+    /// What the rows are (the vertical axis' description).
+    pub category: &'static str,
+    pub rows: Vec<(String, Vec<Decimal>)>,
+    /// One legend entry per bar of a row (one bar: an empty legend).
+    pub legend: Vec<String>,
+}
+
+/// Colours for several bars a row: the palette's, then greys.
+const SERIES: [RGBColor; 6] = [
+    RGBColor(148, 163, 184),
+    RGBColor(37, 99, 235),
+    RGBColor(13, 148, 136),
+    RGBColor(217, 119, 6),
+    RGBColor(124, 58, 237),
+    RGBColor(220, 38, 38),
+];
+
+/// Writes a [`Bars`] chart as `{stem}.png` and `{stem}.svg` into `dir`; nothing for no rows.
+pub fn write_bars(chart: &Bars, dir: &Path, stem: &str) -> io::Result<Vec<PathBuf>> {
+    if chart.rows.is_empty() {
+        return Ok(Vec::new());
+    }
+    ensure_font()?;
+    fs::create_dir_all(dir).map_err(|e| failed(dir, e))?;
+    let bars = if chart.legend.len() <= 1 {
+        vec![(PALETTE[0], String::new())]
+    } else {
+        chart
+            .legend
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (SERIES[i % SERIES.len()], l.clone()))
+            .collect()
+    };
+    let plot = Plot {
+        title: chart.title.clone(),
+        category: chart.category,
+        rows: chart.rows.clone(),
+        bars,
+    };
+    let mut written = Vec::new();
+    for ext in ["png", "svg"] {
+        let name = format!("{stem}.{ext}");
+        let path = dir.join(&name);
+        if ext == "png" {
+            write_png(&plot, dir, &path, &name)?;
+        } else {
+            write_svg(&plot, dir, &path, &name)?;
+        }
+        written.push(path);
+    }
+    Ok(written)
 }
 
 /// Writes every non-empty chart of `charts` as PNG and SVG into `dir` (created if missing), named

@@ -1,5 +1,6 @@
 //! Printers: they turn results into text and print nothing else.
 
+pub mod batch;
 pub mod catalogue;
 pub mod charts;
 pub mod json;

@@ -1,0 +1,334 @@
+//! The batch's summaries with polars: one frame of every document, written as parquet; key figures
+//! as department × district (a lazy pivot on the districts present); each department across years;
+//! and the departments whose “三公” share stands far above their peers'.
+
+use std::sync::Arc;
+
+use polars::frame::PivotColumnNaming;
+use polars::prelude::*;
+
+use super::row::SummaryRow;
+
+/// A key figure as department × district, for the latest year of the batch.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Matrix {
+    pub measure: &'static str,
+    pub year: Option<i32>,
+    pub departments: Vec<String>,
+    pub districts: Vec<String>,
+    /// values[department][district], in 万元.
+    pub values: Vec<Vec<Option<f64>>>,
+}
+
+/// A department in a district, year by year.
+#[derive(Clone, Debug, PartialEq)]
+pub struct YearOnYear {
+    pub district: String,
+    pub department: String,
+    pub year: i32,
+    pub expenditure: Option<f64>,
+    pub prior: Option<f64>,
+    /// Percent change on the prior year.
+    pub change: Option<f64>,
+}
+
+/// A document whose “三公” share of expenditure stands far above its department's peers.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Outlier {
+    pub district: String,
+    pub department: String,
+    pub year: i32,
+    /// “三公” / 本年支出合计, in percent.
+    pub share: f64,
+    /// The median share of the same department across districts that year, in percent.
+    pub peers: f64,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Comparisons {
+    pub expenditure: Matrix,
+    pub years: Vec<YearOnYear>,
+    pub outliers: Vec<Outlier>,
+    /// (district, year, total expenditure of its departments), for rankings and trends.
+    pub districts: Vec<(String, i32, f64)>,
+}
+
+/// A share this many times the peers' median (and at least this many points above) is an outlier.
+const OUTLIER_RATIO: f64 = 2.0;
+const OUTLIER_MIN_POINTS: f64 = 0.5;
+
+pub fn frame(rows: &[SummaryRow]) -> PolarsResult<DataFrame> {
+    let text =
+        |f: fn(&SummaryRow) -> &str| rows.iter().map(|r| f(r).to_string()).collect::<Vec<_>>();
+    let num = |f: fn(&SummaryRow) -> Option<f64>| rows.iter().map(f).collect::<Vec<_>>();
+    let count = |f: fn(&SummaryRow) -> u32| rows.iter().map(f).collect::<Vec<_>>();
+    df!(
+        "source" => text(|r| &r.source),
+        "district" => text(|r| &r.district),
+        "department" => text(|r| &r.department),
+        "year" => rows.iter().map(|r| r.year).collect::<Vec<_>>(),
+        "unit" => text(|r| &r.unit),
+        "income" => num(|r| r.income),
+        "expenditure" => num(|r| r.expenditure),
+        "basic" => num(|r| r.basic),
+        "project" => num(|r| r.project),
+        "three_public" => num(|r| r.three_public),
+        "tables" => count(|r| r.tables),
+        "errors" => count(|r| r.errors),
+        "warnings" => count(|r| r.warnings),
+        "infos" => count(|r| r.infos),
+        "verdict" => text(|r| &r.verdict),
+        "failure" => text(|r| &r.failure),
+    )
+}
+
+pub fn write_parquet(df: &DataFrame, path: &std::path::Path) -> std::io::Result<()> {
+    let file = std::fs::File::create(path)?;
+    ParquetWriter::new(file)
+        .finish(&mut df.clone())
+        .map(|_| ())
+        .map_err(|e| std::io::Error::other(format!("{}: {e}", path.display())))
+}
+
+fn strings(df: &DataFrame, name: &str) -> PolarsResult<Vec<String>> {
+    let c = df.column(name)?.str()?.clone();
+    Ok((0..c.len())
+        .map(|i| c.get(i).unwrap_or("").to_string())
+        .collect())
+}
+
+fn floats(df: &DataFrame, name: &str) -> PolarsResult<Vec<Option<f64>>> {
+    let c = df.column(name)?.cast(&DataType::Float64)?;
+    let c = c.f64()?;
+    Ok((0..c.len()).map(|i| c.get(i)).collect())
+}
+
+fn ints(df: &DataFrame, name: &str) -> PolarsResult<Vec<Option<i32>>> {
+    let c = df.column(name)?.cast(&DataType::Int32)?;
+    let c = c.i32()?;
+    Ok((0..c.len()).map(|i| c.get(i)).collect())
+}
+
+pub fn compare(df: &DataFrame) -> PolarsResult<Comparisons> {
+    let read = df.clone().lazy().filter(
+        col("verdict")
+            .neq(lit("unreadable"))
+            .and(col("year").is_not_null()),
+    );
+    let latest = read
+        .clone()
+        .select([col("year").max()])
+        .collect()?
+        .column("year")?
+        .cast(&DataType::Int32)?
+        .i32()?
+        .get(0);
+    let mut out = Comparisons::default();
+    let Some(year) = latest else {
+        return Ok(out);
+    };
+
+    // Department × district for the latest year. The lazy pivot wants the districts up front.
+    let this_year = read.clone().filter(col("year").eq(lit(year)));
+    let districts = this_year
+        .clone()
+        .select([col("district")])
+        .unique_stable(None, UniqueKeepStrategy::First)
+        .sort(["district"], Default::default())
+        .collect()?;
+    let district_names = strings(&districts, "district")?;
+    let pivot = this_year
+        .select([col("department"), col("district"), col("expenditure")])
+        .pivot(
+            cols(["district"]),
+            Arc::new(districts),
+            cols(["department"]),
+            cols(["expenditure"]),
+            element().first(),
+            true,
+            "_".into(),
+            PivotColumnNaming::Auto,
+        )
+        .sort(["department"], Default::default())
+        .collect()?;
+    let departments = strings(&pivot, "department")?;
+    let by_district: Vec<Vec<Option<f64>>> = district_names
+        .iter()
+        .map(|d| floats(&pivot, d))
+        .collect::<PolarsResult<_>>()?;
+    out.expenditure = Matrix {
+        measure: "本年支出合计",
+        year: Some(year),
+        values: (0..departments.len())
+            .map(|i| {
+                by_district
+                    .iter()
+                    .map(|col| col.get(i).copied().flatten())
+                    .collect()
+            })
+            .collect(),
+        departments,
+        districts: district_names,
+    };
+
+    // Each department of each district across years, with its change on the prior year.
+    let keys = [col("district"), col("department")];
+    let years = read
+        .clone()
+        .select([
+            col("district"),
+            col("department"),
+            col("year"),
+            col("expenditure"),
+        ])
+        .sort(["district", "department", "year"], Default::default())
+        .with_column(
+            col("expenditure")
+                .shift(lit(1))
+                .over(keys.clone())?
+                .alias("prior"),
+        )
+        .with_column(col("year").shift(lit(1)).over(keys)?.alias("prior_year"))
+        .with_column(
+            when(
+                col("prior_year")
+                    .eq(col("year") - lit(1))
+                    .and(col("prior").gt(lit(0.0))),
+            )
+            .then((col("expenditure") - col("prior")) / col("prior") * lit(100.0))
+            .otherwise(lit(NULL).cast(DataType::Float64))
+            .alias("change"),
+        )
+        .collect()?;
+    let (dist, dept, yr, exp, prior, change) = (
+        strings(&years, "district")?,
+        strings(&years, "department")?,
+        ints(&years, "year")?,
+        floats(&years, "expenditure")?,
+        floats(&years, "prior")?,
+        floats(&years, "change")?,
+    );
+    out.years = (0..years.height())
+        .map(|i| YearOnYear {
+            district: dist[i].clone(),
+            department: dept[i].clone(),
+            year: yr[i].unwrap_or(year),
+            expenditure: exp[i],
+            prior: prior[i].filter(|_| change[i].is_some()),
+            change: change[i],
+        })
+        .collect();
+
+    // “三公” share against the median of the same department in the other districts.
+    let shares = read
+        .clone()
+        .filter(
+            col("expenditure")
+                .gt(lit(0.0))
+                .and(col("three_public").is_not_null()),
+        )
+        .with_column((col("three_public") / col("expenditure") * lit(100.0)).alias("share"))
+        .with_column(
+            col("share")
+                .median()
+                .over([col("department"), col("year")])?
+                .alias("peers"),
+        )
+        .with_column(
+            col("share")
+                .count()
+                .over([col("department"), col("year")])?
+                .alias("n"),
+        )
+        .filter(
+            col("n")
+                .gt(lit(2))
+                .and(col("share").gt(col("peers") * lit(OUTLIER_RATIO)))
+                .and(col("share").gt(col("peers") + lit(OUTLIER_MIN_POINTS))),
+        )
+        .sort(["year", "department", "district"], Default::default())
+        .collect()?;
+    let (dist, dept, yr, share, peers) = (
+        strings(&shares, "district")?,
+        strings(&shares, "department")?,
+        ints(&shares, "year")?,
+        floats(&shares, "share")?,
+        floats(&shares, "peers")?,
+    );
+    out.outliers = (0..shares.height())
+        .map(|i| Outlier {
+            district: dist[i].clone(),
+            department: dept[i].clone(),
+            year: yr[i].unwrap_or(year),
+            share: share[i].unwrap_or(0.0),
+            peers: peers[i].unwrap_or(0.0),
+        })
+        .collect();
+
+    let totals = read
+        .group_by([col("district"), col("year")])
+        .agg([col("expenditure").sum()])
+        .sort(["district", "year"], Default::default())
+        .collect()?;
+    let (dist, yr, exp) = (
+        strings(&totals, "district")?,
+        ints(&totals, "year")?,
+        floats(&totals, "expenditure")?,
+    );
+    out.districts = (0..totals.height())
+        .filter_map(|i| Some((dist[i].clone(), yr[i]?, exp[i]?)))
+        .collect();
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(district: &str, department: &str, year: i32, exp: f64, three: f64) -> SummaryRow {
+        SummaryRow {
+            source: format!("{district}/{year}/{department}.xlsx"),
+            district: district.into(),
+            department: department.into(),
+            year: Some(year),
+            expenditure: Some(exp),
+            three_public: Some(three),
+            verdict: "clean".into(),
+            ..SummaryRow::default()
+        }
+    }
+
+    #[test]
+    fn pivots_years_and_outliers() {
+        let rows = vec![
+            row("普陀区", "财政局", 2023, 2800.0, 1.0),
+            row("普陀区", "财政局", 2024, 2940.05, 1.2),
+            row("静安区", "财政局", 2024, 3100.0, 1.5),
+            row("徐汇区", "财政局", 2024, 2500.0, 60.0),
+            row("长宁区", "财政局", 2024, 2600.0, 1.4),
+            row("普陀区", "教育局", 2024, 9000.0, 3.0),
+        ];
+        let c = compare(&frame(&rows).unwrap()).unwrap();
+        assert_eq!(c.expenditure.year, Some(2024));
+        assert_eq!(
+            c.expenditure.districts,
+            vec!["徐汇区", "普陀区", "长宁区", "静安区"]
+        );
+        assert_eq!(c.expenditure.departments, vec!["教育局", "财政局"]);
+        assert_eq!(c.expenditure.values[1][1], Some(2940.05));
+        assert_eq!(c.expenditure.values[0][0], None);
+        let y = c
+            .years
+            .iter()
+            .find(|y| y.year == 2024 && y.district == "普陀区" && y.department == "财政局")
+            .unwrap();
+        assert_eq!(y.prior, Some(2800.0));
+        assert!((y.change.unwrap() - 5.0017857).abs() < 1e-6);
+        assert_eq!(c.outliers.len(), 1);
+        assert_eq!(c.outliers[0].district, "徐汇区");
+        assert!((c.outliers[0].share - 2.4).abs() < 1e-9);
+        assert!(c
+            .districts
+            .contains(&("普陀区".to_string(), 2024, 11940.05)));
+    }
+}

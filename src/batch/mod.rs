@@ -1,0 +1,170 @@
+//! `gouji batch`: every document under the folders given, checked in parallel in bounded chunks,
+//! each result streamed to disk as it comes, then summarised and compared across districts and
+//! years. A document that fails is a row with its reason; the batch goes on.
+
+pub mod compare;
+pub mod discover;
+pub mod outputs;
+pub mod row;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+use serde_json::{json, Value};
+
+use crate::check::Lang;
+use crate::report::json::finding as finding_json;
+use crate::run::{self, DocResult};
+
+pub use row::{Identity, SummaryRow};
+
+/// Documents checked together before their results are written: bounds the memory a batch takes
+/// whatever its size, and keeps the output order that of the sorted input.
+const CHUNK: usize = 64;
+
+pub struct Options {
+    /// Check only the i-th (from 1) of n slices of the sorted document list.
+    pub shard: Option<(usize, usize)>,
+    pub manifest: Vec<discover::ManifestEntry>,
+    pub progress: bool,
+    pub lang: Lang,
+}
+
+/// What a batch leaves behind besides its files.
+pub struct Outcome {
+    pub rows: Vec<SummaryRow>,
+    pub written: Vec<PathBuf>,
+}
+
+/// One line of findings.ndjson: the document's identity and one finding.
+fn finding_lines(r: &DocResult, id: &Identity, lang: Lang) -> Vec<String> {
+    r.findings
+        .iter()
+        .map(|f| {
+            let mut v = finding_json(f, lang);
+            if let Value::Object(m) = &mut v {
+                m.insert("source".into(), json!(r.source));
+                m.insert("district".into(), json!(id.district));
+                m.insert("department".into(), json!(id.department));
+                m.insert("year".into(), json!(id.year));
+            }
+            v.to_string()
+        })
+        .collect()
+}
+
+fn told_identity(files: &[PathBuf], r: &DocResult) -> Identity {
+    let department = r
+        .document
+        .as_ref()
+        .and_then(|d| d.department.clone())
+        .unwrap_or_default();
+    let first = files.first().map(PathBuf::as_path).unwrap_or(Path::new(""));
+    Identity {
+        district: discover::district_of(first, &department),
+        department,
+        year: r
+            .document
+            .as_ref()
+            .and_then(|d| d.year)
+            .or_else(|| crate::recognise::year_from(&[], &first.display().to_string())),
+    }
+}
+
+/// Checks every document and writes OUT/findings.ndjson as it goes; returns the summary rows.
+pub fn check_all(
+    paths: &[PathBuf],
+    opts: &Options,
+    out: &Path,
+) -> std::io::Result<(Vec<SummaryRow>, PathBuf)> {
+    std::fs::create_dir_all(out)?;
+    let (groups, missing) = discover::documents(paths);
+    let groups = match opts.shard {
+        Some((i, n)) => discover::shard(&groups, i, n),
+        None => groups,
+    };
+    let findings_tmp = out.join(".findings.ndjson.tmp");
+    let mut findings = std::io::BufWriter::new(std::fs::File::create(&findings_tmp)?);
+    let bar = ProgressBar::new(groups.len() as u64);
+    if opts.progress {
+        bar.set_style(
+            ProgressStyle::with_template("{bar:40} {pos}/{len} 文档 {per_sec} 剩余 {eta}")
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        );
+    } else {
+        bar.set_draw_target(ProgressDrawTarget::hidden());
+    }
+    let mut rows: Vec<(SummaryRow, Vec<String>)> = Vec::new();
+    for e in missing {
+        let r = DocResult {
+            source: e.file().to_string(),
+            document: None,
+            findings: Vec::new(),
+            checked: Vec::new(),
+            errors: vec![e],
+            grids: Vec::new(),
+        };
+        rows.push((row::row(&r, &Identity::default()), Vec::new()));
+    }
+    for chunk in groups.chunks(CHUNK) {
+        let done: Vec<(SummaryRow, Vec<String>)> = chunk
+            .par_iter()
+            .map(|files| {
+                let r = run::check_group(files);
+                let id = discover::identity(files, told_identity(files, &r), &opts.manifest);
+                let lines = finding_lines(&r, &id, opts.lang);
+                (row::row(&r, &id), lines)
+            })
+            .collect();
+        bar.inc(chunk.len() as u64);
+        rows.extend(done);
+        // Findings go to disk now; only the small rows stay in memory.
+        for (_, lines) in rows.iter_mut() {
+            for l in lines.drain(..) {
+                findings.write_all(l.as_bytes())?;
+                findings.write_all(b"\n")?;
+            }
+        }
+    }
+    bar.finish_and_clear();
+    findings.flush()?;
+    drop(findings);
+    let rows: Vec<SummaryRow> = rows.into_iter().map(|(r, _)| r).collect();
+    Ok((rows, findings_tmp))
+}
+
+/// A batch from start to finish: check, then write every output.
+pub fn run(paths: &[PathBuf], opts: &Options, out: &Path) -> std::io::Result<Outcome> {
+    let (rows, findings_tmp) = check_all(paths, opts, out)?;
+    outputs::write_all(rows, &findings_tmp, out, opts.lang)
+}
+
+/// Joins the outputs of shards into one, as if the batch had run once.
+pub fn merge(parts: &[PathBuf], out: &Path, lang: Lang) -> std::io::Result<Outcome> {
+    std::fs::create_dir_all(out)?;
+    let mut rows = Vec::new();
+    let findings_tmp = out.join(".findings.ndjson.tmp");
+    let mut findings = std::io::BufWriter::new(std::fs::File::create(&findings_tmp)?);
+    // Shards are contiguous slices of one sorted list: in the order of their first document,
+    // their findings concatenate in the order one run would have written them.
+    let mut parts: Vec<(Vec<SummaryRow>, &PathBuf)> = parts
+        .iter()
+        .map(|p| outputs::read_rows(&p.join("summary.csv")).map(|r| (r, p)))
+        .collect::<std::io::Result<_>>()?;
+    parts.sort_by(|a, b| {
+        let first = |r: &Vec<SummaryRow>| r.iter().map(|x| x.source.clone()).min();
+        first(&a.0).cmp(&first(&b.0))
+    });
+    for (part_rows, p) in parts {
+        rows.extend(part_rows);
+        let f = p.join("findings.ndjson");
+        let text = std::fs::read_to_string(&f)
+            .map_err(|e| std::io::Error::other(format!("{}: {e}", f.display())))?;
+        findings.write_all(text.as_bytes())?;
+    }
+    findings.flush()?;
+    drop(findings);
+    outputs::write_all(rows, &findings_tmp, out, lang)
+}

@@ -1,0 +1,91 @@
+//! The outputs of a batch, each written to a temporary name and renamed into place:
+//! summary.csv, summary.parquet, findings.ndjson, summary.xlsx and charts/.
+
+use std::io::BufRead;
+use std::path::{Path, PathBuf};
+
+use crate::check::Lang;
+
+use super::compare;
+use super::row::SummaryRow;
+use super::Outcome;
+
+fn other(path: &Path, e: impl std::fmt::Display) -> std::io::Error {
+    std::io::Error::other(format!("{}: {e}", path.display()))
+}
+
+/// Writes to `path` through a temporary file in the same folder, renamed into place.
+pub fn atomically(
+    path: &Path,
+    write: impl FnOnce(&Path) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
+    match write(&tmp) {
+        Ok(()) => std::fs::rename(&tmp, path),
+        Err(e) => {
+            let _ = std::fs::remove_file(&tmp);
+            Err(e)
+        }
+    }
+}
+
+pub fn write_rows(rows: &[SummaryRow], path: &Path) -> std::io::Result<()> {
+    atomically(path, |tmp| {
+        let mut w = csv::Writer::from_path(tmp).map_err(|e| other(path, e))?;
+        for r in rows {
+            w.serialize(r).map_err(|e| other(path, e))?;
+        }
+        w.flush()
+    })
+}
+
+pub fn read_rows(path: &Path) -> std::io::Result<Vec<SummaryRow>> {
+    let mut r = csv::Reader::from_path(path).map_err(|e| other(path, e))?;
+    r.deserialize()
+        .map(|x| x.map_err(|e| other(path, e)))
+        .collect()
+}
+
+/// The findings of a batch, a line at a time (never all in memory).
+pub fn findings_lines(
+    path: &Path,
+) -> std::io::Result<impl Iterator<Item = std::io::Result<String>>> {
+    let f = std::fs::File::open(path).map_err(|e| other(path, e))?;
+    Ok(std::io::BufReader::new(f).lines())
+}
+
+/// Every output from the rows and the findings already streamed to `findings_tmp`.
+pub fn write_all(
+    mut rows: Vec<SummaryRow>,
+    findings_tmp: &Path,
+    out: &Path,
+    lang: Lang,
+) -> std::io::Result<Outcome> {
+    rows.sort_by(|a, b| a.source.cmp(&b.source));
+    let mut written: Vec<PathBuf> = Vec::new();
+    let findings = out.join("findings.ndjson");
+    std::fs::rename(findings_tmp, &findings)?;
+    written.push(findings.clone());
+    let csv_path = out.join("summary.csv");
+    write_rows(&rows, &csv_path)?;
+    written.push(csv_path);
+    let frame = compare::frame(&rows).map_err(|e| other(out, e))?;
+    let parquet = out.join("summary.parquet");
+    atomically(&parquet, |tmp| compare::write_parquet(&frame, tmp))?;
+    written.push(parquet);
+    let comparisons = compare::compare(&frame).map_err(|e| other(out, e))?;
+    let xlsx = out.join("summary.xlsx");
+    atomically(&xlsx, |tmp| {
+        crate::report::batch::write_workbook(&rows, &comparisons, &findings, tmp, lang)
+    })?;
+    written.push(xlsx);
+    written.extend(crate::report::batch::write_charts(
+        &comparisons,
+        &out.join("charts"),
+    )?);
+    Ok(Outcome { rows, written })
+}

@@ -1,0 +1,98 @@
+//! One row per document: who, when, the key totals, the counts by severity and the verdict.
+
+use serde::{Deserialize, Serialize};
+
+use crate::check::Severity;
+use crate::report::summary;
+use crate::run::DocResult;
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct SummaryRow {
+    pub source: String,
+    pub district: String,
+    pub department: String,
+    pub year: Option<i32>,
+    pub unit: String,
+    /// 本年收入合计, 本年支出合计, 基本支出, 项目支出, “三公”经费决算 — in 万元.
+    pub income: Option<f64>,
+    pub expenditure: Option<f64>,
+    pub basic: Option<f64>,
+    pub project: Option<f64>,
+    pub three_public: Option<f64>,
+    pub tables: u32,
+    pub errors: u32,
+    pub warnings: u32,
+    pub infos: u32,
+    /// clean / warnings / errors / unreadable
+    pub verdict: String,
+    /// Why the document (or part of it) could not be read.
+    pub failure: String,
+}
+
+/// Who a document is about, as told by its tables and path or by the manifest.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Identity {
+    pub district: String,
+    pub department: String,
+    pub year: Option<i32>,
+}
+
+pub fn row(result: &DocResult, id: &Identity) -> SummaryRow {
+    let count = |s: Severity| result.findings.iter().filter(|f| f.severity == s).count() as u32;
+    let (errors, warnings, infos) = (
+        count(Severity::Error),
+        count(Severity::Warning),
+        count(Severity::Info),
+    );
+    let verdict = if result.document.is_none() {
+        "unreadable"
+    } else if errors > 0 {
+        "errors"
+    } else if warnings > 0 {
+        "warnings"
+    } else {
+        "clean"
+    };
+    let mut row = SummaryRow {
+        source: result.source.clone(),
+        district: id.district.clone(),
+        department: id.department.clone(),
+        year: id.year,
+        errors,
+        warnings,
+        infos,
+        verdict: verdict.to_string(),
+        failure: result
+            .errors
+            .iter()
+            .map(|e| e.to_string())
+            .collect::<Vec<_>>()
+            .join("; "),
+        ..SummaryRow::default()
+    };
+    if let Some(d) = &result.document {
+        let mut units: Vec<&str> = d.tables.iter().map(|t| t.unit.label()).collect();
+        units.sort();
+        units.dedup();
+        row.unit = units.join("/");
+        row.tables = d
+            .tables
+            .iter()
+            .filter(|t| t.side != Some(crate::model::Side::Expenditure))
+            .count() as u32;
+        let totals = summary::key_totals(d);
+        let get = |name: &str| {
+            totals
+                .iter()
+                .find(|(n, _)| *n == name)
+                .and_then(|(_, v)| *v)
+                .and_then(|v| rust_decimal::prelude::ToPrimitive::to_f64(&v))
+        };
+        row.income = get("本年收入合计");
+        row.expenditure = get("本年支出合计");
+        row.basic = get("基本支出");
+        row.project = get("项目支出");
+        row.three_public = get("“三公”经费决算");
+    }
+    row
+}

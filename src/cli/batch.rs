@@ -1,0 +1,106 @@
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use crate::batch::{self, discover, Options};
+use crate::check::Lang;
+
+use super::{LangArg, SeverityArg, CLEAN, FINDINGS, INPUT_ERROR};
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Folders (or files) to read: every document under them.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// Where to write summary.xlsx, summary.csv, summary.parquet, findings.ndjson and charts/.
+    #[arg(short, long)]
+    output: PathBuf,
+    /// A CSV of path,district,department,year that overrides what the files tell.
+    #[arg(long)]
+    manifest: Option<PathBuf>,
+    /// Check only the i-th of n slices of the sorted document list (i from 1), e.g. 2/3.
+    #[arg(long, value_parser = parse_shard)]
+    shard: Option<(usize, usize)>,
+    /// No progress bar (it is also off when stderr is not a terminal).
+    #[arg(long, short)]
+    quiet: bool,
+    #[arg(long, value_enum, default_value_t)]
+    lang: LangArg,
+    /// Exit 1 when a finding at or above this severity is reported.
+    #[arg(long, value_enum, default_value = "error")]
+    fail_on: SeverityArg,
+}
+
+fn parse_shard(s: &str) -> Result<(usize, usize), String> {
+    let (i, n) = s.split_once('/').ok_or("shard is i/n, e.g. 2/3")?;
+    let (i, n): (usize, usize) = (
+        i.trim().parse().map_err(|_| "shard i is a number")?,
+        n.trim().parse().map_err(|_| "shard n is a number")?,
+    );
+    if n == 0 || i == 0 || i > n {
+        return Err(format!("shard {i}/{n}: i must be from 1 to n"));
+    }
+    Ok((i, n))
+}
+
+pub fn run(args: Args) -> u8 {
+    let manifest = match args.manifest.as_deref().map(discover::read_manifest) {
+        Some(Ok(m)) => m,
+        Some(Err(e)) => {
+            eprintln!("gouji: {e}");
+            return INPUT_ERROR;
+        }
+        None => Vec::new(),
+    };
+    let lang: Lang = args.lang.into();
+    let opts = Options {
+        shard: args.shard,
+        manifest,
+        progress: !args.quiet && std::io::stderr().is_terminal(),
+        lang,
+    };
+    match batch::run(&args.paths, &opts, &args.output) {
+        Ok(outcome) => finish(&outcome, &args.output, args.quiet, args.fail_on),
+        Err(e) => {
+            eprintln!("gouji: {e}");
+            INPUT_ERROR
+        }
+    }
+}
+
+/// The exit status of a batch, as `check`'s: 2 when a document could not be read, 1 when a
+/// finding reaches `--fail-on`, else 0.
+pub fn finish(
+    outcome: &batch::Outcome,
+    out: &std::path::Path,
+    quiet: bool,
+    fail_on: SeverityArg,
+) -> u8 {
+    let rows = &outcome.rows;
+    if !quiet {
+        let count = |v: &str| rows.iter().filter(|r| r.verdict == v).count();
+        eprintln!(
+            "gouji: {} 个文档：通过 {}，有警告 {}，有错误 {}，无法读取 {} → {}",
+            rows.len(),
+            count("clean"),
+            count("warnings"),
+            count("errors"),
+            count("unreadable"),
+            out.display()
+        );
+    }
+    let reached = |r: &batch::SummaryRow| match fail_on {
+        SeverityArg::Error => r.errors > 0,
+        SeverityArg::Warning => r.errors + r.warnings > 0,
+        SeverityArg::Info => r.errors + r.warnings + r.infos > 0,
+    };
+    if rows
+        .iter()
+        .any(|r| r.verdict == "unreadable" || !r.failure.is_empty())
+    {
+        INPUT_ERROR
+    } else if rows.iter().any(reached) {
+        FINDINGS
+    } else {
+        CLEAN
+    }
+}
