@@ -61,11 +61,23 @@ pub(crate) use rule;
 #[derive(Clone, Debug)]
 pub struct Checked {
     pub rule: &'static str,
-    /// The relation with its figures (`3997.99 = 3966.63 + 31.36`, `31.36 / 3997.99 = 0.78% ≈ 0.8%`).
-    pub formula: String,
+    /// The formula of a check that is not a sum (`31.36 / 3997.99 = 0.78% ≈ 0.8%`); sums give
+    /// theirs from `relation`, only when asked (most relations are never printed).
+    pub stated: Option<String>,
     pub outcome: Outcome,
     /// The figures of a sum relation; `None` for ratios and counts.
     pub relation: Option<Relation>,
+}
+
+impl Checked {
+    /// The relation with its figures (`3997.99 = 3966.63 + 31.36`).
+    pub fn formula(&self) -> String {
+        match (&self.stated, &self.relation) {
+            (Some(f), _) => f.clone(),
+            (None, Some(r)) => r.formula(),
+            (None, None) => String::new(),
+        }
+    }
 }
 
 /// What rules read and write while checking one document.
@@ -118,7 +130,7 @@ impl<'d> Context<'d> {
         }
         self.checked.push(Checked {
             rule: relation.rule,
-            formula: relation.formula(),
+            stated: None,
             outcome: evaluation.outcome,
             relation: Some(relation),
         });
@@ -134,7 +146,7 @@ impl<'d> Context<'d> {
     ) {
         self.checked.push(Checked {
             rule,
-            formula,
+            stated: Some(formula),
             outcome,
             relation: None,
         });

@@ -23,20 +23,11 @@ pub struct Term {
 
 impl Term {
     /// The figure of a row in a column of a table; a blank cell is a term with no figure.
+    /// The label is the row's name: relations are many and their terms are named in messages only.
     pub fn cell(table: &Table, row: &Row, col: usize) -> Term {
         let cell: Option<&Cell> = row.cell(col);
-        let column = table
-            .columns
-            .get(col)
-            .map(|c| c.label.as_str())
-            .unwrap_or("");
-        let label = if column.is_empty() || table.columns.len() == 1 {
-            row_label(row)
-        } else {
-            format!("{}[{}]", row_label(row), column)
-        };
         Term {
-            label,
+            label: row.name.trim().to_string(),
             figure: cell.and_then(|c| c.figure),
             unit: table.unit,
             location: cell.map(|c| table.location(c.at)),

@@ -4,6 +4,7 @@
 //! plainly what it could not read.
 
 mod csv;
+mod merges;
 pub mod text;
 mod workbook;
 

@@ -4,6 +4,9 @@ use calamine::{open_workbook_auto_from_rs, Data, Dimensions, Reader, Sheets};
 
 use super::{Grid, Merge, RawValue, ReadError, ReadOutcome, MAX_ROWS};
 
+/// Files larger than this (bytes) have each sheet's declared size looked at before it is loaded.
+const LARGE_FILE: usize = 4 << 20;
+
 /// Reads every sheet of an .xlsx/.xlsm/.xls/.xlsb/.ods workbook with calamine, merged ranges included.
 pub fn read_workbook(path: &Path) -> Result<ReadOutcome, ReadError> {
     let file = path.display().to_string();
@@ -17,11 +20,25 @@ pub fn read_workbook(path: &Path) -> Result<ReadOutcome, ReadError> {
     if is_encrypted_ooxml(&bytes) {
         return Err(ReadError::Encrypted { file });
     }
+    // Only a large file can hold a sheet too tall to be a table; small ones skip the look-ahead.
+    let large = bytes.len() > LARGE_FILE;
+    // Merged ranges of an .xlsx, found by scanning each sheet's XML for <mergeCell ref=…>:
+    // calamine would tokenise every sheet a second time to find them.
+    let xlsx_merges = if bytes.starts_with(b"PK") {
+        super::merges::scan(&bytes)
+    } else {
+        None
+    };
     let mut book = open_workbook_auto_from_rs(std::io::Cursor::new(bytes))
         .map_err(|e| classify(&file, &e.to_string()))?;
     let mut outcome = ReadOutcome::default();
     for sheet in book.sheet_names() {
-        if let Some(rows) = declared_height(&mut book, &sheet).filter(|&h| h > MAX_ROWS) {
+        let declared = if large {
+            declared_height(&mut book, &sheet)
+        } else {
+            None
+        };
+        if let Some(rows) = declared.filter(|&h| h > MAX_ROWS) {
             outcome.problems.push(too_large(&file, &sheet, rows));
             continue;
         }
@@ -52,7 +69,7 @@ pub fn read_workbook(path: &Path) -> Result<ReadOutcome, ReadError> {
             rows[r0 as usize + i] = out;
         }
         debug_assert!(rows.iter().all(|r| r.len() <= c0 as usize + width));
-        let merges = merges(&mut book, &sheet);
+        let merges = merges(&mut book, &sheet, xlsx_merges.as_deref());
         outcome.grids.push(Grid {
             file: file.clone(),
             sheet,
@@ -86,7 +103,18 @@ fn declared_height<RS: std::io::Read + std::io::Seek>(
     }
 }
 
-fn merges<RS: std::io::Read + std::io::Seek>(book: &mut Sheets<RS>, sheet: &str) -> Vec<Merge> {
+fn merges<RS: std::io::Read + std::io::Seek>(
+    book: &mut Sheets<RS>,
+    sheet: &str,
+    xlsx_merges: Option<&[(String, Vec<Merge>)]>,
+) -> Vec<Merge> {
+    if let Some(found) = xlsx_merges {
+        return found
+            .iter()
+            .find(|(name, _)| name == sheet)
+            .map(|(_, m)| m.clone())
+            .unwrap_or_default();
+    }
     let dims: Vec<Dimensions> = match book {
         Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(sheet).unwrap_or_default(),
         Sheets::Xls(x) => x.merge_cells_by_sheet_name(sheet).unwrap_or_default(),

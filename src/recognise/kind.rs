@@ -38,6 +38,10 @@ const TITLES: &[(&str, TableKind)] = &[
 /// The kind a title names, if it is the title of a 决算 table: it must read as one
 /// (…决算表 / …决算公开表 / …决算总表) and not as a sentence that merely mentions one.
 pub fn from_title(text: &str) -> Option<TableKind> {
+    // Most cells are not titles: a cheap look before any normalising.
+    if !text.contains('决') || text.chars().count() > 80 {
+        return None;
+    }
     let t = label(text).replace("公开", "");
     if t.chars().count() > 45 || !(t.contains("决算表") || t.contains("决算总表")) {
         return None;

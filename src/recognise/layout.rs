@@ -25,12 +25,18 @@ pub struct Segment {
 pub fn segments(grid: &Grid) -> Vec<Segment> {
     let mut titles = Vec::new();
     for (r, row) in grid.rows.iter().enumerate() {
+        // Titles are text, and a title row holds little else.
+        if row.iter().filter(|v| !v.is_empty()).count() > 3 {
+            continue;
+        }
         let texts: Vec<String> = row
             .iter()
-            .filter(|v| !v.is_empty())
-            .map(|v| v.text())
+            .filter_map(|v| match v {
+                RawValue::Text(t) if !t.trim().is_empty() => Some(t.clone()),
+                _ => None,
+            })
             .collect();
-        if texts.is_empty() || texts.len() > 3 {
+        if texts.is_empty() {
             continue;
         }
         if let Some((k, t)) = texts
@@ -158,10 +164,10 @@ impl Ctx<'_> {
         let at = CellRef::new(r as u32, c as u32);
         let (raw, parsed) = match self.grid.get(r, c) {
             RawValue::Empty => return None,
-            RawValue::Number(f) => (
-                self.grid.get(r, c).text(),
-                text::from_f64(*f).map_or(AmountText::NotANumber, AmountText::Figure),
-            ),
+            RawValue::Number(f) => match text::from_f64(*f) {
+                Some(d) => (d.to_string(), AmountText::Figure(d)),
+                None => (f.to_string(), AmountText::NotANumber),
+            },
             RawValue::Text(t) => (t.trim().to_string(), text::amount(t)),
         };
         let figure = match parsed {
@@ -255,12 +261,15 @@ fn is_data_row(grid: &Grid, r: usize, width: usize, texts: &[String]) -> bool {
 fn notes(grid: &Grid, data: &[usize], width: usize) -> Vec<String> {
     data.iter()
         .filter_map(|&r| {
-            let texts: Vec<String> = (0..width)
-                .map(|c| grid.get(r, c).text().trim().to_string())
-                .filter(|t| !t.is_empty())
-                .collect();
-            let first = texts.first()?;
-            let n = norm(first);
+            let first = (0..width).find_map(|c| match grid.get(r, c) {
+                RawValue::Text(t) if !t.trim().is_empty() => Some(t.trim().to_string()),
+                RawValue::Number(_) => Some(String::new()),
+                _ => None,
+            })?;
+            if first.is_empty() {
+                return None;
+            }
+            let n = norm(&first);
             (n.starts_with('注')
                 || n.contains("无数据")
                 || n.contains("无此项")

@@ -14,11 +14,19 @@ pub fn norm(s: &str) -> String {
 /// Like [`norm`], and also drops quotes, brackets' style and a leading ordinal (一、 （一） 1. ①),
 /// which numbering styles vary between editions.
 pub fn label(s: &str) -> String {
-    let n = norm(s)
-        .replace(['“', '”', '"', '‘', '’', '\''], "")
-        .replace(['(', '（'], "(")
-        .replace([')', '）'], ")");
-    strip_ordinal(&n).trim_start_matches("其中:").to_string()
+    // One pass: full-width forms fold to half-width (（ → (), spaces and quotes go.
+    let n: String = s
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
+        .map(half_width)
+        .filter(|c| !matches!(c, '“' | '”' | '"' | '‘' | '’' | '\''))
+        .collect();
+    let stripped = strip_ordinal(&n).trim_start_matches("其中:");
+    if stripped.len() == n.len() {
+        n
+    } else {
+        stripped.to_string()
+    }
 }
 
 fn half_width(c: char) -> char {

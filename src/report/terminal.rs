@@ -139,7 +139,7 @@ pub fn relations(results: &[DocResult], lang: Lang) -> String {
                 crate::check::Outcome::Rounding => "≈",
                 crate::check::Outcome::Broken => "✗",
             };
-            s.push_str(&format!("  {mark} {} {}\n", c.rule, c.formula));
+            s.push_str(&format!("  {mark} {} {}\n", c.rule, c.formula()));
         }
     }
     s

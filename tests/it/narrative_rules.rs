@@ -70,7 +70,7 @@ fn only<'r>(r: &'r DocResult, rule: &str) -> &'r Finding {
 fn trace(r: &DocResult) -> Vec<String> {
     r.checked
         .iter()
-        .map(|c| format!("{} {:?} {}", c.rule, c.outcome, c.formula))
+        .map(|c| format!("{} {:?} {}", c.rule, c.outcome, c.formula()))
         .collect()
 }
 
@@ -79,7 +79,7 @@ fn assert_checked(r: &DocResult, rule: &str, formula: &str, outcome: Outcome) {
     assert!(
         r.checked
             .iter()
-            .any(|c| c.rule == rule && c.formula == formula && c.outcome == outcome),
+            .any(|c| c.rule == rule && c.formula() == formula && c.outcome == outcome),
         "{rule} {outcome:?} {formula} not in {:#?}",
         trace(r)
     );
