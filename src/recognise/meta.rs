@@ -6,9 +6,14 @@ use super::text::norm;
 
 /// The year: a 20xx followed by 年 or standing between separators in the file name.
 pub fn year_from(grids: &[Grid], source: &str) -> Option<i32> {
+    // Only text: a figure such as 2,059.37 in the first rows is no year.
     let texts = grids
         .iter()
-        .flat_map(|g| g.rows.iter().take(6).flatten().map(|v| v.text()))
+        .flat_map(|g| g.rows.iter().take(6).flatten())
+        .filter_map(|v| match v {
+            crate::read::RawValue::Text(t) => Some(t.clone()),
+            _ => None,
+        })
         .chain(std::iter::once(source.to_string()));
     texts.into_iter().find_map(|t| year_in(&t))
 }
@@ -22,7 +27,7 @@ fn year_in(t: &str) -> Option<i32> {
         }
         let before_ok = i == 0 || !chars[i - 1].is_ascii_digit();
         let after = chars.get(i + 4);
-        let after_ok = after.is_none_or(|c| !c.is_ascii_digit());
+        let after_ok = after.is_none_or(|c| !c.is_ascii_digit() && !matches!(c, '.' | ',' | '%'));
         if before_ok && after_ok {
             return window.parse().ok();
         }
@@ -73,6 +78,8 @@ mod tests {
         assert_eq!(year_in("谯城区人社局2016年部门决算"), Some(2016));
         assert_eq!(year_in("单位：万元"), None);
         assert_eq!(year_in("120161"), None);
+        assert_eq!(year_in("2059.37"), None);
+        assert_eq!(year_in("2,059.37"), None);
         assert_eq!(
             department_from(&[], "samples/x/普陀区财政局-2024-决算公开表.xlsx").as_deref(),
             Some("普陀区财政局")

@@ -312,6 +312,10 @@ fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, plot: &Plot) -> DrawR
             label_font.pos(Pos::new(HPos::Right, VPos::Center)),
         ))?;
         for (j, value) in row.iter().enumerate() {
+            // In a grouped chart a zero is an item with no figure that year: no bar, no label.
+            if per_row > 1 && value.is_zero() {
+                continue;
+            }
             let color = plot.bars.get(j).map_or(PALETTE[0], |b| b.0);
             let y1 = row_top - inset - band * j as f64 - band * 0.06;
             let y0 = row_top - inset - band * (j + 1) as f64 + band * 0.06;

@@ -62,6 +62,18 @@ fn a_batch_finds_exactly_the_injected_errors_and_the_unreadable_files() {
         .map(|r| in_corpus(&r[0]))
         .collect();
     assert!(broken.len() >= 3 && unreadable.len() >= 2);
+    for r in rows.iter().filter(|r| r.verdict != "unreadable") {
+        // Who and when, told by the path and the tables (a figure like 2,059.37 is no year).
+        assert!(matches!(r.year, Some(2023 | 2024)), "{r:?}");
+        assert!(
+            ["普陀区", "静安区", "徐汇区"].contains(&r.district.as_str()),
+            "{r:?}"
+        );
+        assert!(
+            r.department.starts_with(&format!("上海市{}", r.district)),
+            "{r:?}"
+        );
+    }
     for r in &rows {
         if unreadable.contains(&r.source) {
             assert_eq!(r.verdict, "unreadable", "{}", r.source);
