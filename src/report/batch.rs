@@ -6,17 +6,17 @@ use std::path::{Path, PathBuf};
 use rust_decimal::prelude::FromPrimitive;
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{
-    Chart, ChartType, Color, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder,
-    Workbook, Worksheet, XlsxError,
+    Chart, ChartType, Color, DocProperties, ExcelDateTime, Format, Workbook, Worksheet, XlsxError,
 };
 use serde_json::Value;
 
 use crate::batch::compare::Comparisons;
 use crate::batch::outputs::findings_lines;
 use crate::batch::SummaryRow;
-use crate::check::Lang;
+use crate::check::{Lang, Severity};
 
 use super::charts::{write_bars, Bars};
+use super::workbook::{fill, header_format};
 
 /// Excel's row limit, less the header: findings past it are left to findings.ndjson.
 const MAX_FINDING_ROWS: u32 = 1_048_575;
@@ -26,12 +26,7 @@ fn io(e: XlsxError) -> std::io::Error {
 }
 
 fn header() -> Format {
-    Format::new()
-        .set_bold()
-        .set_background_color(Color::RGB(0xD9E1F2))
-        .set_border(FormatBorder::Thin)
-        .set_text_wrap()
-        .set_align(FormatAlign::Center)
+    header_format()
 }
 
 fn money() -> Format {
@@ -40,9 +35,9 @@ fn money() -> Format {
 
 fn severity_fill(s: &str) -> Option<Color> {
     match s {
-        "error" | "errors" | "unreadable" => Some(Color::RGB(0xFFC7CE)),
-        "warning" | "warnings" => Some(Color::RGB(0xFFEB9C)),
-        "info" => Some(Color::RGB(0xDDEBF7)),
+        "error" | "errors" | "unreadable" => Some(fill(Severity::Error)),
+        "warning" | "warnings" => Some(fill(Severity::Warning)),
+        "info" => Some(fill(Severity::Info)),
         "clean" => Some(Color::RGB(0xC6EFCE)),
         _ => None,
     }

@@ -23,12 +23,24 @@ fn io(e: XlsxError) -> std::io::Error {
     std::io::Error::other(e.to_string())
 }
 
-fn fill(s: Severity) -> Color {
+/// The fill of a cell or row a finding of this severity is about.
+pub(crate) fn fill(s: Severity) -> Color {
     match s {
         Severity::Error => Color::RGB(0xFFC7CE),
         Severity::Warning => Color::RGB(0xFFEB9C),
         Severity::Info => Color::RGB(0xDDEBF7),
     }
+}
+
+/// The format of every header row gouji writes.
+pub(crate) fn header_format() -> Format {
+    Format::new()
+        .set_bold()
+        .set_background_color(Color::RGB(0xD9E1F2))
+        .set_border(FormatBorder::Thin)
+        .set_text_wrap()
+        .set_align(FormatAlign::Center)
+        .set_align(FormatAlign::VerticalCenter)
 }
 
 struct Formats {
@@ -41,13 +53,7 @@ struct Formats {
 impl Formats {
     fn new() -> Formats {
         Formats {
-            header: Format::new()
-                .set_bold()
-                .set_background_color(Color::RGB(0xD9E1F2))
-                .set_border(FormatBorder::Thin)
-                .set_text_wrap()
-                .set_align(FormatAlign::Center)
-                .set_align(FormatAlign::VerticalCenter),
+            header: header_format(),
             money: Format::new().set_num_format("#,##0.00"),
             text: Format::new().set_text_wrap().set_align(FormatAlign::Top),
             title: Format::new().set_bold().set_font_size(14),
