@@ -49,12 +49,25 @@ const FUNCTION_CLASSES: &[(&str, &str, &[&str])] = &[
 
 /// The code of a 功能分类 class named as printed (`一般公共服务支出`, `医疗卫生与计划生育`, `卫生健康支出（类）`).
 pub fn function_class_code(name: &str) -> Option<&'static str> {
+    use std::collections::HashMap;
+    use std::sync::OnceLock;
+    // Every name a class goes by, with and without its trailing 支出, looked up at once: summary
+    // tables ask this for each of their lines.
+    static BY_NAME: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    let map = BY_NAME.get_or_init(|| {
+        let mut m = HashMap::new();
+        for (code, current, older) in FUNCTION_CLASSES {
+            for n in std::iter::once(current).chain(older.iter()) {
+                m.insert(*n, *code);
+                m.entry(n.trim_end_matches("支出")).or_insert(*code);
+            }
+        }
+        m
+    });
     let name = name.trim_end_matches("（类）").trim_end_matches("(类)");
-    let bare = name.trim_end_matches("支出");
-    FUNCTION_CLASSES.iter().find_map(|(code, current, older)| {
-        let matches = |n: &str| n == name || n.trim_end_matches("支出") == bare;
-        (matches(current) || older.iter().any(|o| matches(o))).then_some(*code)
-    })
+    map.get(name)
+        .or_else(|| map.get(name.trim_end_matches("支出")))
+        .copied()
 }
 
 pub fn function_class_name(code: &str) -> Option<&'static str> {

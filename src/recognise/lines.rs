@@ -124,14 +124,17 @@ fn fixed_line(l: &str) -> Option<Line> {
         _ if l.starts_with("使用非财政拨款结余") || l.starts_with("用事业基金弥补") => {
             Line::UseOfReserves
         }
-        _ => return three_public(l),
+        _ => return three_public_labelled(l),
     };
     Some(line)
 }
 
 /// The items of the “三公” table, by row label or column header.
 pub fn three_public(l: &str) -> Option<Line> {
-    let l = label(l);
+    three_public_labelled(&label(l))
+}
+
+fn three_public_labelled(l: &str) -> Option<Line> {
     if l.contains("因公出国") {
         Some(Line::OverseasTravel)
     } else if l.contains("购置及运行") {
