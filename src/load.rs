@@ -172,6 +172,19 @@ pub fn load_group(files: &[PathBuf]) -> Result<Loaded, ReadError> {
                 }
                 Err(e) => unread.push(e),
             }
+        } else if read::extension(f) == "pdf" {
+            match read::pdf::read_pdf(f) {
+                Ok(pdf) => {
+                    let parts = recognise::pdf::assemble(&pdf);
+                    grids.extend(parts.grid);
+                    if let Some(text) = parts.narrative {
+                        narratives.push(recognise::narrative::read(&text));
+                    }
+                    unread.extend(pdf.problems);
+                    read_any = true;
+                }
+                Err(e) => unread.push(e),
+            }
         } else {
             match read::read_tables(f) {
                 Ok(o) => {

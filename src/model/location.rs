@@ -29,6 +29,18 @@ impl CellRef {
     }
 }
 
+/// A box on a printed page, in points from the page's lower left corner (PDF user space).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct PageBox {
+    pub x0: f32,
+    pub y0: f32,
+    pub x1: f32,
+    pub y1: f32,
+}
+
+// Boxes come from one reading of one file; they are compared as read, never computed with.
+impl Eq for PageBox {}
+
 /// Where a figure or a finding is: a file plus a sheet and cell, a page, or a character span.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Location {
@@ -39,6 +51,9 @@ pub struct Location {
     pub cell: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub page: Option<u32>,
+    /// The printed box of a cell on its page, for a table read from a PDF.
+    #[serde(rename = "box", skip_serializing_if = "Option::is_none")]
+    pub bbox: Option<PageBox>,
     /// Character offsets [start, end) in the text the sentence was read from.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub span: Option<(usize, usize)>,

@@ -10,6 +10,6 @@ pub mod narrative;
 mod table;
 
 pub use amount::{Figure, Unit};
-pub use location::{CellRef, Location};
+pub use location::{CellRef, Location, PageBox};
 pub use narrative::Narrative;
 pub use table::{Cell, ColKey, Column, Document, Line, Row, Side, Table, TableKind};

@@ -303,6 +303,9 @@ pub struct Table {
     /// Notes printed with the table (注：本表无数据 …).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
+    /// Pages and boxes, for a table read from a PDF.
+    #[serde(skip)]
+    pub places: Option<std::sync::Arc<crate::read::Places>>,
 }
 
 impl Table {
@@ -334,7 +337,11 @@ impl Table {
     }
 
     pub fn location(&self, at: CellRef) -> Location {
-        Location::cell(&self.file, &self.sheet, at)
+        let mut loc = Location::cell(&self.file, &self.sheet, at);
+        if let Some(p) = &self.places {
+            p.locate(&mut loc, at);
+        }
+        loc
     }
 }
 

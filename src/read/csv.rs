@@ -52,6 +52,7 @@ pub fn read_csv(path: &Path) -> Result<ReadOutcome, ReadError> {
             sheet,
             rows,
             merges: Vec::new(),
+            places: None,
         }],
         problems: Vec::new(),
     })

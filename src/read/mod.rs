@@ -5,10 +5,15 @@
 
 mod csv;
 mod merges;
+pub mod pdf;
 pub mod text;
 mod workbook;
 
+use std::collections::HashMap;
 use std::path::Path;
+use std::sync::Arc;
+
+use crate::model::{CellRef, Location, PageBox};
 
 use thiserror::Error;
 
@@ -60,6 +65,25 @@ pub struct Grid {
     pub sheet: String,
     pub rows: Vec<Vec<RawValue>>,
     pub merges: Vec<Merge>,
+    /// For a grid rebuilt from a printed page: the page and box of its rows and cells.
+    pub places: Option<Arc<Places>>,
+}
+
+/// Where the rows and cells of a grid rebuilt from a PDF are printed.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Places {
+    /// The page (from 1) of each grid row.
+    pub row_pages: Vec<u32>,
+    /// The box of each non-empty cell, by (row, column).
+    pub boxes: HashMap<(u32, u32), PageBox>,
+}
+
+impl Places {
+    /// Adds the page and box of a cell to a location.
+    pub fn locate(&self, loc: &mut Location, at: CellRef) {
+        loc.page = self.row_pages.get(at.row as usize).copied();
+        loc.bbox = self.boxes.get(&(at.row, at.col)).copied();
+    }
 }
 
 impl Grid {
@@ -69,6 +93,15 @@ impl Grid {
             .get(row)
             .and_then(|r| r.get(col))
             .unwrap_or(&EMPTY)
+    }
+
+    /// Where a cell is, as a user would look for it: sheet and cell, and the page for a PDF.
+    pub fn location(&self, at: CellRef) -> Location {
+        let mut loc = Location::cell(&self.file, &self.sheet, at);
+        if let Some(p) = &self.places {
+            p.locate(&mut loc, at);
+        }
+        loc
     }
 
     pub fn width(&self) -> usize {
@@ -104,6 +137,30 @@ pub enum ReadError {
     },
     #[error("{file}: 文件中没有任何内容")]
     Empty { file: String },
+    #[error("{file}: 第 {page} 页无法读取：{reason}")]
+    PdfPage {
+        file: String,
+        page: u32,
+        reason: String,
+    },
+    /// Scanned pages: images of text, which gouji does not read (no OCR).
+    #[error("{file}: 第 {} 页没有文字层（扫描件），未检查", pages_text(pages))]
+    NoTextLayer { file: String, pages: Vec<u32> },
+}
+
+/// “3”, “1–4”, “2、5、7”.
+fn pages_text(pages: &[u32]) -> String {
+    match pages {
+        [one] => one.to_string(),
+        [first, .., last] if (*last - *first) as usize + 1 == pages.len() => {
+            format!("{first}–{last}")
+        }
+        _ => pages
+            .iter()
+            .map(u32::to_string)
+            .collect::<Vec<_>>()
+            .join("、"),
+    }
 }
 
 impl ReadError {
@@ -114,7 +171,9 @@ impl ReadError {
             | ReadError::Encrypted { file }
             | ReadError::Corrupt { file, .. }
             | ReadError::SheetTooLarge { file, .. }
-            | ReadError::Empty { file } => file,
+            | ReadError::Empty { file }
+            | ReadError::PdfPage { file, .. }
+            | ReadError::NoTextLayer { file, .. } => file,
         }
     }
 
@@ -140,6 +199,13 @@ impl ReadError {
                 "{file}: sheet \"{sheet}\" has {rows} rows, over the {max}-row limit; not a 决算 table, not read"
             ),
             ReadError::Empty { file } => format!("{file}: the file holds nothing"),
+            ReadError::PdfPage { file, page, reason } => {
+                format!("{file}: page {page} cannot be read: {reason}")
+            }
+            ReadError::NoTextLayer { file, pages } => format!(
+                "{file}: page {} has no text layer (scanned): not checked",
+                pages_text(pages).replace('、', ", ")
+            ),
         }
     }
 }
@@ -155,7 +221,7 @@ pub struct ReadOutcome {
 pub fn is_table_file(path: &Path) -> bool {
     matches!(
         extension(path).as_str(),
-        "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" | "csv"
+        "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" | "csv" | "pdf"
     )
 }
 

@@ -75,6 +75,7 @@ pub fn read_workbook(path: &Path) -> Result<ReadOutcome, ReadError> {
             sheet,
             rows,
             merges,
+            places: None,
         });
     }
     Ok(outcome)

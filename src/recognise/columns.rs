@@ -126,6 +126,7 @@ mod tests {
                 })
                 .collect(),
             merges,
+            places: None,
         }
     }
 

@@ -1,7 +1,7 @@
 //! Where each table sits on a sheet and how its rows are laid out.
 
 use crate::model::{
-    Cell, CellRef, ColKey, Column, Figure, Line, Location, Row, Side, Table, TableKind, Unit,
+    Cell, CellRef, ColKey, Column, Figure, Line, Row, Side, Table, TableKind, Unit,
 };
 use crate::read::{Grid, RawValue};
 
@@ -129,6 +129,7 @@ pub fn build(grid: &Grid, seg: &Segment, out: &mut Recognised) {
         columns: Vec::new(),
         rows: Vec::new(),
         notes: Vec::new(),
+        places: grid.places.clone(),
     };
     let mut ctx = Ctx {
         grid,
@@ -175,7 +176,7 @@ impl Ctx<'_> {
             AmountText::NoFigure => None,
             AmountText::NotANumber => {
                 self.problems.push(Problem {
-                    location: Location::cell(&self.grid.file, &self.grid.sheet, at),
+                    location: self.grid.location(at),
                     zh: format!("此处应为金额，却是文字“{raw}”，未参与核对"),
                     en: format!("an amount is expected here but the cell holds the text \"{raw}\"; not checked"),
                 });

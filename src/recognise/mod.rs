@@ -10,6 +10,7 @@ mod layout;
 pub mod lines;
 mod meta;
 pub mod narrative;
+pub mod pdf;
 mod precision;
 pub mod text;
 

@@ -227,6 +227,7 @@ fn random_grids_never_panic() {
                     }
                 })
                 .collect(),
+            places: None,
         };
         let (doc, problems) = gouji::recognise::document("random.xlsx", &[grid]);
         let _ = gouji::check::run(&doc, &problems);

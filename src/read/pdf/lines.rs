@@ -1,0 +1,84 @@
+//! Glyphs outside tables, put into text lines in reading order.
+
+use super::geometry::{text_of, Glyph};
+
+/// A printed line of text: its glyphs on one baseline, left to right.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TextLine {
+    pub page: u32,
+    pub text: String,
+    pub x0: f32,
+    pub x1: f32,
+    /// PDF user space: larger is higher on the page.
+    pub baseline: f32,
+    pub size: f32,
+}
+
+/// The page's glyphs as lines, top to bottom. Glyphs whose baselines differ by less than a third
+/// of their size are one line (a superscript or a font change does not start a new one).
+pub fn lines(mut glyphs: Vec<Glyph>, page: u32) -> Vec<TextLine> {
+    glyphs.sort_by(|a, b| b.baseline.total_cmp(&a.baseline));
+    let mut out = Vec::new();
+    let mut current: Vec<Glyph> = Vec::new();
+    for g in glyphs {
+        let starts_new = current.first().is_some_and(|first| {
+            (first.baseline - g.baseline).abs() > 0.35 * first.size.max(g.size)
+        });
+        if starts_new {
+            out.push(line_of(std::mem::take(&mut current), page));
+        }
+        current.push(g);
+    }
+    if !current.is_empty() {
+        out.push(line_of(current, page));
+    }
+    out
+}
+
+fn line_of(glyphs: Vec<Glyph>, page: u32) -> TextLine {
+    let x0 = glyphs.iter().map(|g| g.x).fold(f32::MAX, f32::min);
+    let x1 = glyphs
+        .iter()
+        .map(|g| g.x + g.width)
+        .fold(f32::MIN, f32::max);
+    let baseline = glyphs[0].baseline;
+    let size = glyphs.iter().map(|g| g.size).fold(0.0, f32::max);
+    TextLine {
+        page,
+        text: text_of(&glyphs),
+        x0,
+        x1,
+        baseline,
+        size,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn word(s: &str, x: f32, baseline: f32) -> Vec<Glyph> {
+        s.chars()
+            .enumerate()
+            .map(|(i, ch)| Glyph {
+                ch,
+                x: x + i as f32 * 12.0,
+                width: 12.0,
+                baseline,
+                size: 12.0,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn lines_run_top_to_bottom_and_keep_wide_gaps_as_spaces() {
+        let mut g = word("单位：万元", 400.0, 700.0);
+        g.extend(word("收入决算表", 100.0, 730.0));
+        g.extend(word("序号", 100.0, 680.0));
+        g.extend(word("名称", 200.0, 680.5));
+        let l = lines(g, 3);
+        let texts: Vec<&str> = l.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(texts, ["收入决算表", "单位：万元", "序号 名称"]);
+        assert_eq!(l[0].page, 3);
+    }
+}
