@@ -6,6 +6,7 @@ mod cli;
 mod mutation;
 mod narrative;
 mod narrative_rules;
+mod pdf;
 mod report;
 mod rules;
 pub mod samples;

@@ -91,6 +91,7 @@ fn table(kind: TableKind, side: Option<Side>, cols: &[K], rows: &[R]) -> Table {
             .collect(),
         rows,
         notes: Vec::new(),
+        places: None,
     }
 }
 
