@@ -208,6 +208,14 @@ pub fn load_group(files: &[PathBuf]) -> Result<Loaded, ReadError> {
         .map(|f| f.display().to_string())
         .unwrap_or_default();
     let (mut document, problems) = recognise::document(&first, &grids);
+    document.unread_pages = unread
+        .iter()
+        .flat_map(|e| match e {
+            ReadError::NoTextLayer { pages, .. } => pages.clone(),
+            ReadError::PdfPage { page, .. } => vec![*page],
+            _ => Vec::new(),
+        })
+        .collect();
     document.source = source_of(files);
     document.narratives = narratives;
     Ok(Loaded {

@@ -357,6 +357,10 @@ pub struct Document {
     /// The 情况说明 read from the document's text files.
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub narratives: Vec<super::Narrative>,
+    /// Pages of a PDF with no text layer (scanned) or that could not be read: what they hold
+    /// is unknown, so nothing is concluded from its absence.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub unread_pages: Vec<u32>,
 }
 
 impl Document {

@@ -17,11 +17,13 @@ pub struct TextDoc {
     /// Character offsets where pages 2, 3 … start (a form feed in extracted text); empty when
     /// the text has no pages.
     pub page_starts: Vec<usize>,
+    /// True when the text comes from pages (a PDF), even a single one.
+    pub paged: bool,
 }
 
 impl TextDoc {
     pub fn new(file: &str, text: String) -> TextDoc {
-        let page_starts = text
+        let page_starts: Vec<usize> = text
             .chars()
             .enumerate()
             .filter(|(_, c)| *c == '\u{c}')
@@ -30,13 +32,22 @@ impl TextDoc {
         TextDoc {
             file: file.to_string(),
             text,
+            paged: !page_starts.is_empty(),
             page_starts,
+        }
+    }
+
+    /// Text read from printed pages, separated by form feeds.
+    pub fn paged(file: &str, text: String) -> TextDoc {
+        TextDoc {
+            paged: true,
+            ..TextDoc::new(file, text)
         }
     }
 
     /// The page (from 1) a character offset is on, when the text has pages.
     pub fn page_of(&self, offset: usize) -> Option<u32> {
-        if self.page_starts.is_empty() {
+        if !self.paged {
             return None;
         }
         Some(1 + self.page_starts.iter().filter(|&&s| s <= offset).count() as u32)

@@ -401,7 +401,12 @@ fn coded(ctx: &mut Ctx, mut t: Table, paths: &[Vec<String>], data: &[usize]) -> 
         };
         let mut name = texts
             .iter()
-            .find(|t| !t.is_empty() && text::code(t).is_none())
+            // The template prints the 合计 row beside the 类/款/项 headings of the code columns.
+            .find(|t| {
+                !t.is_empty()
+                    && text::code(t).is_none()
+                    && !matches!(t.as_str(), "类" | "款" | "项")
+            })
             .cloned()
             .unwrap_or_default();
         if code.is_none() {

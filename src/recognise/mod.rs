@@ -56,6 +56,7 @@ pub fn document(source: &str, grids: &[Grid]) -> (Document, Vec<Problem>) {
         year: meta::year_from(grids, source),
         tables: rec.tables,
         narratives: Vec::new(),
+        unread_pages: Vec::new(),
     };
     (doc, rec.problems)
 }

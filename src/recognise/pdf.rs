@@ -114,7 +114,7 @@ pub fn assemble(doc: &PdfDoc) -> PdfParts {
         .collect::<Vec<_>>()
         .join("\n\u{c}");
     let narrative = (text.chars().any(|c| !c.is_whitespace() && c != '\u{c}'))
-        .then(|| TextDoc::new(&doc.file, text));
+        .then(|| TextDoc::paged(&doc.file, text));
     PdfParts {
         grid: grid.finish(&doc.file),
         narrative,

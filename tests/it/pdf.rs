@@ -549,3 +549,179 @@ fn social_work_department_pdf_reads_as_printed() {
             .is_some_and(|s| s.contains("307.82"))
         && f.severity == Severity::Error));
 }
+
+/// What a page made here holds.
+enum Made {
+    /// A line of ASCII text in Helvetica.
+    Text(&'static str),
+    /// A picture of a page and nothing else, as a scanner makes it.
+    Scan,
+}
+
+/// A small valid PDF, built object by object with a correct cross-reference table.
+fn make_pdf(pages: &[Made]) -> Vec<u8> {
+    let n = pages.len();
+    // Objects: 1 catalog, 2 pages, 3 font, 4 image, then per page: page, contents.
+    let mut objects: Vec<Vec<u8>> = Vec::new();
+    objects.push(b"<< /Type /Catalog /Pages 2 0 R >>".to_vec());
+    let kids: Vec<String> = (0..n).map(|i| format!("{} 0 R", 5 + 2 * i)).collect();
+    objects.push(format!("<< /Type /Pages /Kids [{}] /Count {n} >>", kids.join(" ")).into_bytes());
+    objects.push(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_vec());
+    let pixels: Vec<u8> = (0..64 * 64)
+        .map(|i| if (i / 64 + i % 64) % 7 == 0 { 0 } else { 255 })
+        .collect();
+    let mut image = format!(
+        "<< /Type /XObject /Subtype /Image /Width 64 /Height 64 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length {} >>\nstream\n",
+        pixels.len()
+    )
+    .into_bytes();
+    image.extend(&pixels);
+    image.extend(b"\nendstream");
+    objects.push(image);
+    for (i, page) in pages.iter().enumerate() {
+        let contents = match page {
+            Made::Text(t) => format!("BT /F1 12 Tf 72 720 Td ({t}) Tj ET"),
+            Made::Scan => "q 595 0 0 842 0 0 cm /Im0 Do Q".to_string(),
+        };
+        objects.push(
+            format!(
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> /XObject << /Im0 4 0 R >> >> /Contents {} 0 R >>",
+                6 + 2 * i
+            )
+            .into_bytes(),
+        );
+        objects.push(
+            format!(
+                "<< /Length {} >>\nstream\n{contents}\nendstream",
+                contents.len()
+            )
+            .into_bytes(),
+        );
+    }
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, o) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend(format!("{} 0 obj\n", i + 1).as_bytes());
+        out.extend(o);
+        out.extend(b"\nendobj\n");
+    }
+    let xref = out.len();
+    out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
+    for o in offsets {
+        out.extend(format!("{o:010} 00000 n \n").as_bytes());
+    }
+    out.extend(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
+    );
+    out
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).unwrap();
+    p
+}
+
+fn temp(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("gouji-pdf-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+#[test]
+fn a_scanned_pdf_is_reported_as_scanned_with_no_table_findings() {
+    let dir = temp("scan");
+    let p = write(
+        &dir,
+        "某局-2024-决算.pdf",
+        &make_pdf(&[Made::Scan, Made::Scan]),
+    );
+    let r = check_file(&p);
+    assert!(r.findings.is_empty(), "{:#?}", r.findings);
+    assert_eq!(r.errors.len(), 1);
+    let e = &r.errors[0];
+    assert!(
+        matches!(e, gouji::read::ReadError::NoTextLayer { pages, .. } if pages == &[1, 2]),
+        "{e:?}"
+    );
+    assert!(
+        e.to_string()
+            .contains("第 1–2 页没有文字层（扫描件），未检查"),
+        "{e}"
+    );
+    assert!(
+        e.english().contains("page 1, 2") || e.english().contains("page 1–2"),
+        "{}",
+        e.english()
+    );
+}
+
+#[test]
+fn a_scanned_page_among_text_pages_silences_missing_table_findings() {
+    let dir = temp("mixed");
+    let p = write(
+        &dir,
+        "某局-2024-决算.pdf",
+        &make_pdf(&[
+            Made::Text("Annual accounts 2024"),
+            Made::Scan,
+            Made::Text("The end"),
+        ]),
+    );
+    let r = check_file(&p);
+    let doc = r.document.as_ref().expect("the text pages are read");
+    assert_eq!(doc.unread_pages, vec![2]);
+    assert!(
+        matches!(&r.errors[..], [gouji::read::ReadError::NoTextLayer { pages, .. }] if pages == &[2]),
+        "{:?}",
+        r.errors
+    );
+    assert!(
+        !r.findings.iter().any(|f| f.rule == "M601"),
+        "{:#?}",
+        r.findings
+    );
+    // Its text pages are read as the narrative, with their page numbers.
+    let q = write(
+        &dir,
+        "某局-2024-决算-文字.pdf",
+        &make_pdf(&[Made::Text("Annual accounts 2024")]),
+    );
+    let r = check_file(&q);
+    assert!(r.errors.is_empty(), "{:?}", r.errors);
+    let doc = r.document.unwrap();
+    assert!(
+        doc.narratives[0]
+            .sentences
+            .iter()
+            .any(|s| s.text.contains("Annual accounts 2024")),
+        "{:?}",
+        doc.narratives
+    );
+    assert_eq!(doc.narratives[0].sentences[0].page, Some(1));
+}
+
+#[test]
+fn damaged_and_fake_pdfs_are_errors_naming_the_file() {
+    let dir = temp("bad");
+    let good = make_pdf(&[Made::Text("Hello")]);
+    let cut = write(&dir, "cut.pdf", &good[..good.len() / 3]);
+    let fake = write(
+        &dir,
+        "fake.pdf",
+        "这不是PDF，只是改了扩展名的文本".as_bytes(),
+    );
+    let empty = write(&dir, "empty.pdf", b"");
+    for p in [&cut, &fake, &empty] {
+        let r = check_file(p);
+        assert!(r.findings.is_empty(), "{:#?}", r.findings);
+        assert_eq!(r.errors.len(), 1, "{p:?}: {:?}", r.errors);
+        assert!(r.errors[0].to_string().contains(&p.display().to_string()));
+    }
+    assert!(check_file(&fake).errors[0].to_string().contains("不是 PDF"));
+}

@@ -102,6 +102,7 @@ fn doc(tables: Vec<Table>) -> Document {
         year: Some(2021),
         tables,
         narratives: Vec::new(),
+        unread_pages: Vec::new(),
     }
 }
 
@@ -1407,6 +1408,9 @@ fn m601_missing_table() {
     bad.tables.retain(|t| t.kind != TableKind::ThreePublic);
     let f = assert_warning(&bad, "M601", FILE);
     assert!(f.message.zh.contains("“三公”"), "{}", f.message.zh);
+    // A scanned page of a PDF may hold it: nothing is said of its absence.
+    bad.unread_pages = vec![7];
+    assert_holds(&bad, "M601");
 
     // 2016: the 7-table set, without “三公” and 国有资本经营, is complete.
     let mut ok = full_doc();

@@ -7,6 +7,8 @@ rule! {
     /// 收入决算表, 支出决算表, 财政拨款收入支出决算总表, 一般公共预算财政拨款支出决算表, 基本支出决算表,
     /// 政府性基金预算财政拨款收入支出决算表; later ones to the 9-table set, which adds the “三公” and the
     /// 国有资本经营 tables. A file with no 决算 table at all gets one finding, not one per table.
+    /// A PDF with scanned pages gets none: the tables may be on them (the pages are reported
+    /// as not read).
     MissingTable = "M601", "missing-table", Warning;
 }
 
@@ -42,7 +44,7 @@ const SET_2016: [TableKind; 7] = [
 /// up to 2019, the 9-table set after). Empty when it has no 决算 table at all.
 pub fn missing_tables(doc: &crate::model::Document) -> Vec<TableKind> {
     let has = |k: TableKind| doc.tables.iter().any(|t| t.kind == k);
-    if !TableKind::STANDARD.iter().any(|k| has(*k)) {
+    if !doc.unread_pages.is_empty() || !TableKind::STANDARD.iter().any(|k| has(*k)) {
         return Vec::new();
     }
     let set: &[TableKind] = if nine_table_set(doc) {
@@ -64,6 +66,10 @@ impl Rule for MissingTable {
     fn check(&self, cx: &mut Context) {
         let has = |k: TableKind| cx.doc.tables.iter().any(|t| t.kind == k);
         let here = Location::file(cx.doc.source.clone());
+        if !cx.doc.unread_pages.is_empty() {
+            // A scanned page may hold any table; its read error already says it was not checked.
+            return;
+        }
         if !TableKind::STANDARD.iter().any(|k| has(*k)) {
             // A narrative read alone is a document of its own, not a workbook missing its tables.
             if !cx.doc.narratives.is_empty() && cx.doc.tables.is_empty() {

@@ -435,20 +435,167 @@ fn cell_text(glyphs: &[Glyph]) -> String {
     text
 }
 
-/// The glyphs of one line, left to right, a gap wider than half a character read as a space.
+/// The glyphs of one line, left to right. A gap wider than half a character is a space; between
+/// Latin letters or digits, so is a word space (about a quarter of the size).
 pub fn text_of(glyphs: &[Glyph]) -> String {
     let mut sorted = glyphs.to_vec();
     sorted.sort_by(|a, b| a.x.total_cmp(&b.x));
     let mut out = String::new();
-    let mut end: Option<f32> = None;
+    let mut prev: Option<&Glyph> = None;
     for g in &sorted {
-        if let Some(e) = end {
-            if g.x - e > 0.6 * g.size {
+        if let Some(p) = prev {
+            let gap = g.x - (p.x + p.width);
+            let latin = p.ch.is_ascii_alphanumeric() && g.ch.is_ascii_alphanumeric();
+            if gap > 0.6 * g.size || (latin && gap > 0.15 * g.size) {
                 out.push(' ');
             }
         }
         out.push(g.ch);
-        end = Some(g.x + g.width);
+        prev = Some(g);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn h(y: f32, a: f32, b: f32) -> Segment {
+        Segment {
+            horizontal: true,
+            pos: y,
+            a,
+            b,
+        }
+    }
+
+    fn v(x: f32, a: f32, b: f32) -> Segment {
+        Segment {
+            horizontal: false,
+            pos: x,
+            a,
+            b,
+        }
+    }
+
+    /// Glyphs of `s` from `x` on `baseline`, 10 pt each.
+    fn text(s: &str, x: f32, baseline: f32) -> Vec<Glyph> {
+        s.chars()
+            .enumerate()
+            .map(|(i, ch)| Glyph {
+                ch,
+                x: x + 10.0 * i as f32,
+                width: 10.0,
+                baseline,
+                size: 10.0,
+            })
+            .collect()
+    }
+
+    /// A three-column table, rows 20 pt high from y = 500 down: a heading row whose “项目” spans
+    /// the first two columns (no ruling between them), then two body rows; the first body row's
+    /// label wraps onto two lines around its amount's baseline.
+    fn page() -> (Vec<Segment>, Vec<Glyph>) {
+        let segments = vec![
+            h(500.0, 0.0, 300.0),
+            h(480.0, 0.0, 300.0),
+            h(450.0, 0.0, 300.0),
+            h(430.0, 0.0, 300.0),
+            v(0.0, 430.0, 500.0),
+            v(100.0, 430.0, 480.0), // not drawn in the heading row
+            v(200.0, 430.0, 500.0),
+            v(300.0, 430.0, 500.0),
+        ];
+        let mut glyphs = text("项目", 80.0, 485.0);
+        glyphs.extend(text("决算数", 220.0, 485.0));
+        glyphs.extend(text("201", 5.0, 461.0));
+        glyphs.extend(text("机关事业单位", 105.0, 467.0));
+        glyphs.extend(text("养老支出", 105.0, 455.0));
+        glyphs.extend(text("1,234.50", 210.0, 461.0));
+        glyphs.extend(text("合计", 105.0, 436.0));
+        glyphs.extend(text("1,234.50", 210.0, 436.0));
+        glyphs.extend(text("单位：万元", 200.0, 520.0));
+        (segments, glyphs)
+    }
+
+    fn cell(t: &RuledTable, r: usize, c: usize) -> Option<&str> {
+        t.rows[r].cells[c].as_ref().map(|c| c.text.as_str())
+    }
+
+    #[test]
+    fn cells_merges_and_wrapped_labels() {
+        let (segments, glyphs) = page();
+        let (regions, rest) = tables(&segments, glyphs, 4);
+        assert_eq!(regions.len(), 1);
+        assert_eq!(text_of(&rest), "单位：万元");
+        let t = join_continued(vec![regions], &[Page::default()]).remove(0);
+        assert_eq!((t.rows.len(), t.width), (3, 3));
+        assert_eq!(cell(&t, 0, 0), Some("项目"));
+        assert_eq!(cell(&t, 0, 2), Some("决算数"));
+        assert_eq!(
+            t.merges,
+            vec![Merge {
+                first: (0, 0),
+                last: (0, 1)
+            }]
+        );
+        assert_eq!(cell(&t, 1, 0), Some("201"));
+        assert_eq!(cell(&t, 1, 1), Some("机关事业单位养老支出"));
+        assert_eq!(cell(&t, 1, 2), Some("1,234.50"));
+        assert_eq!(cell(&t, 2, 1), Some("合计"));
+        assert_eq!(t.rows[2].page, 4);
+        assert_eq!(
+            t.rows[1].cells[2].as_ref().unwrap().bbox,
+            [200.0, 450.0, 300.0, 480.0]
+        );
+    }
+
+    #[test]
+    fn a_table_continued_on_the_next_page_is_one_table() {
+        let (segments, glyphs) = page();
+        let (first, _) = tables(&segments, glyphs, 1);
+        // Page 2: the same columns, two body rows, no title above.
+        let next = vec![
+            h(700.0, 0.0, 300.0),
+            h(680.0, 0.0, 300.0),
+            h(660.0, 0.0, 300.0),
+            v(0.0, 660.0, 700.0),
+            v(100.0, 660.0, 700.0),
+            v(200.0, 660.0, 700.0),
+            v(300.0, 660.0, 700.0),
+        ];
+        let mut g = text("208", 5.0, 685.0);
+        g.extend(text("9.00", 210.0, 685.0));
+        let (second, _) = tables(&next, g, 2);
+        let pages = [Page::default(), Page::default()];
+        let joined = join_continued(vec![first.clone(), second.clone()], &pages);
+        assert_eq!(joined.len(), 1);
+        assert_eq!(joined[0].rows.len(), 5);
+        assert_eq!(cell(&joined[0], 3, 0), Some("208"));
+        assert_eq!(cell(&joined[0], 3, 2), Some("9.00"));
+        assert_eq!(joined[0].rows[3].page, 2);
+
+        // A title above it makes it a table of its own.
+        let titled = [
+            Page::default(),
+            Page {
+                number: 2,
+                lines: super::super::lines::lines(text("支出决算表", 100.0, 720.0), 2),
+            },
+        ];
+        assert_eq!(join_continued(vec![first, second], &titled).len(), 2);
+    }
+
+    #[test]
+    fn hairline_rectangles_are_rulings_and_clipping_paths_are_not() {
+        use pdf_oxide::elements::PathContent;
+        let mut filled = PathContent::new(pdf_oxide::geometry::Rect::new(0.0, 0.0, 1.0, 1.0));
+        filled.operations = vec![PathOperation::Rectangle(10.0, 100.0, 200.0, 0.5)];
+        filled.fill_color = Some(pdf_oxide::layout::Color::black());
+        filled.stroke_color = None;
+        let mut clip = filled.clone();
+        clip.fill_color = None;
+        let s = segments(&[filled, clip]);
+        assert_eq!(s, vec![h(100.25, 10.0, 210.0)]);
+    }
 }
