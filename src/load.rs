@@ -161,6 +161,7 @@ pub fn load(path: &Path) -> Result<Loaded, ReadError> {
 pub fn load_group(files: &[PathBuf]) -> Result<Loaded, ReadError> {
     let mut grids = Vec::new();
     let mut narratives = Vec::new();
+    let mut titled_department = None;
     let mut unread = Vec::new();
     let mut read_any = false;
     for f in files {
@@ -177,6 +178,7 @@ pub fn load_group(files: &[PathBuf]) -> Result<Loaded, ReadError> {
                 Ok(pdf) => {
                     let parts = recognise::pdf::assemble(&pdf);
                     grids.extend(parts.grid);
+                    titled_department = titled_department.or(parts.department);
                     if let Some(text) = parts.narrative {
                         narratives.push(recognise::narrative::read(&text));
                     }
@@ -208,6 +210,9 @@ pub fn load_group(files: &[PathBuf]) -> Result<Loaded, ReadError> {
         .map(|f| f.display().to_string())
         .unwrap_or_default();
     let (mut document, problems) = recognise::document(&first, &grids);
+    if titled_department.is_some() {
+        document.department = titled_department;
+    }
     document.unread_pages = unread
         .iter()
         .flat_map(|e| match e {

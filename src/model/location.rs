@@ -30,7 +30,9 @@ impl CellRef {
 }
 
 /// A box on a printed page, in points from the page's lower left corner (PDF user space).
+/// Written as `[x0, y0, x1, y1]` to a hundredth of a point.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(into = "[f64; 4]", from = "[f64; 4]")]
 pub struct PageBox {
     pub x0: f32,
     pub y0: f32,
@@ -40,6 +42,23 @@ pub struct PageBox {
 
 // Boxes come from one reading of one file; they are compared as read, never computed with.
 impl Eq for PageBox {}
+
+impl From<PageBox> for [f64; 4] {
+    fn from(b: PageBox) -> [f64; 4] {
+        [b.x0, b.y0, b.x1, b.y1].map(|v| (f64::from(v) * 100.0).round() / 100.0)
+    }
+}
+
+impl From<[f64; 4]> for PageBox {
+    fn from(v: [f64; 4]) -> PageBox {
+        PageBox {
+            x0: v[0] as f32,
+            y0: v[1] as f32,
+            x1: v[2] as f32,
+            y1: v[3] as f32,
+        }
+    }
+}
 
 /// Where a figure or a finding is: a file plus a sheet and cell, a page, or a character span.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -75,6 +94,15 @@ impl Location {
             sheet: Some(sheet.to_string()),
             cell: Some(at.a1()),
             ..Location::default()
+        }
+    }
+
+    /// Where in its file: `sheet!B7`, with `p.3` for a table read from a PDF; else `short()`.
+    pub fn place(&self) -> String {
+        match (&self.sheet, &self.cell, self.page) {
+            (Some(sh), Some(c), Some(p)) => format!("{sh}!{c} p.{p}"),
+            (Some(sh), Some(c), None) => format!("{sh}!{c}"),
+            _ => self.short(),
         }
     }
 

@@ -69,9 +69,38 @@ pub fn department_from(grids: &[Grid], source: &str) -> Option<String> {
     (!name.is_empty()).then(|| name.to_string())
 }
 
+/// The department a cover or heading names: “上海市普陀区财政局2024年度部门决算”.
+pub fn department_in_title(line: &str) -> Option<String> {
+    let t: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    let at = t.find("部门决算")?;
+    let head = &t[..at];
+    let year = head
+        .rfind("20")
+        .filter(|&i| year_in(&head[i..]).is_some())?;
+    let name = head[..year].trim_start_matches(|c: char| {
+        c == '第' || c == '部' || c == '分' || "一二三四五六七八九十".contains(c)
+    });
+    let name = name.strip_prefix("部分").unwrap_or(name);
+    (name.chars().count() >= 2 && name.chars().count() <= 40).then(|| name.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn department_from_a_cover_title() {
+        assert_eq!(
+            department_in_title("上海市普陀区规划和自然资源局 2024 年度部门决算").as_deref(),
+            Some("上海市普陀区规划和自然资源局")
+        );
+        assert_eq!(
+            department_in_title("第二部分 上海市普陀区财政局2024年度部门决算表").as_deref(),
+            Some("上海市普陀区财政局")
+        );
+        assert_eq!(department_in_title("2024年度部门决算"), None);
+        assert_eq!(department_in_title("收入支出决算总表"), None);
+    }
 
     #[test]
     fn year_and_department_from_file_names() {

@@ -18,7 +18,7 @@ use crate::model::{Document, Location, Table, TableKind};
 use crate::read::Grid;
 
 pub use kind::from_title;
-pub use meta::{department_from, year_from};
+pub use meta::{department_from, department_in_title, year_from};
 
 /// Something recognition met that a reader of the finding must know: a cell that should hold a
 /// figure and holds text, a table with no unit line.

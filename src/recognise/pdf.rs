@@ -24,6 +24,8 @@ pub const SHEET: &str = "PDF决算表";
 pub struct PdfParts {
     pub grid: Option<Grid>,
     pub narrative: Option<TextDoc>,
+    /// The department its cover or a heading names (上海市普陀区财政局2024年度部门决算).
+    pub department: Option<String>,
 }
 
 /// Something placed on a page, in reading order.
@@ -115,9 +117,16 @@ pub fn assemble(doc: &PdfDoc) -> PdfParts {
         .join("\n\u{c}");
     let narrative = (text.chars().any(|c| !c.is_whitespace() && c != '\u{c}'))
         .then(|| TextDoc::paged(&doc.file, text));
+    let department = doc
+        .pages
+        .iter()
+        .flat_map(|p| p.lines.iter())
+        .take(200)
+        .find_map(|l| super::meta::department_in_title(&l.text));
     PdfParts {
         grid: grid.finish(&doc.file),
         narrative,
+        department,
     }
 }
 

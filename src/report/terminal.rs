@@ -81,10 +81,7 @@ pub fn results(results: &[DocResult], lang: Lang, show: Severity, style: Style) 
             }
             for f in findings {
                 let sev = style.paint(severity_colour(f.severity), f.severity.label(lang));
-                let place = match (&f.location.sheet, &f.location.cell) {
-                    (Some(sh), Some(c)) => format!("{sh}!{c}"),
-                    _ => f.location.short(),
-                };
+                let place = f.location.place();
                 s.push_str(&format!(
                     "    {} {} {} {}\n",
                     sev,

@@ -297,10 +297,7 @@ fn sentence_rows(results: &[DocResult]) -> HashMap<(String, (usize, usize)), u32
 }
 
 fn place(f: &Finding) -> String {
-    match (&f.location.sheet, &f.location.cell) {
-        (Some(s), Some(c)) => format!("{s}!{c}"),
-        _ => f.location.short(),
-    }
+    f.location.place()
 }
 
 fn findings(

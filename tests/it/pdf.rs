@@ -137,6 +137,7 @@ fn finance_bureau_pdf_reads_all_nine_tables_as_printed() {
     assert_eq!(kinds(&r), NINE);
     let doc = r.document.as_ref().unwrap();
     assert_eq!(doc.year, Some(2024));
+    assert_eq!(doc.department.as_deref(), Some("上海市普陀区财政局"));
     assert_figures(
         &r,
         &[
@@ -724,4 +725,46 @@ fn damaged_and_fake_pdfs_are_errors_naming_the_file() {
         assert!(r.errors[0].to_string().contains(&p.display().to_string()));
     }
     assert!(check_file(&fake).errors[0].to_string().contains("不是 PDF"));
+}
+
+fn gouji(args: &[&str]) -> (i32, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_gouji"))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn command_line_exit_statuses_for_pdfs() {
+    let dir = temp("cli");
+    let scan = write(&dir, "扫描件.pdf", &make_pdf(&[Made::Scan]));
+    let (code, out, err) = gouji(&["check", scan.to_str().unwrap()]);
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(
+        format!("{out}{err}").contains("第 1 页没有文字层（扫描件），未检查"),
+        "{out}{err}"
+    );
+
+    // A real document in JSON: table findings carry the page and the printed box.
+    let Some(p) = real("区委社会工作部-2024-决算.pdf") else {
+        return;
+    };
+    let (code, out, _) = gouji(&["check", p.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(code, 1, "the narrative's real slips are errors");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let f = v["documents"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "L505")
+        .expect("the 105.58 / 95.36 + 10.23 gap");
+    assert_eq!(f["severity"], "info");
+    assert_eq!(f["location"]["page"], 12);
+    assert_eq!(f["location"]["box"].as_array().map(Vec::len), Some(4));
+    assert_eq!(f["difference"], "-0.01");
 }
