@@ -1,5 +1,5 @@
-//! `gouji batch`: every document under the folders given, checked in parallel in bounded chunks,
-//! each result streamed to disk as it comes, then summarised and compared across districts and
+//! `gouji batch`: every document under the folders given, checked in parallel with a bounded
+//! number of results in flight, each result streamed to disk in input order as it comes, then summarised and compared across districts and
 //! years. A document that fails is a row with its reason; the batch goes on.
 
 pub mod compare;
@@ -20,9 +20,8 @@ use crate::run::{self, DocResult};
 
 pub use row::{Identity, SummaryRow};
 
-/// Documents checked together before their results are written: bounds the memory a batch takes
-/// whatever its size, and keeps the output order that of the sorted input.
-const CHUNK: usize = 64;
+/// Results waiting to be written at most: bounds the memory a batch takes whatever its size.
+const IN_FLIGHT: usize = 64;
 
 pub struct Options {
     /// Check only the i-th (from 1) of n slices of the sorted document list.
@@ -108,25 +107,51 @@ pub fn check_all(
         };
         rows.push((row::row(&r, &Identity::default()), Vec::new()));
     }
-    for chunk in groups.chunks(CHUNK) {
-        let done: Vec<(SummaryRow, Vec<String>)> = chunk
-            .par_iter()
-            .map(|files| {
-                let r = run::check_group(files);
-                let id = discover::identity(files, told_identity(files, &r), &opts.manifest);
-                let lines = finding_lines(&r, &id, opts.lang);
-                (row::row(&r, &id), lines)
-            })
-            .collect();
-        bar.inc(chunk.len() as u64);
-        rows.extend(done);
-        // Findings go to disk now; only the small rows stay in memory.
-        for (_, lines) in rows.iter_mut() {
-            for l in lines.drain(..) {
-                findings.write_all(l.as_bytes())?;
-                findings.write_all(b"\n")?;
+    // Workers take documents in order (par_bridge) and hand each result over a bounded channel;
+    // this thread writes the findings in input order, holding only the few results that arrive
+    // ahead of their turn. No barrier between documents keeps every core busy.
+    let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, SummaryRow, Vec<String>)>(IN_FLIGHT);
+    let mut failed: Option<std::io::Error> = None;
+    std::thread::scope(|scope| {
+        let groups = &groups;
+        scope.spawn(move || {
+            groups
+                .iter()
+                .enumerate()
+                .par_bridge()
+                .for_each_with(tx, |tx, (i, files)| {
+                    let r = run::check_group(files);
+                    let id = discover::identity(files, told_identity(files, &r), &opts.manifest);
+                    let lines = finding_lines(&r, &id, opts.lang);
+                    // The receiver only goes away on a write error, reported below.
+                    let _ = tx.send((i, row::row(&r, &id), lines));
+                });
+        });
+        let mut ahead = std::collections::BTreeMap::new();
+        let mut next = 0;
+        for (i, row, lines) in rx.iter() {
+            ahead.insert(i, (row, lines));
+            while let Some((row, lines)) = ahead.remove(&next) {
+                next += 1;
+                bar.inc(1);
+                rows.push((row, Vec::new()));
+                if failed.is_some() {
+                    continue;
+                }
+                for l in lines {
+                    if let Err(e) = findings
+                        .write_all(l.as_bytes())
+                        .and_then(|_| findings.write_all(b"\n"))
+                    {
+                        failed = Some(e);
+                        break;
+                    }
+                }
             }
         }
+    });
+    if let Some(e) = failed {
+        return Err(e);
     }
     bar.finish_and_clear();
     findings.flush()?;
