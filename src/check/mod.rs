@@ -252,6 +252,44 @@ pub struct Checks {
 }
 
 /// Runs the whole catalogue over a document; recognition problems become findings too.
+/// A break in a table rebuilt from text positions alone (a PDF table printed without rulings)
+/// may be a column misread rather than a slip of the accounts: it is a warning that says so.
+fn soften_in_approximate_tables(doc: &Document, findings: &mut [Finding]) {
+    let spans: Vec<(&str, &str, u32, u32)> = doc
+        .tables
+        .iter()
+        .filter(|t| t.approximate)
+        .map(|t| {
+            let last = t.rows.iter().map(|r| r.at.row).max().unwrap_or(t.at.row);
+            (t.file.as_str(), t.sheet.as_str(), t.at.row, last)
+        })
+        .collect();
+    if spans.is_empty() {
+        return;
+    }
+    for f in findings
+        .iter_mut()
+        .filter(|f| f.severity == Severity::Error)
+    {
+        let l = &f.location;
+        let Some(row) = l.cell.as_deref().and_then(crate::model::CellRef::from_a1) else {
+            continue;
+        };
+        let inside = spans.iter().any(|&(file, sheet, a, b)| {
+            l.file == file && l.sheet.as_deref() == Some(sheet) && a <= row.row && row.row <= b
+        });
+        if inside {
+            f.severity = Severity::Warning;
+            f.message
+                .zh
+                .push_str("（此表印刷时无框线，按文字位置重建，也可能是列读错位）");
+            f.message
+                .en
+                .push_str(" (this table is printed without rulings and was rebuilt from text positions: the columns may be misread)");
+        }
+    }
+}
+
 pub fn run(doc: &Document, problems: &[Problem]) -> Checks {
     let mut cx = Context::new(doc);
     for p in problems {
@@ -261,6 +299,7 @@ pub fn run(doc: &Document, problems: &[Problem]) -> Checks {
         rule.check(&mut cx);
     }
     let mut findings = cx.findings;
+    soften_in_approximate_tables(doc, &mut findings);
     findings.sort_by(|a, b| {
         b.severity
             .cmp(&a.severity)

@@ -12,6 +12,23 @@ impl CellRef {
         CellRef { row, col }
     }
 
+    /// The cell an `A1` name names.
+    pub fn from_a1(name: &str) -> Option<CellRef> {
+        let letters: String = name
+            .chars()
+            .take_while(|c| c.is_ascii_uppercase())
+            .collect();
+        let digits = &name[letters.len()..];
+        if letters.is_empty() || digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        let col = letters
+            .bytes()
+            .fold(0u32, |n, b| n * 26 + u32::from(b - b'A' + 1));
+        let row: u32 = digits.parse().ok()?;
+        Some(CellRef::new(row.checked_sub(1)?, col - 1))
+    }
+
     pub fn a1(&self) -> String {
         let mut col = self.col + 1;
         let mut letters = Vec::new();
@@ -136,5 +153,11 @@ mod tests {
         assert_eq!(CellRef::new(9, 26).a1(), "AA10");
         assert_eq!(CellRef::new(0, 701).a1(), "ZZ1");
         assert_eq!(CellRef::new(0, 702).a1(), "AAA1");
+        for (r, c) in [(0, 0), (6, 1), (9, 26), (0, 701), (41, 702)] {
+            let at = CellRef::new(r, c);
+            assert_eq!(CellRef::from_a1(&at.a1()), Some(at));
+        }
+        assert_eq!(CellRef::from_a1("A0"), None);
+        assert_eq!(CellRef::from_a1("12"), None);
     }
 }

@@ -306,6 +306,10 @@ pub struct Table {
     /// Pages and boxes, for a table read from a PDF.
     #[serde(skip)]
     pub places: Option<std::sync::Arc<crate::read::Places>>,
+    /// Printed without rulings and rebuilt from the positions of its text: a break found in it
+    /// may be a misreading, so it is said as a warning.
+    #[serde(skip_serializing_if = "std::ops::Not::not", default)]
+    pub approximate: bool,
 }
 
 impl Table {

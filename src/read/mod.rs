@@ -76,6 +76,14 @@ pub struct Places {
     pub row_pages: Vec<u32>,
     /// The box of each non-empty cell, by (row, column).
     pub boxes: HashMap<(u32, u32), PageBox>,
+    /// Rows (first, last) of tables printed without rulings, rebuilt from text positions alone.
+    pub approximate: Vec<(u32, u32)>,
+}
+
+impl Places {
+    pub fn is_approximate(&self, row: u32) -> bool {
+        self.approximate.iter().any(|&(a, b)| a <= row && row <= b)
+    }
 }
 
 impl Places {

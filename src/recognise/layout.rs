@@ -130,6 +130,10 @@ pub fn build(grid: &Grid, seg: &Segment, out: &mut Recognised) {
         rows: Vec::new(),
         notes: Vec::new(),
         places: grid.places.clone(),
+        approximate: grid
+            .places
+            .as_ref()
+            .is_some_and(|p| p.is_approximate(at.row)),
     };
     let mut ctx = Ctx {
         grid,
@@ -375,9 +379,29 @@ impl CodeReader {
 /// Tables whose rows are 功能分类 codes (收入/支出决算表, 一般公共预算 and fund tables).
 fn coded(ctx: &mut Ctx, mut t: Table, paths: &[Vec<String>], data: &[usize]) -> Table {
     let width = paths.len();
-    let code_cols: Vec<usize> = (0..width)
+    let mut code_cols: Vec<usize> = (0..width)
         .filter(|&c| columns::is_code(&paths[c]))
         .collect();
+    // Left of the 科目名称 column, a column holding nothing but short digit strings holds codes
+    // whatever its heading says (a heading over several code columns read without rulings).
+    if let Some(named) = (0..width).find(|&c| columns::is_name(&paths[c])) {
+        for c in 0..named {
+            let texts: Vec<String> = data
+                .iter()
+                .map(|&r| ctx.text(r, c))
+                .filter(|t| !t.is_empty())
+                .collect();
+            let codes = !texts.is_empty()
+                && texts.iter().all(|t| {
+                    t.len() <= 7 && t.chars().all(|ch| ch.is_ascii_digit())
+                        || matches!(t.as_str(), "类" | "款" | "项")
+                });
+            if codes && !code_cols.contains(&c) {
+                code_cols.push(c);
+            }
+        }
+        code_cols.sort_unstable();
+    }
     let name_col = (0..width)
         .find(|&c| columns::is_name(&paths[c]))
         .or_else(|| (0..width).find(|c| !code_cols.contains(c)));

@@ -92,6 +92,7 @@ fn table(kind: TableKind, side: Option<Side>, cols: &[K], rows: &[R]) -> Table {
         rows,
         notes: Vec::new(),
         places: None,
+        approximate: false,
     }
 }
 

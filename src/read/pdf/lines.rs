@@ -12,6 +12,17 @@ pub struct TextLine {
     /// PDF user space: larger is higher on the page.
     pub baseline: f32,
     pub size: f32,
+    /// The line cut where the gap between glyphs is wider than a character: the cells of a
+    /// table printed without rulings.
+    pub runs: Vec<Run>,
+}
+
+/// Glyphs of a line with no wide gap between them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Run {
+    pub text: String,
+    pub x0: f32,
+    pub x1: f32,
 }
 
 /// The page's glyphs as lines, top to bottom. Glyphs whose baselines differ by less than a third
@@ -50,6 +61,34 @@ fn line_of(glyphs: Vec<Glyph>, page: u32) -> TextLine {
         x1,
         baseline,
         size,
+        runs: runs(&glyphs),
+    }
+}
+
+fn runs(glyphs: &[Glyph]) -> Vec<Run> {
+    let mut sorted = glyphs.to_vec();
+    sorted.sort_by(|a, b| a.x.total_cmp(&b.x));
+    let mut out = Vec::new();
+    let mut current: Vec<Glyph> = Vec::new();
+    for g in sorted {
+        if let Some(last) = current.last() {
+            if g.x - (last.x + last.width) > 1.0 * g.size.max(last.size) {
+                out.push(run_of(std::mem::take(&mut current)));
+            }
+        }
+        current.push(g);
+    }
+    if !current.is_empty() {
+        out.push(run_of(current));
+    }
+    out
+}
+
+fn run_of(glyphs: Vec<Glyph>) -> Run {
+    Run {
+        text: text_of(&glyphs),
+        x0: glyphs[0].x,
+        x1: glyphs.last().map(|g| g.x + g.width).unwrap_or(glyphs[0].x),
     }
 }
 
@@ -79,6 +118,9 @@ mod tests {
         let l = lines(g, 3);
         let texts: Vec<&str> = l.iter().map(|l| l.text.as_str()).collect();
         assert_eq!(texts, ["收入决算表", "单位：万元", "序号 名称"]);
+        let runs: Vec<&str> = l[2].runs.iter().map(|r| r.text.as_str()).collect();
+        assert_eq!(runs, ["序号", "名称"]);
+        assert_eq!((l[2].runs[1].x0, l[2].runs[1].x1), (200.0, 224.0));
         assert_eq!(l[0].page, 3);
     }
 }

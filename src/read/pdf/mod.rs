@@ -18,7 +18,7 @@ use std::path::Path;
 use pdf_oxide::document::PdfDocument;
 
 pub use geometry::{Glyph, RuledTable, Segment, TableCell, TableRow};
-pub use lines::TextLine;
+pub use lines::{Run, TextLine};
 
 use super::ReadError;
 
@@ -45,15 +45,28 @@ pub struct PdfDoc {
 /// or has no text layer at all; a page that cannot be read is a problem, and the other pages are
 /// still read.
 pub fn read_pdf(path: &Path) -> Result<PdfDoc, ReadError> {
+    read_pdf_with(path, Rulings::Used)
+}
+
+/// Whether ruling lines are used to rebuild tables.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rulings {
+    Used,
+    /// Read as if no rulings were drawn, as tables printed without lines are: every glyph is
+    /// then in a text line, and recognition rebuilds tables from the lines' positions.
+    Ignored,
+}
+
+pub fn read_pdf_with(path: &Path, rulings: Rulings) -> Result<PdfDoc, ReadError> {
     let file = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|e| ReadError::Io {
         file: file.clone(),
         reason: e.to_string(),
     })?;
-    read_pdf_bytes(&file, bytes)
+    read_pdf_bytes(&file, bytes, rulings)
 }
 
-pub fn read_pdf_bytes(file: &str, bytes: Vec<u8>) -> Result<PdfDoc, ReadError> {
+pub fn read_pdf_bytes(file: &str, bytes: Vec<u8>, rulings: Rulings) -> Result<PdfDoc, ReadError> {
     let corrupt = |reason: String| ReadError::Corrupt {
         file: file.to_string(),
         reason,
@@ -103,7 +116,7 @@ pub fn read_pdf_bytes(file: &str, bytes: Vec<u8>) -> Result<PdfDoc, ReadError> {
     let mut page_tables: Vec<Vec<geometry::Region>> = Vec::new();
     for index in 0..count {
         let number = index as u32 + 1;
-        let read = catch_unwind(AssertUnwindSafe(|| read_page(&doc, index)));
+        let read = catch_unwind(AssertUnwindSafe(|| read_page(&doc, index, rulings)));
         let content = match read {
             Ok(Ok(c)) => c,
             Ok(Err(reason)) => {
@@ -179,7 +192,7 @@ struct PageContent {
     has_images: bool,
 }
 
-fn read_page(doc: &PdfDocument, index: usize) -> Result<PageContent, String> {
+fn read_page(doc: &PdfDocument, index: usize, rulings: Rulings) -> Result<PageContent, String> {
     let chars = doc.extract_chars(index).map_err(|e| e.to_string())?;
     let glyphs: Vec<Glyph> = chars
         .iter()
@@ -203,7 +216,7 @@ fn read_page(doc: &PdfDocument, index: usize) -> Result<PageContent, String> {
             .extract_images(index)
             .map(|i| !i.is_empty())
             .unwrap_or(false);
-    let segments = if glyphs.is_empty() {
+    let segments = if glyphs.is_empty() || rulings == Rulings::Ignored {
         Vec::new()
     } else {
         doc.extract_paths(index)

@@ -6,7 +6,7 @@
 //! recognition that reads workbooks reads it. Every other line — the 概况, the 情况说明, the
 //! 名词解释, small tables such as the list of member units — is the narrative, page by page.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use crate::model::PageBox;
@@ -15,6 +15,8 @@ use crate::read::text::TextDoc;
 use crate::read::{Grid, Merge, Places, RawValue};
 
 use super::kind::from_title;
+
+mod unruled;
 
 /// The sheet name of the grid rebuilt from a PDF's tables (it names the sheet in report.xlsx).
 pub const SHEET: &str = "PDF决算表";
@@ -52,6 +54,41 @@ pub fn assemble(doc: &PdfDoc) -> PdfParts {
         v.sort_by(|a, b| b.0.total_cmp(&a.0));
     }
 
+    // Titles with no ruled table under them on their page head tables printed without rulings.
+    let flat: Vec<&Item> = items
+        .iter()
+        .flat_map(|v| v.iter().map(|(_, i)| i))
+        .collect();
+    let mut unruled_at: HashMap<*const TextLine, Vec<&TextLine>> = HashMap::new();
+    let mut taken: HashSet<*const TextLine> = HashSet::new();
+    for (k, item) in flat.iter().enumerate() {
+        let Item::Line(title) = item else { continue };
+        if from_title(&title.text).is_none() || taken.contains(&(*title as *const _)) {
+            continue;
+        }
+        let ruled_below = flat[k + 1..]
+            .iter()
+            .take_while(|i| match i {
+                Item::Line(l) => l.page == title.page && from_title(&l.text).is_none(),
+                Item::Table(_) => true,
+            })
+            .any(|i| matches!(i, Item::Table(t) if doc.tables[*t].first_page == title.page));
+        if ruled_below {
+            continue;
+        }
+        let following: Vec<&TextLine> = flat[k..]
+            .iter()
+            .map_while(|i| match i {
+                Item::Line(l) => Some(*l),
+                Item::Table(_) => None,
+            })
+            .collect();
+        if let Some(lines) = unruled::take(&following) {
+            taken.extend(lines.iter().map(|l| *l as *const TextLine));
+            unruled_at.insert(*title as *const _, lines);
+        }
+    }
+
     let mut grid = GridBuilder::default();
     let mut narrative: Vec<Vec<String>> = vec![Vec::new(); pages];
     for (page, list) in items.iter().enumerate() {
@@ -62,6 +99,19 @@ pub fn assemble(doc: &PdfDoc) -> PdfParts {
         for (_, item) in list {
             match item {
                 Item::Line(l) => {
+                    let key = *l as *const TextLine;
+                    if let Some(lines) = unruled_at.get(&key) {
+                        for l in pending.drain(..) {
+                            narrative[page].push(l.text.clone());
+                        }
+                        grid.gap();
+                        grid.unruled(&unruled::build(lines));
+                        last_table = None;
+                        continue;
+                    }
+                    if taken.contains(&key) {
+                        continue;
+                    }
                     if last_table.is_some_and(|t| is_note(l, t, last_note)) {
                         grid.line(l);
                         last_note = Some(l);
@@ -147,6 +197,7 @@ struct GridBuilder {
     merges: Vec<Merge>,
     pages: Vec<u32>,
     boxes: HashMap<(u32, u32), PageBox>,
+    approximate: Vec<(u32, u32)>,
 }
 
 impl GridBuilder {
@@ -197,6 +248,42 @@ impl GridBuilder {
         }));
     }
 
+    fn unruled(&mut self, t: &unruled::Built) {
+        let first = self.rows.len() as u32;
+        for l in &t.before {
+            self.line(l);
+        }
+        for r in &t.rows {
+            let row = self.rows.len() as u32;
+            let mut cells = vec![RawValue::Empty; t.cols.len()];
+            for (c, text, last) in &r.cells {
+                cells[*c] = RawValue::Text(text.clone());
+                self.boxes.insert(
+                    (row, *c as u32),
+                    PageBox {
+                        x0: t.cols[*c].0,
+                        y0: r.line.baseline,
+                        x1: t.cols[*last].1,
+                        y1: r.line.baseline + r.line.size,
+                    },
+                );
+                if last > c {
+                    self.merges.push(Merge {
+                        first: (row, *c as u32),
+                        last: (row, *last as u32),
+                    });
+                }
+            }
+            self.rows.push(cells);
+            self.pages.push(r.line.page);
+        }
+        for l in &t.notes {
+            self.line(l);
+        }
+        self.approximate
+            .push((first, (self.rows.len() as u32).saturating_sub(1)));
+    }
+
     fn finish(self, file: &str) -> Option<Grid> {
         (!self.rows.is_empty()).then(|| Grid {
             file: file.to_string(),
@@ -206,6 +293,7 @@ impl GridBuilder {
             places: Some(Arc::new(Places {
                 row_pages: self.pages,
                 boxes: self.boxes,
+                approximate: self.approximate,
             })),
         })
     }
