@@ -554,6 +554,8 @@ enum Made {
     Text(&'static str),
     /// A picture of a page and nothing else, as a scanner makes it.
     Scan,
+    /// Lines of text set sideways (running up the page), as a landscape table on a portrait page.
+    Sideways(&'static [&'static str]),
 }
 
 /// A small valid PDF, built object by object with a correct cross-reference table.
@@ -580,6 +582,13 @@ fn make_pdf(pages: &[Made]) -> Vec<u8> {
         let contents = match page {
             Made::Text(t) => format!("BT /F1 12 Tf 72 720 Td ({t}) Tj ET"),
             Made::Scan => "q 595 0 0 842 0 0 cm /Im0 Do Q".to_string(),
+            // Each line further right on the page is further down in reading order.
+            Made::Sideways(lines) => lines
+                .iter()
+                .enumerate()
+                .map(|(i, t)| format!("BT /F1 12 Tf 0 1 -1 0 {} 100 Tm ({t}) Tj ET", 100 + 20 * i))
+                .collect::<Vec<_>>()
+                .join("\n"),
         };
         objects.push(
             format!(
@@ -819,4 +828,26 @@ fn tables_printed_without_rulings_are_rebuilt_from_text_positions() {
             .collect();
         assert!(errors.is_empty(), "{name}: {errors:#?}");
     }
+}
+
+#[test]
+fn text_set_sideways_is_read_in_its_own_orientation() {
+    let dir = temp("sideways");
+    let p = write(
+        &dir,
+        "某局-2024-决算.pdf",
+        &make_pdf(&[Made::Sideways(&["First line of the page", "Second line"])]),
+    );
+    let r = check_file(&p);
+    assert!(r.errors.is_empty(), "{:?}", r.errors);
+    let doc = r.document.unwrap();
+    let text: Vec<&str> = doc.narratives[0]
+        .sentences
+        .iter()
+        .map(|s| s.text.as_str())
+        .collect();
+    let joined = text.join(" ");
+    let first = joined.find("First line of the page").expect(&joined);
+    let second = joined.find("Second line").expect(&joined);
+    assert!(first < second, "{joined}");
 }

@@ -40,6 +40,42 @@ pub struct Segment {
     pub b: f32,
 }
 
+/// The quarter turns (0–3, counter-clockwise) an angle in degrees is, if it is one.
+pub fn quarter_turns(degrees: f32) -> Option<u8> {
+    let d = degrees.rem_euclid(360.0);
+    (0..=4u8)
+        .find(|&q| (d - 90.0 * f32::from(q)).abs() < 1.0)
+        .map(|q| q % 4)
+}
+
+/// A point in the coordinates of a page turned back by `q` quarter turns, so that text set at
+/// that angle reads left to right with y growing upwards.
+pub fn turn((x, y): (f32, f32), q: u8) -> (f32, f32) {
+    match q % 4 {
+        0 => (x, y),
+        1 => (y, -x),
+        2 => (-x, -y),
+        _ => (-y, x),
+    }
+}
+
+impl Segment {
+    /// The ruling in the coordinates of a page turned back by `q` quarter turns.
+    pub fn turned(&self, q: u8) -> Option<Segment> {
+        if q % 4 == 0 {
+            return Some(*self);
+        }
+        let (from, to) = if self.horizontal {
+            ((self.a, self.pos), (self.b, self.pos))
+        } else {
+            ((self.pos, self.a), (self.pos, self.b))
+        };
+        let mut out = Vec::new();
+        line(&mut out, turn(from, q), turn(to, q));
+        out.pop()
+    }
+}
+
 /// Thinner than this, a filled rectangle is a ruling drawn as a fill.
 const HAIR: f32 = 2.5;
 /// Rulings closer than this are one.
@@ -442,16 +478,22 @@ pub fn text_of(glyphs: &[Glyph]) -> String {
     sorted.sort_by(|a, b| a.x.total_cmp(&b.x));
     let mut out = String::new();
     let mut prev: Option<&Glyph> = None;
+    let mut spaced = false;
     for g in &sorted {
+        if g.ch == ' ' {
+            spaced = true;
+            continue;
+        }
         if let Some(p) = prev {
             let gap = g.x - (p.x + p.width);
             let latin = p.ch.is_ascii_alphanumeric() && g.ch.is_ascii_alphanumeric();
-            if gap > 0.6 * g.size || (latin && gap > 0.15 * g.size) {
+            if gap > 0.6 * g.size || (latin && (spaced || gap > 0.15 * g.size)) {
                 out.push(' ');
             }
         }
         out.push(g.ch);
         prev = Some(g);
+        spaced = false;
     }
     out
 }
@@ -584,6 +626,20 @@ mod tests {
             },
         ];
         assert_eq!(join_continued(vec![first, second], &titled).len(), 2);
+    }
+
+    #[test]
+    fn a_page_set_sideways_is_turned_back() {
+        assert_eq!(quarter_turns(90.0), Some(1));
+        assert_eq!(quarter_turns(-90.0), Some(3));
+        assert_eq!(quarter_turns(359.6), Some(0));
+        assert_eq!(quarter_turns(45.0), None);
+        // Text running up the page (90°): a point further up is further right once turned back.
+        assert!(turn((100.0, 300.0), 1).0 > turn((100.0, 200.0), 1).0);
+        // A vertical ruling of a sideways table is a horizontal one of the table.
+        let s = v(100.0, 200.0, 300.0).turned(1).unwrap();
+        assert_eq!(s, h(-100.0, 200.0, 300.0));
+        assert_eq!(h(50.0, 0.0, 10.0).turned(0), Some(h(50.0, 0.0, 10.0)));
     }
 
     #[test]

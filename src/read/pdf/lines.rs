@@ -36,25 +36,24 @@ pub fn lines(mut glyphs: Vec<Glyph>, page: u32) -> Vec<TextLine> {
             (first.baseline - g.baseline).abs() > 0.35 * first.size.max(g.size)
         });
         if starts_new {
-            out.push(line_of(std::mem::take(&mut current), page));
+            out.extend(line_of(std::mem::take(&mut current), page));
         }
         current.push(g);
     }
     if !current.is_empty() {
-        out.push(line_of(current, page));
+        out.extend(line_of(current, page));
     }
     out
 }
 
-fn line_of(glyphs: Vec<Glyph>, page: u32) -> TextLine {
-    let x0 = glyphs.iter().map(|g| g.x).fold(f32::MAX, f32::min);
-    let x1 = glyphs
-        .iter()
-        .map(|g| g.x + g.width)
-        .fold(f32::MIN, f32::max);
+fn line_of(glyphs: Vec<Glyph>, page: u32) -> Option<TextLine> {
+    let printed = || glyphs.iter().filter(|g| g.ch != ' ');
+    let x0 = printed().map(|g| g.x).fold(f32::MAX, f32::min);
+    let x1 = printed().map(|g| g.x + g.width).fold(f32::MIN, f32::max);
+    printed().next()?;
     let baseline = glyphs[0].baseline;
     let size = glyphs.iter().map(|g| g.size).fold(0.0, f32::max);
-    TextLine {
+    Some(TextLine {
         page,
         text: text_of(&glyphs),
         x0,
@@ -62,7 +61,7 @@ fn line_of(glyphs: Vec<Glyph>, page: u32) -> TextLine {
         baseline,
         size,
         runs: runs(&glyphs),
-    }
+    })
 }
 
 fn runs(glyphs: &[Glyph]) -> Vec<Run> {
@@ -70,21 +69,26 @@ fn runs(glyphs: &[Glyph]) -> Vec<Run> {
     sorted.sort_by(|a, b| a.x.total_cmp(&b.x));
     let mut out = Vec::new();
     let mut current: Vec<Glyph> = Vec::new();
-    for g in sorted {
+    // Spaces join nothing: a gap is measured between printed glyphs.
+    for g in sorted.into_iter().filter(|g| g.ch != ' ') {
         if let Some(last) = current.last() {
             if g.x - (last.x + last.width) > 1.0 * g.size.max(last.size) {
-                out.push(run_of(std::mem::take(&mut current)));
+                out.push(run_of(std::mem::take(&mut current), glyphs));
             }
         }
         current.push(g);
     }
     if !current.is_empty() {
-        out.push(run_of(current));
+        out.push(run_of(current, glyphs));
     }
     out
 }
 
-fn run_of(glyphs: Vec<Glyph>) -> Run {
+/// A run of printed glyphs, with the spaces of the line that fall inside it.
+fn run_of(mut glyphs: Vec<Glyph>, line: &[Glyph]) -> Run {
+    let (x0, x1) = (glyphs[0].x, glyphs[glyphs.len() - 1].x);
+    glyphs.extend(line.iter().filter(|g| g.ch == ' ' && g.x > x0 && g.x < x1));
+    glyphs.sort_by(|a, b| a.x.total_cmp(&b.x));
     Run {
         text: text_of(&glyphs),
         x0: glyphs[0].x,

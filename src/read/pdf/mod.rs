@@ -146,7 +146,7 @@ pub fn read_pdf_bytes(file: &str, bytes: Vec<u8>, rulings: Rulings) -> Result<Pd
                 continue;
             }
         };
-        if content.glyphs.is_empty() {
+        if content.glyphs.iter().all(|g| g.ch == ' ') {
             if content.has_images {
                 scanned.push(number);
             }
@@ -194,33 +194,62 @@ struct PageContent {
 
 fn read_page(doc: &PdfDocument, index: usize, rulings: Rulings) -> Result<PageContent, String> {
     let chars = doc.extract_chars(index).map_err(|e| e.to_string())?;
-    let glyphs: Vec<Glyph> = chars
+    // Spaces are kept: where glyph advances are not known exactly (text set sideways), they are
+    // what tells words apart.
+    let printed: Vec<_> = chars
         .iter()
-        .filter(|c| !c.char.is_whitespace() && !c.char.is_control())
-        // Rotated glyphs are watermarks and stamps, not table text.
-        .filter(|c| c.rotation_degrees.abs() < 1.0 || (c.rotation_degrees - 360.0).abs() < 1.0)
-        .map(|c| Glyph {
-            ch: c.char,
-            x: c.origin_x,
-            width: c.advance_width.max(c.bbox.width).max(0.1),
-            baseline: c.origin_y,
-            size: if c.font_size > 0.5 {
-                c.font_size
-            } else {
-                c.bbox.height.max(1.0)
-            },
+        .filter(|c| c.char == ' ' || !(c.char.is_whitespace() || c.char.is_control()))
+        .collect();
+    // A landscape table can be set sideways on a portrait page: the page is read in the
+    // orientation most of its text is set in. Glyphs at any other angle are stamps and
+    // watermarks, not text of the page.
+    let mut turns = [0usize; 4];
+    for c in printed.iter().filter(|c| c.char != ' ') {
+        if let Some(q) = geometry::quarter_turns(c.rotation_degrees) {
+            turns[q as usize] += 1;
+        }
+    }
+    let q = (0..4u8)
+        .max_by_key(|&q| (turns[q as usize], 4 - q))
+        .unwrap_or(0);
+    let glyphs: Vec<Glyph> = printed
+        .iter()
+        .filter(|c| geometry::quarter_turns(c.rotation_degrees) == Some(q))
+        .map(|c| {
+            let (x, baseline) = geometry::turn((c.origin_x, c.origin_y), q);
+            Glyph {
+                ch: c.char,
+                x,
+                // The box is upright on the page: a glyph set sideways advances along its height.
+                width: if q % 2 == 0 {
+                    c.advance_width.max(c.bbox.width).max(0.1)
+                } else {
+                    c.bbox.height.max(0.1)
+                },
+                baseline,
+                size: if c.font_size > 0.5 {
+                    c.font_size
+                } else {
+                    c.bbox.height.max(1.0)
+                },
+            }
         })
         .collect();
-    let has_images = glyphs.is_empty()
+    let has_images = glyphs.iter().all(|g| g.ch == ' ')
         && doc
             .extract_images(index)
             .map(|i| !i.is_empty())
             .unwrap_or(false);
-    let segments = if glyphs.is_empty() || rulings == Rulings::Ignored {
+    let segments = if glyphs.iter().all(|g| g.ch == ' ') || rulings == Rulings::Ignored {
         Vec::new()
     } else {
         doc.extract_paths(index)
-            .map(|paths| geometry::segments(&paths))
+            .map(|paths| {
+                geometry::segments(&paths)
+                    .into_iter()
+                    .filter_map(|s| s.turned(q))
+                    .collect()
+            })
             .unwrap_or_default()
     };
     Ok(PageContent {
