@@ -62,7 +62,7 @@ pub fn turn((x, y): (f32, f32), q: u8) -> (f32, f32) {
 impl Segment {
     /// The ruling in the coordinates of a page turned back by `q` quarter turns.
     pub fn turned(&self, q: u8) -> Option<Segment> {
-        if q % 4 == 0 {
+        if q.is_multiple_of(4) {
             return Some(*self);
         }
         let (from, to) = if self.horizontal {

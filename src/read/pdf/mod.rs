@@ -221,7 +221,7 @@ fn read_page(doc: &PdfDocument, index: usize, rulings: Rulings) -> Result<PageCo
                 ch: c.char,
                 x,
                 // The box is upright on the page: a glyph set sideways advances along its height.
-                width: if q % 2 == 0 {
+                width: if q.is_multiple_of(2) {
                     c.advance_width.max(c.bbox.width).max(0.1)
                 } else {
                     c.bbox.height.max(0.1)
