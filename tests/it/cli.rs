@@ -2,7 +2,7 @@
 
 use std::process::Command;
 
-fn gouji(args: &[&str]) -> (i32, String, String) {
+pub fn gouji(args: &[&str]) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_gouji"))
         .args(args)
         .output()

@@ -2,7 +2,7 @@
 
 mod bad_input;
 mod batch;
-mod cli;
+pub mod cli;
 mod mutation;
 mod narrative;
 mod narrative_rules;
