@@ -132,7 +132,7 @@ pub enum ReadError {
     Io { file: String, reason: String },
     #[error("{file}: 不支持的文件格式（{ext}）")]
     Unsupported { file: String, ext: String },
-    #[error("{file}: 工作簿有密码保护，无法读取")]
+    #[error("{file}: 文件有打开密码保护，无法读取")]
     Encrypted { file: String },
     #[error("{file}: 文件已损坏或不是有效的工作簿：{reason}")]
     Corrupt { file: String, reason: String },
@@ -193,7 +193,7 @@ impl ReadError {
                 format!("{file}: unsupported file format ({ext})")
             }
             ReadError::Encrypted { file } => {
-                format!("{file}: the workbook is password-protected and cannot be read")
+                format!("{file}: the file is protected by an open password and cannot be read")
             }
             ReadError::Corrupt { file, reason } => {
                 format!("{file}: corrupt or not a valid workbook: {reason}")

@@ -831,3 +831,37 @@ fn text_set_sideways_is_read_in_its_own_orientation() {
     let second = joined.find("Second line").expect(&joined);
     assert!(first < second, "{joined}");
 }
+
+#[test]
+fn a_pdf_locked_with_a_user_password_is_an_error_and_one_with_an_owner_password_is_read() {
+    use pdf_oxide::writer::{DocumentBuilder, PageSize};
+    let dir = temp("locked");
+    let locked = |user: &str| {
+        let mut b = DocumentBuilder::new();
+        b.page(PageSize::A4)
+            .at(72.0, 700.0)
+            .text("Annual accounts 2024")
+            .done();
+        b.to_bytes_encrypted(user, "owner-pw").unwrap()
+    };
+    let p = write(&dir, "locked.pdf", &locked("user-pw"));
+    let r = check_file(&p);
+    assert!(
+        matches!(&r.errors[..], [gouji::read::ReadError::Encrypted { .. }]),
+        "{:?}",
+        r.errors
+    );
+    assert!(r.errors[0].to_string().contains("密码"), "{}", r.errors[0]);
+    let (code, _, _) = super::cli::gouji(&["check", p.to_str().unwrap()]);
+    assert_eq!(code, 2);
+
+    // Printing and copying restricted by an owner password alone: it opens, and is read.
+    let q = write(&dir, "restricted.pdf", &locked(""));
+    let r = check_file(&q);
+    assert!(r.errors.is_empty(), "{:?}", r.errors);
+    let doc = r.document.unwrap();
+    assert!(doc.narratives[0]
+        .sentences
+        .iter()
+        .any(|s| s.text.contains("Annual accounts 2024")));
+}
