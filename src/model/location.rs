@@ -30,19 +30,23 @@ impl CellRef {
     }
 
     pub fn a1(&self) -> String {
-        let mut col = self.col + 1;
-        let mut letters = Vec::new();
+        // Thousands of cells are named per document: letters and digits are written into one
+        // small buffer, with no formatting machinery.
+        let mut buf = [0u8; 20];
+        let mut i = buf.len();
+        let mut row = self.row as u64 + 1;
+        while row > 0 {
+            i -= 1;
+            buf[i] = b'0' + (row % 10) as u8;
+            row /= 10;
+        }
+        let mut col = self.col as u64 + 1;
         while col > 0 {
-            let rem = ((col - 1) % 26) as u8;
-            letters.push((b'A' + rem) as char);
+            i -= 1;
+            buf[i] = b'A' + ((col - 1) % 26) as u8;
             col = (col - 1) / 26;
         }
-        letters.reverse();
-        format!(
-            "{}{}",
-            letters.into_iter().collect::<String>(),
-            self.row + 1
-        )
+        String::from_utf8_lossy(&buf[i..]).into_owned()
     }
 }
 

@@ -15,13 +15,15 @@ pub fn norm(s: &str) -> String {
 /// which numbering styles vary between editions.
 pub fn label(s: &str) -> String {
     // One pass: full-width forms fold to half-width (（ → (), spaces and quotes go.
-    let n: String = s
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
-        .map(half_width)
-        .filter(|c| !matches!(c, '“' | '”' | '"' | '‘' | '’' | '\''))
-        .collect();
-    let stripped = strip_ordinal(&n).trim_start_matches("其中:");
+    let mut n = String::with_capacity(s.len());
+    n.extend(
+        s.chars()
+            .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
+            .map(half_width)
+            .filter(|c| !matches!(c, '“' | '”' | '"' | '‘' | '’' | '\'')),
+    );
+    let ordinal_off = strip_ordinal(&n);
+    let stripped = ordinal_off.strip_prefix("其中:").unwrap_or(ordinal_off);
     if stripped.len() == n.len() {
         n
     } else {
@@ -117,6 +119,16 @@ pub fn from_f64(f: f64) -> Option<Decimal> {
 
 /// A 科目编码 as printed: digits only ("2080101", "208 01 01" joined by the caller).
 pub fn code(s: &str) -> Option<String> {
+    // Most cells are labels or amounts: a character no code has rules them out before any copy.
+    let possible = |c: char| {
+        c.is_ascii_digit()
+            || ('０'..='９').contains(&c)
+            || c.is_whitespace()
+            || matches!(c, '[' | ']' | '【' | '】' | '［' | '］')
+    };
+    if !s.chars().all(possible) {
+        return None;
+    }
     let n = norm(s);
     let n = n.trim_matches(['[', ']', '【', '】']);
     (!n.is_empty() && n.len() <= 9 && n.chars().all(|c| c.is_ascii_digit())).then(|| n.to_string())

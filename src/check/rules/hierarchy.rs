@@ -107,7 +107,25 @@ fn parent_is_sum(cx: &mut Context, code: &'static str, level: usize, what: Messa
             let Some(prefix) = parent.code.as_deref() else {
                 continue;
             };
+            let below: Vec<&Row> = tree
+                .rows
+                .iter()
+                .copied()
+                .filter(|r| {
+                    r.code
+                        .as_deref()
+                        .is_some_and(|c| c.len() > prefix.len() && c.starts_with(prefix))
+                })
+                .collect();
+            if below.is_empty() {
+                continue;
+            }
+            let printed = |r: &Row, col: usize| r.cell(col).is_some_and(|c| c.figure.is_some());
             for col in 0..t.columns.len() {
+                // A column blank for the parent and everything under it says nothing.
+                if !printed(parent, col) && !below.iter().any(|r| printed(r, col)) {
+                    continue;
+                }
                 let parts = tree.effective(prefix, level + 1, col);
                 if parts.is_empty() {
                     break;

@@ -134,6 +134,12 @@ fn class_lines_vs_table(
         let Some(class) = line.code.as_deref() else {
             continue;
         };
+        // Most of the 26 classes are blank on both sides: nothing to say, nothing to build.
+        let printed =
+            |r: &crate::model::Row, c: usize| r.cell(c).is_some_and(|c| c.figure.is_some());
+        if !printed(line, col) && !t.row_by_code(class).is_some_and(|r| printed(r, tc)) {
+            continue;
+        }
         let a = Term::cell(s, line, col);
         let b = match t.row_by_code(class) {
             Some(row) => Term::cell(t, row, tc),

@@ -85,7 +85,16 @@ impl Rule for RowTotals {
                     format!("{} = {}", total.label(), names.join(" + ")),
                     format!("row total {} = sum of its columns", total.label()),
                 );
+                let printed = |row: &crate::model::Row, key| {
+                    t.col(key)
+                        .and_then(|c| row.cell(c))
+                        .is_some_and(|c| c.figure.is_some())
+                };
                 for row in &t.rows {
+                    // A row blank in the total and every part says nothing.
+                    if !printed(row, total) && !parts.iter().any(|p| printed(row, *p)) {
+                        continue;
+                    }
                     let Some(total_term) = term(t, row, total) else {
                         continue;
                     };
