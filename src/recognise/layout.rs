@@ -169,8 +169,8 @@ impl Ctx<'_> {
         let at = CellRef::new(r as u32, c as u32);
         let (raw, parsed) = match self.grid.get(r, c) {
             RawValue::Empty => return None,
-            RawValue::Number(f) => match text::from_f64(*f) {
-                Some(d) => (d.to_string(), AmountText::Figure(d)),
+            RawValue::Number(f) => match text::from_f64_text(*f) {
+                Some((d, text)) => (text, AmountText::Figure(d)),
                 None => (f.to_string(), AmountText::NotANumber),
             },
             RawValue::Text(t) => (t.trim().to_string(), text::amount(t)),

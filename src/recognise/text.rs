@@ -106,14 +106,21 @@ pub fn amount(s: &str) -> AmountText {
 /// The decimal a spreadsheet's binary number stands for: its shortest round-trip text, with the
 /// noise of binary arithmetic (3997.9900000000002) rounded off at 8 places.
 pub fn from_f64(f: f64) -> Option<Decimal> {
+    from_f64_text(f).map(|(d, _)| d)
+}
+
+/// Like [`from_f64`], with the figure's text as published (its shortest round-trip form).
+pub fn from_f64_text(f: f64) -> Option<(Decimal, String)> {
     if !f.is_finite() {
         return None;
     }
-    let d: Decimal = f.to_string().parse().ok()?;
+    let text = f.to_string();
+    let d: Decimal = text.parse().ok()?;
     if d.scale() > 8 {
-        Some(d.round_dp(8).normalize())
+        let d = d.round_dp(8).normalize();
+        Some((d, d.to_string()))
     } else {
-        Some(d)
+        Some((d, text))
     }
 }
 
