@@ -2,7 +2,7 @@
 # Batch benchmark: generates N×… synthetic 9-table workbooks, times `gouji batch` on them (whole
 # process, release build) against the floor (calamine alone reading every cell, on all cores), and
 # reports peak memory at two corpus sizes to show it does not grow with the number of documents.
-# Usage: bench/batch.sh            (1,000 workbooks: 10 districts × 20 departments × 5 years)
+# Usage: bench/batch.sh   (1,000 then 2,000 workbooks: 10 or 20 districts × 20 departments × 5 years)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/gouji-target}"
@@ -23,7 +23,7 @@ peak() { # peak resident memory of a command, in MiB (from /proc, no GNU time ne
   echo $(( hwm / 1024 ))
 }
 
-for size in "5 10 5" "10 20 5"; do
+for size in "10 20 5" "20 20 5"; do
   set -- $size
   corpus="$work/corpus-$1x$2x$3"
   "$bin" sample --districts "$1" --departments "$2" --years "$3" --seed 7 -o "$corpus" >/dev/null
