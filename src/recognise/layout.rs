@@ -267,19 +267,22 @@ fn notes(grid: &Grid, data: &[usize], width: usize) -> Vec<String> {
     data.iter()
         .filter_map(|&r| {
             let first = (0..width).find_map(|c| match grid.get(r, c) {
-                RawValue::Text(t) if !t.trim().is_empty() => Some(t.trim().to_string()),
-                RawValue::Number(_) => Some(String::new()),
+                RawValue::Text(t) if !t.trim().is_empty() => Some(t.trim()),
+                RawValue::Number(_) => Some(""),
                 _ => None,
             })?;
-            if first.is_empty() {
+            // Nearly every row is a line of figures: a look for the words before any copy.
+            if first.is_empty()
+                || !(first.contains('注') || first.contains('无') || first.contains("没有"))
+            {
                 return None;
             }
-            let n = norm(&first);
+            let n = norm(first);
             (n.starts_with('注')
                 || n.contains("无数据")
                 || n.contains("无此项")
                 || n.contains("没有"))
-            .then(|| first.clone())
+            .then(|| first.to_string())
         })
         .collect()
 }
