@@ -12,8 +12,10 @@
 mod geometry;
 mod lines;
 
-use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::cell::Cell;
+use std::panic::{AssertUnwindSafe, UnwindSafe};
 use std::path::Path;
+use std::sync::Once;
 
 use pdf_oxide::document::PdfDocument;
 
@@ -80,7 +82,7 @@ pub fn read_pdf_bytes(file: &str, bytes: Vec<u8>, rulings: Rulings) -> Result<Pd
     }
     // The parser is third-party code meeting hostile input: a panic inside it is a corrupt file,
     // never a crash of the batch.
-    let doc = catch_unwind(AssertUnwindSafe(|| PdfDocument::from_bytes(bytes)))
+    let doc = guarded(AssertUnwindSafe(|| PdfDocument::from_bytes(bytes)))
         .map_err(|_| corrupt("PDF 解析器无法解析此文件".into()))?
         .map_err(|e| match e {
             pdf_oxide::error::Error::EncryptedPdf => ReadError::Encrypted {
@@ -91,14 +93,14 @@ pub fn read_pdf_bytes(file: &str, bytes: Vec<u8>, rulings: Rulings) -> Result<Pd
     if doc.is_encrypted() {
         // An owner password alone (printing or copying restricted) still opens with the empty
         // user password; a user password cannot be guessed.
-        let opened = catch_unwind(AssertUnwindSafe(|| doc.authenticate(b"")));
+        let opened = guarded(AssertUnwindSafe(|| doc.authenticate(b"")));
         if !matches!(opened, Ok(Ok(true))) {
             return Err(ReadError::Encrypted {
                 file: file.to_string(),
             });
         }
     }
-    let count = catch_unwind(AssertUnwindSafe(|| doc.page_count()))
+    let count = guarded(AssertUnwindSafe(|| doc.page_count()))
         .map_err(|_| corrupt("无法读取页数".into()))?
         .map_err(|e| corrupt(e.to_string()))?;
     if count == 0 {
@@ -116,7 +118,7 @@ pub fn read_pdf_bytes(file: &str, bytes: Vec<u8>, rulings: Rulings) -> Result<Pd
     let mut page_tables: Vec<Vec<geometry::Region>> = Vec::new();
     for index in 0..count {
         let number = index as u32 + 1;
-        let read = catch_unwind(AssertUnwindSafe(|| read_page(&doc, index, rulings)));
+        let read = guarded(AssertUnwindSafe(|| read_page(&doc, index, rulings)));
         let content = match read {
             Ok(Ok(c)) => c,
             Ok(Err(reason)) => {
@@ -183,6 +185,28 @@ pub fn read_pdf_bytes(file: &str, bytes: Vec<u8>, rulings: Rulings) -> Result<Pd
     }
     out.tables = geometry::join_continued(page_tables, &out.pages);
     Ok(out)
+}
+
+thread_local! {
+    static IN_PARSER: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Runs third-party parsing code on hostile input: a panic in it becomes an `Err` (reported as a
+/// corrupt file or page), and is not also printed as a crash, which it is not.
+fn guarded<T>(f: impl FnOnce() -> T + UnwindSafe) -> std::thread::Result<T> {
+    static HOOK: Once = Once::new();
+    HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !IN_PARSER.with(Cell::get) {
+                previous(info);
+            }
+        }));
+    });
+    IN_PARSER.with(|p| p.set(true));
+    let out = std::panic::catch_unwind(f);
+    IN_PARSER.with(|p| p.set(false));
+    out
 }
 
 /// What one page holds before it is put in order.
@@ -257,4 +281,16 @@ fn read_page(doc: &PdfDocument, index: usize, rulings: Rulings) -> Result<PageCo
         segments,
         has_images,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_in_the_parser_is_an_error_and_the_guard_is_lifted_after() {
+        assert!(guarded(|| -> u8 { panic!("damaged object header") }).is_err());
+        assert!(!IN_PARSER.with(Cell::get));
+        assert_eq!(guarded(|| 7).ok(), Some(7));
+    }
 }
