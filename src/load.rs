@@ -86,11 +86,17 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<Vec<PathBuf>>, Vec<ReadError>) {
             });
         }
     }
+    // Only the documents found so far (tables, or files named for a department and year) take a
+    // loose narrative in: two loose narratives in one folder are two documents.
+    let found: Vec<(String, Option<PathBuf>)> = groups
+        .iter()
+        .map(|(k, fs)| (k.clone(), fs[0].parent().map(Path::to_path_buf)))
+        .collect();
     for t in loose_texts {
         let dir = t.parent().map(Path::to_path_buf);
-        let same_dir: Vec<String> = groups
+        let same_dir: Vec<String> = found
             .iter()
-            .filter(|(_, fs)| fs[0].parent().map(Path::to_path_buf) == dir)
+            .filter(|(_, d)| *d == dir)
             .map(|(k, _)| k.clone())
             .collect();
         match same_dir.as_slice() {

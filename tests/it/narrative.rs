@@ -195,3 +195,17 @@ fn policy_texts_give_no_false_error() {
         }
     }
 }
+
+#[test]
+fn two_loose_narratives_in_one_folder_are_two_documents() {
+    let dir = std::env::temp_dir().join(format!("gouji-loose-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("甲.txt"), "本年收入合计100.00万元。").unwrap();
+    std::fs::write(dir.join("乙.txt"), "本年支出合计90.00万元。").unwrap();
+    let results = gouji::run::check_paths(&[dir.clone()], &gouji::run::Options::default());
+    let mut sources: Vec<&str> = results.iter().map(|r| r.source.as_str()).collect();
+    sources.sort();
+    assert_eq!(sources.len(), 2, "{sources:?}");
+    assert!(sources[0].ends_with("乙.txt") || sources[0].ends_with("甲.txt"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
