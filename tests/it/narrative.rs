@@ -202,7 +202,7 @@ fn two_loose_narratives_in_one_folder_are_two_documents() {
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("甲.txt"), "本年收入合计100.00万元。").unwrap();
     std::fs::write(dir.join("乙.txt"), "本年支出合计90.00万元。").unwrap();
-    let results = gouji::run::check_paths(&[dir.clone()], &gouji::run::Options::default());
+    let results = check_paths(std::slice::from_ref(&dir), &Options::default());
     let mut sources: Vec<&str> = results.iter().map(|r| r.source.as_str()).collect();
     sources.sort();
     assert_eq!(sources.len(), 2, "{sources:?}");
