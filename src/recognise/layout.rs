@@ -577,8 +577,8 @@ fn three_public_table(ctx: &mut Ctx, mut t: Table, paths: &[Vec<String>], data: 
                 continue;
             };
             let cell = ctx.amount(r, c);
-            let row = match t.rows.iter_mut().find(|row| row.line == Some(item)) {
-                Some(row) => row,
+            let i = match t.rows.iter().position(|row| row.line == Some(item)) {
+                Some(i) => i,
                 None => {
                     t.rows.push(Row {
                         code: None,
@@ -587,10 +587,10 @@ fn three_public_table(ctx: &mut Ctx, mut t: Table, paths: &[Vec<String>], data: 
                         cells: vec![None, None],
                         at: CellRef::new(r as u32, c as u32),
                     });
-                    t.rows.last_mut().expect("a row was just pushed")
+                    t.rows.len() - 1
                 }
             };
-            row.cells[slot] = cell;
+            t.rows[i].cells[slot] = cell;
         }
         return t;
     }

@@ -314,10 +314,9 @@ pub fn join_continued(pages: Vec<Vec<Region>>, texts: &[Page]) -> Vec<RuledTable
                         && (prev.right - region.right).abs() < 4.0
                 });
             let ends_page = k + 1 == count;
-            if continues {
-                runs.last_mut().expect("checked").push(region);
-            } else {
-                runs.push(vec![region]);
+            match runs.last_mut() {
+                Some(run) if continues => run.push(region),
+                _ => runs.push(vec![region]),
             }
             if ends_page {
                 let bottom = runs.last().and_then(|r| r.last()).map(|r| r.bottom);
