@@ -3,31 +3,18 @@
 //!
 //! Usage: cargo run --release --example floor -- DIR
 
-use std::path::{Path, PathBuf};
+#[path = "common/mod.rs"]
+mod common;
+
+use std::path::Path;
 use std::time::Instant;
 
 use calamine::{open_workbook_auto, Data, Reader};
 use rayon::prelude::*;
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for e in entries.flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            walk(&p, out);
-        } else if p.extension().is_some_and(|x| x == "xlsx") {
-            out.push(p);
-        }
-    }
-}
-
 fn main() {
     let dir = std::env::args().nth(1).unwrap_or_else(|| ".".into());
-    let mut files = Vec::new();
-    walk(Path::new(&dir), &mut files);
-    files.sort();
+    let files = common::workbooks(Path::new(&dir));
     let start = Instant::now();
     let cells: usize = files
         .par_iter()

@@ -1,31 +1,18 @@
 //! Where the time of a batch goes: reading, recognising, checking, per workbook, on one core.
 //! Usage: cargo run --release --example phases -- DIR
-use std::path::{Path, PathBuf};
+#[path = "common/mod.rs"]
+mod common;
+
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 // As the gouji binary does.
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for e in entries.flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            walk(&p, out);
-        } else if p.extension().is_some_and(|x| x == "xlsx") {
-            out.push(p);
-        }
-    }
-}
-
 fn main() {
     let dir = std::env::args().nth(1).unwrap_or_else(|| ".".into());
-    let mut files = Vec::new();
-    walk(Path::new(&dir), &mut files);
-    files.sort();
+    let mut files = common::workbooks(Path::new(&dir));
     files.truncate(200);
     let (mut read, mut recog, mut check, mut whole) = (
         Duration::ZERO,

@@ -16,7 +16,7 @@ use crate::batch::SummaryRow;
 use crate::check::{Lang, Severity};
 
 use super::charts::{write_bars, Bars};
-use super::workbook::{fill, header_format};
+use super::workbook::{fill, header_format, heading_row};
 
 /// Excel's row limit, less the header: findings past it are left to findings.ndjson.
 const MAX_FINDING_ROWS: u32 = 1_048_575;
@@ -101,10 +101,7 @@ fn summary_sheet(ws: &mut Worksheet, rows: &[SummaryRow], lang: Lang) -> Result<
         "结论",
         "无法读取的原因",
     ];
-    let h = header();
-    for (i, t) in headers.iter().enumerate() {
-        ws.write_string_with_format(0, i as u16, *t, &h)?;
-    }
+    heading_row(ws, &headers, &header())?;
     let m = money();
     for (i, r) in rows.iter().enumerate() {
         let row = i as u32 + 1;
@@ -163,11 +160,7 @@ fn findings_sheet(ws: &mut Worksheet, findings: &Path, lang: Lang) -> std::io::R
         "差额",
         "说明",
     ];
-    let h = header();
-    for (i, t) in headers.iter().enumerate() {
-        ws.write_string_with_format(0, i as u16, *t, &h)
-            .map_err(io)?;
-    }
+    heading_row(ws, &headers, &header()).map_err(io)?;
     let mut row = 1u32;
     for line in findings_lines(findings)? {
         if row > MAX_FINDING_ROWS {

@@ -33,6 +33,18 @@ pub(crate) fn fill(s: Severity) -> Color {
 }
 
 /// The format of every header row gouji writes.
+/// Writes a sheet's heading row (row 1) in the header format.
+pub(crate) fn heading_row<S: AsRef<str>>(
+    ws: &mut Worksheet,
+    headings: &[S],
+    format: &Format,
+) -> Result<(), XlsxError> {
+    for (c, h) in headings.iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, h.as_ref(), format)?;
+    }
+    Ok(())
+}
+
 pub(crate) fn header_format() -> Format {
     Format::new()
         .set_bold()
@@ -208,14 +220,18 @@ fn overview(
     ];
     headers.extend(totals.iter().copied());
     headers.push("无法读取的原因");
-    for (c, h) in headers.iter().enumerate() {
-        let h = if c >= 10 && c < 10 + totals.len() {
-            format!("{h}（万元）")
-        } else {
-            h.to_string()
-        };
-        ws.write_string_with_format(0, c as u16, h, &fmt.header)?;
-    }
+    let headings: Vec<String> = headers
+        .iter()
+        .enumerate()
+        .map(|(c, h)| {
+            if c >= 10 && c < 10 + totals.len() {
+                format!("{h}（万元）")
+            } else {
+                h.to_string()
+            }
+        })
+        .collect();
+    heading_row(ws, &headings, &fmt.header)?;
     for (i, r) in results.iter().enumerate() {
         let row = i as u32 + 1;
         ws.write_string(row, 0, &r.source)?;
@@ -323,9 +339,7 @@ fn findings(
         "说明",
         "所在句子",
     ];
-    for (c, h) in headers.iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, *h, &fmt.header)?;
-    }
+    heading_row(ws, &headers, &fmt.header)?;
     let mut row = 1u32;
     for r in results {
         for f in &r.findings {
@@ -541,9 +555,7 @@ fn narrative_sheet(
     lang: Lang,
 ) -> Result<(), XlsxError> {
     ws.set_name("说明")?;
-    for (c, h) in ["文档", "页", "位置", "句子"].iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, *h, &fmt.header)?;
-    }
+    heading_row(ws, &["文档", "页", "位置", "句子"], &fmt.header)?;
     let mut row = 1u32;
     for r in results {
         for n in r.document.iter().flat_map(|d| &d.narratives) {
@@ -608,9 +620,7 @@ fn data_sheet(ws: &mut Worksheet, results: &[DocResult], fmt: &Formats) -> Resul
         "单位",
         "来源",
     ];
-    for (c, h) in headers.iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, *h, &fmt.header)?;
-    }
+    heading_row(ws, &headers, &fmt.header)?;
     let mut row = 1u32;
     for r in results {
         let Some(d) = &r.document else { continue };
