@@ -452,22 +452,10 @@ fn read_region(region: &Region, xs: &[f32], table: &mut RuledTable) {
 
 /// The text of a cell: its lines top to bottom, joined as one (a wrapped label is one label).
 fn cell_text(glyphs: &[Glyph]) -> String {
-    let mut sorted = glyphs.to_vec();
-    sorted.sort_by(|a, b| b.baseline.total_cmp(&a.baseline));
-    let mut text = String::new();
-    let mut line: Vec<Glyph> = Vec::new();
-    for g in sorted {
-        if line
-            .first()
-            .is_some_and(|f| (f.baseline - g.baseline).abs() > 0.35 * f.size.max(g.size))
-        {
-            text.push_str(&text_of(&line));
-            line.clear();
-        }
-        line.push(g);
-    }
-    text.push_str(&text_of(&line));
-    text
+    super::lines::lines(glyphs.to_vec(), 0)
+        .into_iter()
+        .map(|l| l.text)
+        .collect()
 }
 
 /// The glyphs of one line, left to right. A gap wider than half a character is a space; between

@@ -73,10 +73,10 @@ pub fn read_pdf_bytes(file: &str, bytes: Vec<u8>, rulings: Rulings) -> Result<Pd
         file: file.to_string(),
         reason,
     };
-    if !bytes.starts_with(b"%PDF")
-        && !bytes[..bytes.len().min(1024)]
-            .windows(5)
-            .any(|w| w == b"%PDF-")
+    // The header may follow a little junk (readers allow 1 KiB of it).
+    if !bytes[..bytes.len().min(1024)]
+        .windows(5)
+        .any(|w| w == b"%PDF-")
     {
         return Err(corrupt("不是 PDF 文件（缺少 %PDF 文件头）".into()));
     }
@@ -118,27 +118,15 @@ pub fn read_pdf_bytes(file: &str, bytes: Vec<u8>, rulings: Rulings) -> Result<Pd
     let mut page_tables: Vec<Vec<geometry::Region>> = Vec::new();
     for index in 0..count {
         let number = index as u32 + 1;
-        let read = guarded(AssertUnwindSafe(|| read_page(&doc, index, rulings)));
+        let read = guarded(AssertUnwindSafe(|| read_page(&doc, index, rulings)))
+            .unwrap_or_else(|_| Err("PDF 解析器在此页出错".into()));
         let content = match read {
-            Ok(Ok(c)) => c,
-            Ok(Err(reason)) => {
+            Ok(c) => c,
+            Err(reason) => {
                 out.problems.push(ReadError::PdfPage {
                     file: file.to_string(),
                     page: number,
                     reason,
-                });
-                out.pages.push(Page {
-                    number,
-                    lines: Vec::new(),
-                });
-                page_tables.push(Vec::new());
-                continue;
-            }
-            Err(_) => {
-                out.problems.push(ReadError::PdfPage {
-                    file: file.to_string(),
-                    page: number,
-                    reason: "PDF 解析器在此页出错".into(),
                 });
                 out.pages.push(Page {
                     number,

@@ -185,10 +185,7 @@ fn is_note(l: &TextLine, t: &RuledTable, previous: Option<&TextLine>) -> bool {
     if l.page != t.last_page || l.baseline > t.bottom {
         return false;
     }
-    let text = l.text.trim_start();
-    text.starts_with('注')
-        || text.starts_with("说明")
-        || previous.is_some_and(|p| p.baseline - l.baseline < 1.8 * p.size)
+    unruled::is_note(l) || previous.is_some_and(|p| p.baseline - l.baseline < 1.8 * p.size)
 }
 
 #[derive(Default)]

@@ -45,7 +45,8 @@ fn is_prose(l: &TextLine) -> bool {
     l.runs.len() == 1 && l.text.chars().count() >= 25
 }
 
-fn is_note(l: &TextLine) -> bool {
+/// A line that opens a note under a table (注：… / 说明：…).
+pub fn is_note(l: &TextLine) -> bool {
     let t = l.text.trim_start();
     t.starts_with('注') || t.starts_with("说明")
 }
