@@ -1,11 +1,10 @@
 use std::path::Path;
 
-use calamine::{open_workbook_auto_from_rs, Data, Dimensions, Reader, Sheets};
+use calamine::{
+    open_workbook_auto_from_rs, Data, DataRef, Dimensions, Reader, Sheets, Xlsx, XlsxError,
+};
 
 use super::{Grid, Merge, RawValue, ReadError, ReadOutcome, MAX_ROWS};
-
-/// Files larger than this (bytes) have each sheet's declared size looked at before it is loaded.
-const LARGE_FILE: usize = 4 << 20;
 
 /// Reads every sheet of an .xlsx/.xlsm/.xls/.xlsb/.ods workbook with calamine, merged ranges included.
 pub fn read_workbook(path: &Path) -> Result<ReadOutcome, ReadError> {
@@ -20,8 +19,6 @@ pub fn read_workbook(path: &Path) -> Result<ReadOutcome, ReadError> {
     if is_encrypted_ooxml(&bytes) {
         return Err(ReadError::Encrypted { file });
     }
-    // Only a large file can hold a sheet too tall to be a table; small ones skip the look-ahead.
-    let large = bytes.len() > LARGE_FILE;
     // Merged ranges of an .xlsx, found by scanning each sheet's XML for <mergeCell ref=…>:
     // calamine would tokenise every sheet a second time to find them.
     let xlsx_merges = if bytes.starts_with(b"PK") {
@@ -33,42 +30,17 @@ pub fn read_workbook(path: &Path) -> Result<ReadOutcome, ReadError> {
         .map_err(|e| classify(&file, &e.to_string()))?;
     let mut outcome = ReadOutcome::default();
     for sheet in book.sheet_names() {
-        let declared = if large {
-            declared_height(&mut book, &sheet)
-        } else {
-            None
+        let rows = match &mut book {
+            Sheets::Xlsx(x) => xlsx_rows(x, &file, &sheet),
+            other => range_rows(other, &file, &sheet),
         };
-        if let Some(rows) = declared.filter(|&h| h > MAX_ROWS) {
-            outcome.problems.push(too_large(&file, &sheet, rows));
-            continue;
-        }
-        let range = match book.worksheet_range(&sheet) {
-            Ok(r) => r,
+        let rows = match rows {
+            Ok(rows) => rows,
             Err(e) => {
-                outcome
-                    .problems
-                    .push(classify(&file, &format!("{sheet}: {e}")));
+                outcome.problems.push(e);
                 continue;
             }
         };
-        let (height, width) = range.get_size();
-        if height > MAX_ROWS {
-            outcome.problems.push(too_large(&file, &sheet, height));
-            continue;
-        }
-        // calamine's range starts at the first used cell; grids start at A1 so that cell
-        // names in findings are the ones the user sees.
-        let (r0, c0) = range.start().unwrap_or((0, 0));
-        let mut rows = vec![Vec::new(); r0 as usize + height];
-        for (i, row) in range.rows().enumerate() {
-            let mut out = vec![RawValue::Empty; c0 as usize];
-            out.extend(row.iter().map(raw));
-            while matches!(out.last(), Some(RawValue::Empty)) {
-                out.pop();
-            }
-            rows[r0 as usize + i] = out;
-        }
-        debug_assert!(rows.iter().all(|r| r.len() <= c0 as usize + width));
         let merges = merges(&mut book, &sheet, xlsx_merges.as_deref());
         outcome.grids.push(Grid {
             file: file.clone(),
@@ -81,26 +53,94 @@ pub fn read_workbook(path: &Path) -> Result<ReadOutcome, ReadError> {
     Ok(outcome)
 }
 
+/// An .xlsx sheet, cell by cell as calamine streams it: shared strings are borrowed until they
+/// become our cells, and no dense range is built only to be copied.
+fn xlsx_rows<RS: std::io::Read + std::io::Seek>(
+    book: &mut Xlsx<RS>,
+    file: &str,
+    sheet: &str,
+) -> Result<Vec<Vec<RawValue>>, ReadError> {
+    let unreadable = |e: XlsxError| classify(file, &format!("{sheet}: {e}"));
+    let mut cells = match book.worksheet_cells_reader(sheet) {
+        Ok(c) => c,
+        // A chart sheet: nothing to read, as calamine's own range would say.
+        Err(XlsxError::NotAWorksheet(_)) => return Ok(Vec::new()),
+        Err(e) => return Err(unreadable(e)),
+    };
+    // The size a sheet declares is known before its cells: a huge sheet is refused unread.
+    // Grids are anchored at A1, so a lone cell far down makes a tall grid as surely as a long table.
+    let declared = cells.dimensions().end.0 as usize + 1;
+    if declared > MAX_ROWS {
+        return Err(too_large(file, sheet, declared));
+    }
+    let mut rows: Vec<Vec<RawValue>> = Vec::new();
+    let mut height = 0;
+    while let Some(cell) = cells.next_cell().map_err(unreadable)? {
+        let (r, c) = cell.get_position();
+        let value = raw_ref(cell.get_value());
+        if matches!(value, RawValue::Empty) {
+            continue;
+        }
+        let (r, c) = (r as usize, c as usize);
+        height = height.max(r + 1);
+        // A sheet that declared less than it holds is still refused, counting the rest unstored.
+        if height > MAX_ROWS {
+            continue;
+        }
+        if rows.len() <= r {
+            rows.resize_with(r + 1, Vec::new);
+        }
+        let row = &mut rows[r];
+        if row.len() < c {
+            row.resize(c, RawValue::Empty);
+        }
+        if row.len() == c {
+            row.push(value);
+        } else {
+            row[c] = value;
+        }
+    }
+    if height > MAX_ROWS {
+        return Err(too_large(file, sheet, height));
+    }
+    Ok(rows)
+}
+
+/// A sheet of any other workbook format, through calamine's range.
+fn range_rows<RS: std::io::Read + std::io::Seek>(
+    book: &mut Sheets<RS>,
+    file: &str,
+    sheet: &str,
+) -> Result<Vec<Vec<RawValue>>, ReadError> {
+    let range = book
+        .worksheet_range(sheet)
+        .map_err(|e| classify(file, &format!("{sheet}: {e}")))?;
+    let (height, width) = range.get_size();
+    if height > MAX_ROWS {
+        return Err(too_large(file, sheet, height));
+    }
+    // calamine's range starts at the first used cell; grids start at A1 so that cell
+    // names in findings are the ones the user sees.
+    let (r0, c0) = range.start().unwrap_or((0, 0));
+    let mut rows = vec![Vec::new(); r0 as usize + height];
+    for (i, row) in range.rows().enumerate() {
+        let mut out = vec![RawValue::Empty; c0 as usize];
+        out.extend(row.iter().map(raw));
+        while matches!(out.last(), Some(RawValue::Empty)) {
+            out.pop();
+        }
+        rows[r0 as usize + i] = out;
+    }
+    debug_assert!(rows.iter().all(|r| r.len() <= c0 as usize + width));
+    Ok(rows)
+}
+
 fn too_large(file: &str, sheet: &str, rows: usize) -> ReadError {
     ReadError::SheetTooLarge {
         file: file.to_string(),
         sheet: sheet.to_string(),
         rows,
         max: MAX_ROWS,
-    }
-}
-
-/// The height an .xlsx sheet declares, read before its cells so a huge sheet is never loaded.
-fn declared_height<RS: std::io::Read + std::io::Seek>(
-    book: &mut Sheets<RS>,
-    sheet: &str,
-) -> Option<usize> {
-    match book {
-        Sheets::Xlsx(x) => {
-            let dims = x.worksheet_cells_reader(sheet).ok()?.dimensions();
-            Some((dims.end.0.saturating_sub(dims.start.0) + 1) as usize)
-        }
-        _ => None,
     }
 }
 
@@ -127,6 +167,20 @@ fn merges<RS: std::io::Read + std::io::Seek>(
             last: d.end,
         })
         .collect()
+}
+
+fn raw_ref(d: &DataRef) -> RawValue {
+    match d {
+        DataRef::Empty => RawValue::Empty,
+        DataRef::Int(i) => RawValue::Number(*i as f64),
+        DataRef::Float(f) => RawValue::Number(*f),
+        DataRef::SharedString(s) => RawValue::Text((*s).to_string()),
+        DataRef::String(s) => RawValue::Text(s.clone()),
+        DataRef::Bool(b) => RawValue::Text(b.to_string()),
+        DataRef::DateTime(d) => RawValue::Text(d.to_string()),
+        DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => RawValue::Text(s.clone()),
+        DataRef::Error(e) => RawValue::Text(format!("#{e:?}")),
+    }
 }
 
 fn raw(d: &Data) -> RawValue {

@@ -117,6 +117,32 @@ fn a_million_row_sheet_is_refused_by_name() {
 }
 
 #[test]
+fn a_workbook_sheet_too_tall_is_refused_and_the_others_read() {
+    let dir = temp_dir("tall-xlsx");
+    let f = dir.join("tall.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let tall = book.add_worksheet().set_name("附表").unwrap();
+    tall.write_string(0, 0, "收入决算表").unwrap();
+    tall.write_number(149_999, 0, 1.0).unwrap();
+    let ok = book.add_worksheet().set_name("收入决算表").unwrap();
+    ok.write_string(0, 0, "收入决算表").unwrap();
+    ok.write_string(1, 0, "合计").unwrap();
+    ok.write_number(1, 1, 12.5).unwrap();
+    book.save(&f).unwrap();
+    let r = check_file(&f);
+    match &r.errors[..] {
+        [ReadError::SheetTooLarge { rows, sheet, .. }] => {
+            assert_eq!(*rows, 150_000);
+            assert_eq!(sheet, "附表");
+        }
+        other => panic!("{other:?}"),
+    }
+    let doc = r.document.expect("the other sheet is read");
+    assert_eq!(doc.tables.len(), 1);
+    assert_eq!(doc.tables[0].sheet, "收入决算表");
+}
+
+#[test]
 fn one_bad_file_in_a_folder_does_not_stop_the_others() {
     let dir = temp_dir("folder");
     std::fs::write(dir.join("a-bad.xlsx"), b"garbage").unwrap();
