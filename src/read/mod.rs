@@ -35,10 +35,15 @@ pub enum RawValue {
 
 impl RawValue {
     pub fn text(&self) -> String {
+        self.as_text().into_owned()
+    }
+
+    /// The cell's text, borrowed where it holds text.
+    pub fn as_text(&self) -> std::borrow::Cow<'_, str> {
         match self {
-            RawValue::Empty => String::new(),
-            RawValue::Number(n) => n.to_string(),
-            RawValue::Text(t) => t.clone(),
+            RawValue::Empty => "".into(),
+            RawValue::Number(n) => n.to_string().into(),
+            RawValue::Text(t) => t.as_str().into(),
         }
     }
 

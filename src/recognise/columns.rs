@@ -8,7 +8,7 @@ use super::text::norm;
 
 /// The heading path of every column over the given header rows.
 pub fn paths(grid: &Grid, header: &[usize], width: usize) -> Vec<Vec<String>> {
-    let text = |r: usize, c: usize| norm(&grid.get(r, c).text());
+    let text = |r: usize, c: usize| norm(&grid.get(r, c).as_text());
     let mut paths = vec![Vec::<String>::new(); width];
     for (i, &r) in header.iter().enumerate() {
         let mut row: Vec<String> = (0..width).map(|c| text(r, c)).collect();

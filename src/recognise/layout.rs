@@ -1,5 +1,7 @@
 //! Where each table sits on a sheet and how its rows are laid out.
 
+use std::borrow::Cow;
+
 use crate::model::{
     Cell, CellRef, ColKey, Column, Figure, Line, Row, Side, Table, TableKind, Unit,
 };
@@ -29,20 +31,10 @@ pub fn segments(grid: &Grid) -> Vec<Segment> {
         if row.iter().filter(|v| !v.is_empty()).count() > 3 {
             continue;
         }
-        let texts: Vec<String> = row
-            .iter()
-            .filter_map(|v| match v {
-                RawValue::Text(t) if !t.trim().is_empty() => Some(t.clone()),
-                _ => None,
-            })
-            .collect();
-        if texts.is_empty() {
-            continue;
-        }
-        if let Some((k, t)) = texts
-            .iter()
-            .find_map(|t| kind::from_title(t).map(|k| (k, t.trim().to_string())))
-        {
+        if let Some((k, t)) = row.iter().find_map(|v| match v {
+            RawValue::Text(t) => kind::from_title(t).map(|k| (k, t.trim().to_string())),
+            _ => None,
+        }) {
             titles.push((r, k, t));
         }
     }
@@ -97,7 +89,7 @@ pub fn build(grid: &Grid, seg: &Segment, out: &mut Recognised) {
     let mut data_start = seg.end;
     for r in seg.start..seg.end {
         let texts: Vec<String> = (0..width)
-            .map(|c| norm(&grid.get(r, c).text()))
+            .map(|c| norm(&grid.get(r, c).as_text()))
             .filter(|t| !t.is_empty())
             .collect();
         if let Some(u) = texts.iter().find_map(|t| unit_in(t)) {
@@ -160,8 +152,12 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    fn text(&self, r: usize, c: usize) -> String {
-        self.grid.get(r, c).text().trim().to_string()
+    /// The trimmed text of a cell, borrowed where the cell holds text.
+    fn text(&self, r: usize, c: usize) -> Cow<'_, str> {
+        match self.grid.get(r, c).as_text() {
+            Cow::Borrowed(t) => Cow::Borrowed(t.trim()),
+            Cow::Owned(t) => Cow::Owned(t.trim().to_string()),
+        }
     }
 
     /// The cell at (r, c) as an amount: a figure, nothing (blank, "-", "—"), or a problem.
@@ -288,6 +284,9 @@ fn notes(grid: &Grid, data: &[usize], width: usize) -> Vec<String> {
 }
 
 fn is_note(t: &str) -> bool {
+    if !t.contains('注') && !t.contains("本表无数据") {
+        return false;
+    }
     let n = norm(t);
     n.starts_with('注') || n.contains("本表无数据")
 }
@@ -327,7 +326,7 @@ fn halves(ctx: &mut Ctx, base: &Table, paths: &[Vec<String>], data: &[usize]) ->
         t.columns = keyed_columns(paths, &amount_cols);
         let mut lines = LineReader::default();
         for &r in data {
-            let name = ctx.text(r, label_col);
+            let name = ctx.text(r, label_col).into_owned();
             if name.is_empty() || is_note(&name) {
                 continue;
             }
@@ -389,17 +388,17 @@ fn coded(ctx: &mut Ctx, mut t: Table, paths: &[Vec<String>], data: &[usize]) -> 
     // whatever its heading says (a heading over several code columns read without rulings).
     if let Some(named) = (0..width).find(|&c| columns::is_name(&paths[c])) {
         for c in 0..named {
-            let texts: Vec<String> = data
-                .iter()
-                .map(|&r| ctx.text(r, c))
-                .filter(|t| !t.is_empty())
-                .collect();
-            let codes = !texts.is_empty()
-                && texts.iter().all(|t| {
-                    t.len() <= 7 && t.chars().all(|ch| ch.is_ascii_digit())
-                        || matches!(t.as_str(), "类" | "款" | "项")
-                });
-            if codes && !code_cols.contains(&c) {
+            if code_cols.contains(&c) {
+                continue;
+            }
+            let mut any = false;
+            let codes = data.iter().all(|&r| {
+                let t = ctx.text(r, c);
+                any |= !t.is_empty();
+                t.len() <= 7 && t.chars().all(|ch| ch.is_ascii_digit())
+                    || matches!(t.as_ref(), "类" | "款" | "项")
+            });
+            if codes && any {
                 code_cols.push(c);
             }
         }
@@ -416,7 +415,6 @@ fn coded(ctx: &mut Ctx, mut t: Table, paths: &[Vec<String>], data: &[usize]) -> 
     t.columns = keyed_columns(paths, &amount_cols);
     let mut codes = CodeReader::default();
     for &r in data {
-        let texts: Vec<String> = label_cols.iter().map(|&c| ctx.text(r, c)).collect();
         let parts: Vec<Option<String>> = code_cols
             .iter()
             .map(|&c| text::code(&ctx.text(r, c)))
@@ -426,15 +424,16 @@ fn coded(ctx: &mut Ctx, mut t: Table, paths: &[Vec<String>], data: &[usize]) -> 
         } else {
             None
         };
-        let mut name = texts
+        let mut name = label_cols
             .iter()
+            .map(|&c| ctx.text(r, c))
             // The template prints the 合计 row beside the 类/款/项 headings of the code columns.
             .find(|t| {
                 !t.is_empty()
                     && text::code(t).is_none()
-                    && !matches!(t.as_str(), "类" | "款" | "项")
+                    && !matches!(t.as_ref(), "类" | "款" | "项")
             })
-            .cloned()
+            .map(Cow::into_owned)
             .unwrap_or_default();
         if code.is_none() {
             // "2080101 行政运行" printed in one cell.
@@ -506,6 +505,7 @@ fn basic(ctx: &mut Ctx, t: Table, paths: &[Vec<String>], data: &[usize]) -> Tabl
                 .chain(name_col)
                 .map(|c| ctx.text(r, c))
                 .find(|t| !t.is_empty() && text::code(t).is_none())
+                .map(Cow::into_owned)
                 .unwrap_or_default();
             let cell = ctx.amount(r, amount_col);
             if (code.is_none() && name.is_empty()) || is_note(&name) {
@@ -536,16 +536,20 @@ fn basic(ctx: &mut Ctx, t: Table, paths: &[Vec<String>], data: &[usize]) -> Tabl
 /// both become rows of items with 预算数 and 决算数 columns.
 fn three_public_table(ctx: &mut Ctx, mut t: Table, paths: &[Vec<String>], data: &[usize]) -> Table {
     let width = paths.len();
-    let item_of = |c: usize| -> Option<Line> {
-        paths[c].iter().rev().find_map(|p| {
-            if label(p) == "合计" {
-                Some(Line::Total)
-            } else {
-                three_public(p)
-            }
+    let items: Vec<Option<Line>> = paths
+        .iter()
+        .map(|path| {
+            path.iter().rev().find_map(|p| {
+                if label(p) == "合计" {
+                    Some(Line::Total)
+                } else {
+                    three_public(p)
+                }
+            })
         })
-    };
-    let by_columns = (0..width).filter(|&c| item_of(c).is_some()).count() >= 3;
+        .collect();
+    let item_of = |c: usize| items[c];
+    let by_columns = items.iter().filter(|i| i.is_some()).count() >= 3;
     t.columns = vec![
         Column {
             label: "预算数".into(),
@@ -600,7 +604,7 @@ fn three_public_table(ctx: &mut Ctx, mut t: Table, paths: &[Vec<String>], data: 
         .filter_map(|c| which(c).map(|s| (c, s)))
         .collect();
     for &r in data {
-        let name = ctx.text(r, label_col);
+        let name = ctx.text(r, label_col).into_owned();
         if name.is_empty() || is_note(&name) {
             continue;
         }

@@ -40,7 +40,7 @@ pub fn department_from(grids: &[Grid], source: &str) -> Option<String> {
     for g in grids {
         for row in g.rows.iter().take(8) {
             for v in row {
-                let t = norm(&v.text());
+                let t = norm(&v.as_text());
                 for key in ["编制部门:", "编制单位:", "部门名称:", "单位名称:", "部门:"]
                 {
                     let key_cn = key.replace(':', "：");

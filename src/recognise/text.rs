@@ -5,6 +5,13 @@ use rust_decimal::Decimal;
 /// Folds full-width ASCII to half-width and drops every kind of white space, so that
 /// “ 本 年 收 入 合 计 ” and “本年收入合计” compare equal.
 pub fn norm(s: &str) -> String {
+    if plain(s, false) {
+        return s.to_string();
+    }
+    norm_folded(s)
+}
+
+fn norm_folded(s: &str) -> String {
     s.chars()
         .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
         .map(half_width)
@@ -14,6 +21,14 @@ pub fn norm(s: &str) -> String {
 /// Like [`norm`], and also drops quotes, brackets' style and a leading ordinal (一、 （一） 1. ①),
 /// which numbering styles vary between editions.
 pub fn label(s: &str) -> String {
+    if plain(s, true) {
+        let o = strip_ordinal(s);
+        return o.strip_prefix("其中:").unwrap_or(o).to_string();
+    }
+    label_folded(s)
+}
+
+fn label_folded(s: &str) -> String {
     // One pass: full-width forms fold to half-width (（ → (), spaces and quotes go.
     let mut n = String::with_capacity(s.len());
     n.extend(
@@ -29,6 +44,18 @@ pub fn label(s: &str) -> String {
     } else {
         stripped.to_string()
     }
+}
+
+/// Whether a text has nothing [`norm`] (or, with `quotes`, [`label`]) would fold or drop, told
+/// from its bytes alone: no control or space byte, and no lead byte of the characters that are
+/// white space (U+0085, U+00A0, U+1680, U+2000–U+205F, U+3000), quotes (U+2018–U+201D) or
+/// full-width forms (U+FF01–U+FF5E). Most labels are plain CJK, which this lets through uncopied.
+fn plain(s: &str, quotes: bool) -> bool {
+    s.bytes().all(|b| {
+        b > b' '
+            && !matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF)
+            && !(quotes && matches!(b, b'"' | b'\''))
+    })
 }
 
 fn half_width(c: char) -> char {
@@ -75,6 +102,38 @@ pub enum AmountText {
 
 /// Reads an amount printed as text: "3,997.99", "３９９７．９９", "(13.29)", "-13.29", "—".
 pub fn amount(s: &str) -> AmountText {
+    // Most text cells are labels: one character no amount prints rules them out before any copy.
+    let possible = |c: char| {
+        c.is_ascii_digit()
+            || ('０'..='９').contains(&c)
+            || c.is_whitespace()
+            || matches!(
+                c,
+                '.' | '．'
+                    | ','
+                    | '，'
+                    | '¥'
+                    | '￥'
+                    | '-'
+                    | '－'
+                    | '−'
+                    | '—'
+                    | '–'
+                    | '/'
+                    | '／'
+                    | '─'
+                    | '('
+                    | ')'
+                    | '（'
+                    | '）'
+                    | '+'
+                    | '＋'
+                    | '\u{3000}'
+            )
+    };
+    if !s.chars().all(possible) {
+        return AmountText::NotANumber;
+    }
     let t: String = norm(s)
         .chars()
         .filter(|c| !matches!(c, ',' | '，' | '¥' | '￥'))
@@ -114,6 +173,16 @@ pub fn from_f64_text(f: f64) -> Option<(Decimal, String)> {
     if !f.is_finite() {
         return None;
     }
+    // Nearly every published figure has at most two decimals. When k/100 is the very double the
+    // cell holds (IEEE division rounds correctly, so this is what parsing "k/100" gives), it is
+    // also the shortest text that round-trips below 10^12, where doubles lie far closer together
+    // than 0.01: the same answer as the general path, without formatting the float.
+    if f.abs() < 1e12 {
+        let k = (f * 100.0).round();
+        if k / 100.0 == f {
+            return Some(hundredths(k as i64));
+        }
+    }
     let text = f.to_string();
     let d: Decimal = text.parse().ok()?;
     if d.scale() > 8 {
@@ -122,6 +191,31 @@ pub fn from_f64_text(f: f64) -> Option<(Decimal, String)> {
     } else {
         Some((d, text))
     }
+}
+
+/// k/100 as a decimal and its shortest text: 399799 → 3997.99, 1250 → 12.5, 73200 → 732.
+fn hundredths(k: i64) -> (Decimal, String) {
+    use std::fmt::Write;
+    let (n, scale) = match (k % 100, k % 10) {
+        (0, _) => (k / 100, 0),
+        (_, 0) => (k / 10, 1),
+        _ => (k, 2),
+    };
+    let a = k.unsigned_abs();
+    let mut text = String::with_capacity(16);
+    if k < 0 {
+        text.push('-');
+    }
+    let _ = write!(text, "{}", a / 100);
+    let cents = (a % 100) as u8;
+    if cents != 0 {
+        text.push('.');
+        text.push((b'0' + cents / 10) as char);
+        if cents % 10 != 0 {
+            text.push((b'0' + cents % 10) as char);
+        }
+    }
+    (Decimal::new(n, scale), text)
 }
 
 /// A 科目编码 as printed: digits only ("2080101", "208 01 01" joined by the caller).
@@ -166,10 +260,78 @@ mod tests {
     }
 
     #[test]
+    fn two_decimal_figures_read_as_the_general_path_reads_them() {
+        let general = |f: f64| {
+            let t = f.to_string();
+            let d: Decimal = t.parse().unwrap();
+            (d, t)
+        };
+        for f in [
+            0.0,
+            0.01,
+            0.1,
+            0.29,
+            1.0,
+            12.5,
+            476.68,
+            3997.99,
+            -13.29,
+            99.86,
+            1234567.89,
+            -0.07,
+            -0.5,
+            -1.2,
+            100.0,
+            0.05,
+            10.1,
+            5e11,
+            999999999999.99,
+        ] {
+            let (d, t) = from_f64_text(f).unwrap();
+            assert_eq!((d, t), general(f), "{f}");
+            assert_eq!(d.scale(), general(f).0.scale(), "{f}");
+        }
+        assert_eq!(from_f64_text(1.005), Some((dec("1.005"), "1.005".into())));
+        assert_eq!(from_f64_text(0.123), Some((dec("0.123"), "0.123".into())));
+        // A negative zero is printed as the zero it is.
+        assert_eq!(from_f64_text(-0.0), Some((dec("0"), "0".into())));
+    }
+
+    #[test]
     fn binary_noise_is_rounded_off() {
         assert_eq!(from_f64(3997.9900000000002), Some(dec("3997.99")));
         assert_eq!(from_f64(732.0), Some(dec("732")));
         assert_eq!(from_f64(f64::NAN), None);
+    }
+
+    #[test]
+    fn plain_texts_skip_the_fold_and_read_the_same() {
+        for t in [
+            "一般公共服务支出",
+            "一、一般公共服务支出",
+            "（一）财政拨款收入",
+            "(一)财政拨款收入",
+            "1.因公出国（境）费",
+            "2.公务用车",
+            "其中:公务用车购置费",
+            "其中：公务用车购置费",
+            "①人员经费",
+            " 本 年 收 入 合 计 ",
+            "本年收入合计\u{3000}",
+            "“三公”经费",
+            "\"三公\"经费",
+            "ＡＢＣ１２３",
+            "a\u{00A0}b",
+            "2080101",
+            "",
+            "注",
+        ] {
+            assert_eq!(label(t), label_folded(t), "{t:?}");
+            assert_eq!(norm(t), norm_folded(t), "{t:?}");
+        }
+        assert!(plain("一般公共服务支出", true));
+        assert!(!plain("“三公”经费", true));
+        assert!(plain("\"三公\"", false) && !plain("\"三公\"", true));
     }
 
     #[test]
