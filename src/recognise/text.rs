@@ -211,7 +211,7 @@ fn hundredths(k: i64) -> (Decimal, String) {
     if cents != 0 {
         text.push('.');
         text.push((b'0' + cents / 10) as char);
-        if cents % 10 != 0 {
+        if !cents.is_multiple_of(10) {
             text.push((b'0' + cents % 10) as char);
         }
     }
