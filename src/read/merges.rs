@@ -1,17 +1,37 @@
-//! Merged ranges of an .xlsx without a second XML parse: each sheet's `<mergeCell ref="A1:C1"/>`
-//! elements found by a byte search, sheets named through workbook.xml and its relationships.
+//! Merged ranges of an .xlsx, each sheet inflated only once.
+//!
+//! calamine reads a sheet's cells but not, in the same pass, its `<mergeCells>` (they follow the
+//! cells, and asking calamine for them tokenises the sheet again). So each sheet's XML is
+//! inflated here, its `<mergeCell ref="A1:C1"/>` elements found by a byte search, and the
+//! package re-laid for calamine with those sheets *stored*: it reads them without inflating them
+//! a second time. Every other part of the package is copied as it is, still compressed.
 
-use std::io::Read;
+use std::io::{Cursor, Read, Write};
+
+use zip::write::SimpleFileOptions;
+use zip::{CompressionMethod, ZipArchive, ZipWriter};
 
 use super::Merge;
 
-/// (sheet name, merged ranges) for every sheet; `None` when the package is not laid out as
-/// expected, and the caller falls back to calamine.
-pub fn scan(bytes: &[u8]) -> Option<Vec<(String, Vec<Merge>)>> {
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).ok()?;
+/// A sheet whose XML inflates beyond this is left to calamine's streaming reader (and its merged
+/// ranges to calamine too), so that a hostile package cannot make us hold gigabytes.
+const MAX_SHEET_XML: u64 = 256 << 20;
+
+/// A workbook package with its sheets inflated once.
+pub struct Unpacked {
+    /// The same package, its sheets stored rather than deflated, for calamine.
+    pub package: Vec<u8>,
+    /// (sheet name, merged ranges) for every sheet.
+    pub merges: Vec<(String, Vec<Merge>)>,
+}
+
+/// `None` when the package is not laid out as expected; the caller then gives calamine the
+/// original bytes and asks it for merged ranges.
+pub fn unpack(bytes: &[u8]) -> Option<Unpacked> {
+    let mut zip = ZipArchive::new(Cursor::new(bytes)).ok()?;
     let workbook = entry(&mut zip, "xl/workbook.xml")?;
     let rels = entry(&mut zip, "xl/_rels/workbook.xml.rels")?;
-    let mut out = Vec::new();
+    let mut sheets = Vec::new();
     for tag in elements(&workbook, "<sheet ") {
         let name = unescape(attr(tag, "name")?);
         let id = attr(tag, "r:id")?;
@@ -21,22 +41,61 @@ pub fn scan(bytes: &[u8]) -> Option<Vec<(String, Vec<Merge>)>> {
             Some(abs) => abs.to_string(),
             None => format!("xl/{target}"),
         };
-        let xml = entry(&mut zip, &path)?;
-        let merges = match xml.rfind("<mergeCells") {
-            Some(at) => elements(&xml[at..], "<mergeCell ")
-                .filter_map(|m| range(attr(m, "ref")?))
-                .collect(),
-            None => Vec::new(),
-        };
-        out.push((name, merges));
+        sheets.push((name, path));
     }
-    Some(out)
+    let mut out = ZipWriter::new(Cursor::new(Vec::with_capacity(bytes.len() * 4)));
+    let stored = SimpleFileOptions::default().compression_method(CompressionMethod::Stored);
+    let mut merges = Vec::new();
+    for i in 0..zip.len() {
+        let name = zip.name_for_index(i)?.ok()?.into_owned();
+        match sheets.iter().find(|(_, path)| *path == name) {
+            Some((sheet, _)) => {
+                let f = zip.by_index(i).ok()?;
+                if f.size() > MAX_SHEET_XML {
+                    return None;
+                }
+                // Inflated straight into a buffer of the declared size; a package whose sizes
+                // lie is left to calamine.
+                let mut xml = vec![0; f.size() as usize];
+                let mut f = f;
+                f.read_exact(&mut xml).ok()?;
+                if f.read(&mut [0]).ok()? != 0 {
+                    return None;
+                }
+                merges.push((
+                    sheet.clone(),
+                    merged_ranges(std::str::from_utf8(&xml).ok()?),
+                ));
+                out.start_file(name, stored).ok()?;
+                out.write_all(&xml).ok()?;
+            }
+            None => out.raw_copy_file(zip.by_index_raw(i).ok()?).ok()?,
+        }
+    }
+    // A sheet the workbook names but the package lacks: calamine will say so.
+    if merges.len() != sheets.len() {
+        return None;
+    }
+    Some(Unpacked {
+        package: out.finish().ok()?.into_inner(),
+        merges,
+    })
 }
 
-fn entry(zip: &mut zip::ZipArchive<std::io::Cursor<&[u8]>>, name: &str) -> Option<String> {
-    let mut f = zip.by_name(name).ok()?;
-    let mut s = String::with_capacity(f.size() as usize);
-    f.read_to_string(&mut s).ok()?;
+/// The `<mergeCell>` ranges of one sheet's XML: they sit after its cells, in `<mergeCells>`.
+fn merged_ranges(xml: &str) -> Vec<Merge> {
+    match xml.rfind("<mergeCells") {
+        Some(at) => elements(&xml[at..], "<mergeCell ")
+            .filter_map(|m| range(attr(m, "ref")?))
+            .collect(),
+        None => Vec::new(),
+    }
+}
+
+fn entry(zip: &mut ZipArchive<Cursor<&[u8]>>, name: &str) -> Option<String> {
+    let f = zip.by_name(name).ok()?;
+    let mut s = String::with_capacity(f.size().min(1 << 20) as usize);
+    f.take(MAX_SHEET_XML).read_to_string(&mut s).ok()?;
     Some(s)
 }
 
@@ -53,10 +112,18 @@ fn elements<'a>(xml: &'a str, open: &'a str) -> impl Iterator<Item = &'a str> + 
 }
 
 fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
-    let key = format!(" {name}=\"");
-    let at = tag.find(&key)? + key.len();
-    let end = tag[at..].find('"')?;
-    Some(&tag[at..at + end])
+    let mut from = 0;
+    while let Some(i) = tag[from..].find(name) {
+        let at = from + i;
+        let rest = &tag[at + name.len()..];
+        if tag[..at].ends_with(' ') {
+            if let Some(value) = rest.strip_prefix("=\"") {
+                return value.find('"').map(|end| &value[..end]);
+            }
+        }
+        from = at + name.len();
+    }
+    None
 }
 
 fn unescape(s: &str) -> String {
@@ -78,13 +145,26 @@ fn range(r: &str) -> Option<Merge> {
     })
 }
 
+/// "$B$3" → (2, 1), zero-based.
 fn cell(a1: &str) -> Option<(u32, u32)> {
-    let a1 = a1.replace('$', "");
-    let letters = a1.chars().take_while(|c| c.is_ascii_alphabetic()).count();
-    let col = a1[..letters].chars().try_fold(0u32, |n, c| {
-        Some(n * 26 + (c.to_ascii_uppercase() as u32).checked_sub('A' as u32)? + 1)
-    })?;
-    let row: u32 = a1[letters..].parse().ok()?;
+    let (mut row, mut col, mut digits) = (0u32, 0u32, false);
+    for b in a1.bytes() {
+        match b {
+            b'$' => {}
+            b'A'..=b'Z' | b'a'..=b'z' if !digits => {
+                let letter = (b.to_ascii_uppercase() - b'A') as u32 + 1;
+                col = col.checked_mul(26)?.checked_add(letter)?;
+            }
+            b'0'..=b'9' => {
+                digits = true;
+                row = row.checked_mul(10)?.checked_add((b - b'0') as u32)?;
+            }
+            _ => return None,
+        }
+    }
+    if !digits {
+        return None;
+    }
     Some((row.checked_sub(1)?, col.checked_sub(1)?))
 }
 
@@ -115,7 +195,14 @@ mod tests {
             ),
             Some("rId1")
         );
+        assert_eq!(attr(r#"<sheet name="id" id="7""#, "id"), Some("7"));
+        assert_eq!(attr(r#"<sheet name="x""#, "id"), None);
         assert_eq!(unescape("表1 &amp; 附"), "表1 & 附");
+        assert_eq!(cell("$B$3"), Some((2, 1)));
+        assert_eq!(cell("b3"), Some((2, 1)));
+        assert_eq!(cell("B"), None);
+        assert_eq!(cell("3B"), None);
+        assert_eq!(cell("A0"), None);
     }
 
     #[test]
@@ -123,7 +210,8 @@ mod tests {
         use calamine::{open_workbook, Reader, Xlsx};
         let path = "samples/qiaocheng-hrss-2016/谯城区人社局-2016-决算公开表.xlsx";
         let bytes = std::fs::read(path).unwrap();
-        let scanned = scan(&bytes).unwrap();
+        let unpacked = unpack(&bytes).unwrap();
+        let scanned = unpacked.merges;
         let mut book: Xlsx<_> = open_workbook(path).unwrap();
         assert_eq!(scanned.len(), book.sheet_names().len());
         for (name, merges) in &scanned {

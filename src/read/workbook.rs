@@ -19,12 +19,13 @@ pub fn read_workbook(path: &Path) -> Result<ReadOutcome, ReadError> {
     if is_encrypted_ooxml(&bytes) {
         return Err(ReadError::Encrypted { file });
     }
-    // Merged ranges of an .xlsx, found by scanning each sheet's XML for <mergeCell ref=…>:
-    // calamine would tokenise every sheet a second time to find them.
-    let xlsx_merges = if bytes.starts_with(b"PK") {
-        super::merges::scan(&bytes)
-    } else {
-        None
+    // An .xlsx has its sheets inflated once, for their merged ranges and for calamine alike.
+    let (bytes, xlsx_merges) = match bytes
+        .starts_with(b"PK")
+        .then(|| super::merges::unpack(&bytes))
+    {
+        Some(Some(u)) => (u.package, Some(u.merges)),
+        _ => (bytes, None),
     };
     let mut book = open_workbook_auto_from_rs(std::io::Cursor::new(bytes))
         .map_err(|e| classify(&file, &e.to_string()))?;
