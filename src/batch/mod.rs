@@ -162,13 +162,8 @@ pub fn check_all(
 
 /// A batch from start to finish: check, then write every output.
 pub fn run(paths: &[PathBuf], opts: &Options, out: &Path) -> std::io::Result<Outcome> {
-    let t = std::time::Instant::now();
     let (rows, findings_tmp) = check_all(paths, opts, out)?;
-    eprintln!("check_all {:?}", t.elapsed());
-    let t = std::time::Instant::now();
-    let r = outputs::write_all(rows, &findings_tmp, out, opts.lang);
-    eprintln!("write_all {:?}", t.elapsed());
-    r
+    outputs::write_all(rows, &findings_tmp, out, opts.lang)
 }
 
 /// Joins the outputs of shards into one, as if the batch had run once.
