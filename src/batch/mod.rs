@@ -7,8 +7,10 @@ pub mod discover;
 pub mod outputs;
 pub mod row;
 
+use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::{Condvar, Mutex, PoisonError};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
@@ -72,6 +74,42 @@ fn told_identity(files: &[PathBuf], r: &DocResult) -> Identity {
     }
 }
 
+/// The results waiting for their turn to be written, and where they go.
+struct Ordered<'a, W: Write> {
+    next: usize,
+    ahead: BTreeMap<usize, (SummaryRow, Vec<String>)>,
+    rows: &'a mut Vec<SummaryRow>,
+    findings: &'a mut W,
+    failed: Option<std::io::Error>,
+    bar: &'a ProgressBar,
+}
+
+impl<W: Write> Ordered<'_, W> {
+    /// Writes every result whose turn has come; whether the turn moved.
+    fn write_ready(&mut self) -> bool {
+        let from = self.next;
+        while let Some((row, lines)) = self.ahead.remove(&self.next) {
+            self.next += 1;
+            self.bar.inc(1);
+            self.rows.push(row);
+            if self.failed.is_some() {
+                continue;
+            }
+            for l in lines {
+                if let Err(e) = self
+                    .findings
+                    .write_all(l.as_bytes())
+                    .and_then(|_| self.findings.write_all(b"\n"))
+                {
+                    self.failed = Some(e);
+                    break;
+                }
+            }
+        }
+        self.next != from
+    }
+}
+
 /// Checks every document and writes OUT/findings.ndjson as it goes; returns the summary rows.
 pub fn check_all(
     paths: &[PathBuf],
@@ -95,7 +133,7 @@ pub fn check_all(
     } else {
         bar.set_draw_target(ProgressDrawTarget::hidden());
     }
-    let mut rows: Vec<(SummaryRow, Vec<String>)> = Vec::new();
+    let mut rows: Vec<SummaryRow> = Vec::new();
     for e in missing {
         let r = DocResult {
             source: e.file().to_string(),
@@ -105,58 +143,53 @@ pub fn check_all(
             errors: vec![e],
             grids: Vec::new(),
         };
-        rows.push((row::row(&r, &Identity::default()), Vec::new()));
+        rows.push(row::row(&r, &Identity::default()));
     }
-    // Workers take documents in order (par_bridge) and hand each result over a bounded channel;
-    // this thread writes the findings in input order, holding only the few results that arrive
-    // ahead of their turn. No barrier between documents keeps every core busy.
-    let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, SummaryRow, Vec<String>)>(IN_FLIGHT);
-    let mut failed: Option<std::io::Error> = None;
-    std::thread::scope(|scope| {
-        let groups = &groups;
-        scope.spawn(move || {
-            groups
-                .iter()
-                .enumerate()
-                .par_bridge()
-                .for_each_with(tx, |tx, (i, files)| {
-                    let r = run::check_group(files);
-                    let id = discover::identity(files, told_identity(files, &r), &opts.manifest);
-                    let lines = finding_lines(&r, &id, opts.lang);
-                    // The receiver only goes away on a write error, reported below.
-                    let _ = tx.send((i, row::row(&r, &id), lines));
-                });
-        });
-        let mut ahead = std::collections::BTreeMap::new();
-        let mut next = 0;
-        for (i, row, lines) in rx.iter() {
-            ahead.insert(i, (row, lines));
-            while let Some((row, lines)) = ahead.remove(&next) {
-                next += 1;
-                bar.inc(1);
-                rows.push((row, Vec::new()));
-                if failed.is_some() {
-                    continue;
-                }
-                for l in lines {
-                    if let Err(e) = findings
-                        .write_all(l.as_bytes())
-                        .and_then(|_| findings.write_all(b"\n"))
-                    {
-                        failed = Some(e);
-                        break;
-                    }
-                }
-            }
-        }
+    // Workers take documents in order (par_bridge). The worker that finishes a document writes
+    // it, and every later one already done, when its turn has come; one finished early waits in
+    // memory. No thread sits waiting to write, no barrier holds the cores, and at most IN_FLIGHT
+    // results wait at once: a worker ahead of that many waits for the turn to move on.
+    let state = Mutex::new(Ordered {
+        next: 0,
+        ahead: BTreeMap::new(),
+        rows: &mut rows,
+        findings: &mut findings,
+        failed: None,
+        bar: &bar,
     });
+    let moved = Condvar::new();
+    groups
+        .iter()
+        .enumerate()
+        .par_bridge()
+        .for_each(|(i, files)| {
+            let r = run::check_group(files);
+            let id = discover::identity(files, told_identity(files, &r), &opts.manifest);
+            let lines = finding_lines(&r, &id, opts.lang);
+            let row = row::row(&r, &id);
+            drop(r);
+            let mut s = state.lock().unwrap_or_else(PoisonError::into_inner);
+            // The awaited document is being checked by another worker (documents are taken in
+            // order, and checking one runs no rayon work of its own, so a worker never holds two),
+            // and that worker never waits here: the turn always moves on.
+            while i != s.next && s.ahead.len() >= IN_FLIGHT {
+                s = moved.wait(s).unwrap_or_else(PoisonError::into_inner);
+            }
+            s.ahead.insert(i, (row, lines));
+            if s.write_ready() {
+                moved.notify_all();
+            }
+        });
+    let failed = state
+        .into_inner()
+        .unwrap_or_else(PoisonError::into_inner)
+        .failed;
     if let Some(e) = failed {
         return Err(e);
     }
     bar.finish_and_clear();
     findings.flush()?;
     drop(findings);
-    let rows: Vec<SummaryRow> = rows.into_iter().map(|(r, _)| r).collect();
     Ok((rows, findings_tmp))
 }
 

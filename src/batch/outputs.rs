@@ -70,22 +70,43 @@ pub fn write_all(
     let findings = out.join("findings.ndjson");
     std::fs::rename(findings_tmp, &findings)?;
     written.push(findings.clone());
-    let csv_path = out.join("summary.csv");
-    write_rows(&rows, &csv_path)?;
-    written.push(csv_path);
     let frame = compare::frame(&rows).map_err(|e| other(out, e))?;
-    let parquet = out.join("summary.parquet");
-    atomically(&parquet, |tmp| compare::write_parquet(&frame, tmp))?;
-    written.push(parquet);
     let comparisons = compare::compare(&frame).map_err(|e| other(out, e))?;
+    let csv_path = out.join("summary.csv");
+    let parquet = out.join("summary.parquet");
     let xlsx = out.join("summary.xlsx");
-    atomically(&xlsx, |tmp| {
-        crate::report::batch::write_workbook(&rows, &comparisons, &findings, tmp, lang)
-    })?;
+    // The four outputs are independent: written side by side, the slowest (the workbook with
+    // every finding, the charts) no longer wait for each other.
+    let ((csv_done, parquet_done), (xlsx_done, charts)) = rayon::join(
+        || {
+            rayon::join(
+                || write_rows(&rows, &csv_path),
+                || atomically(&parquet, |tmp| compare::write_parquet(&frame, tmp)),
+            )
+        },
+        || {
+            rayon::join(
+                || {
+                    atomically(&xlsx, |tmp| {
+                        crate::report::batch::write_workbook(
+                            &rows,
+                            &comparisons,
+                            &findings,
+                            tmp,
+                            lang,
+                        )
+                    })
+                },
+                || crate::report::batch::write_charts(&comparisons, &out.join("charts")),
+            )
+        },
+    );
+    csv_done?;
+    written.push(csv_path);
+    parquet_done?;
+    written.push(parquet);
+    xlsx_done?;
     written.push(xlsx);
-    written.extend(crate::report::batch::write_charts(
-        &comparisons,
-        &out.join("charts"),
-    )?);
+    written.extend(charts?);
     Ok(Outcome { rows, written })
 }

@@ -261,7 +261,7 @@ fn soften_in_approximate_tables(doc: &Document, findings: &mut [Finding]) {
         .filter(|t| t.approximate)
         .map(|t| {
             let last = t.rows.iter().map(|r| r.at.row).max().unwrap_or(t.at.row);
-            (t.file.as_str(), t.sheet.as_str(), t.at.row, last)
+            (&*t.file, &*t.sheet, t.at.row, last)
         })
         .collect();
     if spans.is_empty() {
@@ -276,7 +276,7 @@ fn soften_in_approximate_tables(doc: &Document, findings: &mut [Finding]) {
             continue;
         };
         let inside = spans.iter().any(|&(file, sheet, a, b)| {
-            l.file == file && l.sheet.as_deref() == Some(sheet) && a <= row.row && row.row <= b
+            &*l.file == file && l.sheet.as_deref() == Some(sheet) && a <= row.row && row.row <= b
         });
         if inside {
             f.severity = Severity::Warning;

@@ -40,6 +40,9 @@ impl Term {
         let Some(f) = self.figure else {
             return Ok(None);
         };
+        if self.unit.factor() == Decimal::ONE {
+            return Ok(Some((f.value, f.half_step())));
+        }
         let k = self.unit.factor();
         match (f.value.checked_mul(k), f.half_step().checked_mul(k)) {
             (Some(v), Some(h)) => Ok(Some((v, h))),
@@ -147,12 +150,13 @@ impl Relation {
                 .map_or(self.total.unit, |(_, t)| t.unit)
         };
         let k = unit.factor();
+        let in_unit = |v: Decimal| if k == Decimal::ONE { v } else { v / k };
         Some(Evaluation {
             outcome,
-            expected: expected / k,
-            actual: total.map(|(v, _)| v / k),
-            difference: gap / k,
-            tolerance: slack / k,
+            expected: in_unit(expected),
+            actual: total.map(|(v, _)| in_unit(v)),
+            difference: in_unit(gap),
+            tolerance: in_unit(slack),
             unit,
         })
     }

@@ -83,7 +83,8 @@ impl Figure {
 
     /// Half the rounding step: how far the true value may lie from the printed one.
     pub fn half_step(&self) -> Decimal {
-        self.step / Decimal::TWO
+        // Halving by multiplying: exact, and far cheaper than a decimal division.
+        self.step * Decimal::new(5, 1)
     }
 
     /// The published text of the figure, with the decimals it was printed with.

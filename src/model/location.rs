@@ -1,3 +1,5 @@
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 /// A cell by zero-based row and column, printed the way a spreadsheet user names it (`B7`).
@@ -46,7 +48,7 @@ impl CellRef {
             buf[i] = b'A' + ((col - 1) % 26) as u8;
             col = (col - 1) / 26;
         }
-        String::from_utf8_lossy(&buf[i..]).into_owned()
+        buf[i..].iter().map(|&b| b as char).collect()
     }
 }
 
@@ -84,9 +86,10 @@ impl From<[f64; 4]> for PageBox {
 /// Where a figure or a finding is: a file plus a sheet and cell, a page, or a character span.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Location {
-    pub file: String,
+    /// Shared with the table it points into: a document names thousands of cells.
+    pub file: Arc<str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub sheet: Option<String>,
+    pub sheet: Option<Arc<str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cell: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -102,17 +105,17 @@ pub struct Location {
 }
 
 impl Location {
-    pub fn file(file: impl Into<String>) -> Location {
+    pub fn file(file: impl Into<Arc<str>>) -> Location {
         Location {
             file: file.into(),
             ..Location::default()
         }
     }
 
-    pub fn cell(file: &str, sheet: &str, at: CellRef) -> Location {
+    pub fn cell(file: &Arc<str>, sheet: &Arc<str>, at: CellRef) -> Location {
         Location {
-            file: file.to_string(),
-            sheet: Some(sheet.to_string()),
+            file: file.clone(),
+            sheet: Some(sheet.clone()),
             cell: Some(at.a1()),
             ..Location::default()
         }
@@ -129,7 +132,7 @@ impl Location {
 
     /// `file sheet!B7`, `file p.3`, `file @120..145`.
     pub fn short(&self) -> String {
-        let mut s = self.file.clone();
+        let mut s = self.file.to_string();
         match (&self.sheet, &self.cell) {
             (Some(sh), Some(c)) => s.push_str(&format!(" {sh}!{c}")),
             (Some(sh), None) => s.push_str(&format!(" {sh}")),

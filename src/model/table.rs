@@ -294,8 +294,8 @@ pub struct Table {
     /// False when no 单位 line was found and the unit is the default (万元).
     pub unit_stated: bool,
     /// The file the table was read from (a document may gather several files).
-    pub file: String,
-    pub sheet: String,
+    pub file: std::sync::Arc<str>,
+    pub sheet: std::sync::Arc<str>,
     /// Where the title is (or the first cell of the table when it has none).
     pub at: CellRef,
     pub columns: Vec<Column>,

@@ -110,7 +110,7 @@ impl Grid {
 
     /// Where a cell is, as a user would look for it: sheet and cell, and the page for a PDF.
     pub fn location(&self, at: CellRef) -> Location {
-        let mut loc = Location::cell(&self.file, &self.sheet, at);
+        let mut loc = Location::cell(&self.file.as_str().into(), &self.sheet.as_str().into(), at);
         if let Some(p) = &self.places {
             p.locate(&mut loc, at);
         }

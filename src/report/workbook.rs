@@ -354,7 +354,7 @@ fn findings(
             ws.write_string_with_format(row, 3, f.table.clone().unwrap_or_default(), &base)?;
             let link = match (&f.location.sheet, &f.location.cell) {
                 (Some(s), Some(c)) => places
-                    .get(&(f.location.file.clone(), s.clone()))
+                    .get(&(f.location.file.to_string(), s.to_string()))
                     .map(|name| format!("internal:'{name}'!{c}")),
                 _ => f.location.span.and_then(|_| {
                     let s = f.location.sentence.as_ref()?;
@@ -363,7 +363,7 @@ fn findings(
                         .as_ref()?
                         .narratives
                         .iter()
-                        .find(|n| n.file == f.location.file)?;
+                        .find(|n| *n.file == *f.location.file)?;
                     let sent = n.sentences.iter().find(|x| &x.text == s)?;
                     let row = sentences.get(&(n.file.clone(), sent.span))?;
                     Some(format!("internal:'说明'!D{}", row + 1))
@@ -438,7 +438,7 @@ fn table_sheet(
     ws.set_name(name)?;
     let mut marks: BTreeMap<(u32, u16), (Severity, Vec<String>)> = BTreeMap::new();
     for f in findings {
-        if f.location.file != g.file || f.location.sheet.as_deref() != Some(g.sheet.as_str()) {
+        if *f.location.file != *g.file || f.location.sheet.as_deref() != Some(g.sheet.as_str()) {
             continue;
         }
         let Some((r, c)) = f.location.cell.as_deref().and_then(parse_a1) else {
@@ -564,7 +564,7 @@ fn narrative_sheet(
                     .findings
                     .iter()
                     .filter(|f| {
-                        f.location.file == n.file
+                        *f.location.file == *n.file
                             && f.location
                                 .span
                                 .is_some_and(|(a, _)| s.span.0 <= a && a < s.span.1)

@@ -139,7 +139,7 @@ fn a_workbook_sheet_too_tall_is_refused_and_the_others_read() {
     }
     let doc = r.document.expect("the other sheet is read");
     assert_eq!(doc.tables.len(), 1);
-    assert_eq!(doc.tables[0].sheet, "收入决算表");
+    assert_eq!(&*doc.tables[0].sheet, "收入决算表");
 }
 
 #[test]

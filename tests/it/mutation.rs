@@ -35,7 +35,7 @@ fn cells_in_relations(path: &str, grids: &[Grid]) -> BTreeSet<(usize, usize, usi
             };
             let g = grids
                 .iter()
-                .position(|g| Some(&g.sheet) == loc.sheet.as_ref())
+                .position(|g| Some(g.sheet.as_str()) == loc.sheet.as_deref())
                 .unwrap();
             let (row, col) = parse_a1(loc.cell.as_deref().unwrap());
             cells.insert((g, row, col, fig.step));
@@ -102,7 +102,8 @@ fn mutate_and_check(path: &str) -> (usize, usize, Vec<String>) {
             let hit = checks.findings.iter().any(|f| {
                 f.severity == Severity::Error
                     && f.places().any(|l| {
-                        l.sheet.as_ref() == Some(sheet) && l.cell.as_deref() == Some(cell.as_str())
+                        l.sheet.as_deref() == Some(sheet.as_str())
+                            && l.cell.as_deref() == Some(cell.as_str())
                     })
             });
             changed += 1;

@@ -108,7 +108,7 @@ fn assert_reference(r: &DocResult) {
     assert_eq!(n108.len(), 1);
     assert_eq!(n108[0].severity, Severity::Warning);
     let (a, b) = n108[0].location.span.unwrap();
-    let text = std::fs::read_to_string(&n108[0].location.file).unwrap();
+    let text = std::fs::read_to_string(&*n108[0].location.file).unwrap();
     let got: String = text.chars().skip(a).take(b - a).collect();
     assert_eq!(got, "截止到日");
 }

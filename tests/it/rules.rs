@@ -79,8 +79,8 @@ fn table(kind: TableKind, side: Option<Side>, cols: &[K], rows: &[R]) -> Table {
         title: kind.title().to_string(),
         unit: Unit::WanYuan,
         unit_stated: true,
-        file: FILE.to_string(),
-        sheet: sheet_name(kind, side),
+        file: FILE.into(),
+        sheet: sheet_name(kind, side).into(),
         at: CellRef::new(0, 0),
         columns: cols
             .iter()
@@ -182,7 +182,7 @@ fn assert_one(
     );
     assert_eq!(f.difference, Some(d(difference)), "difference of {f:#?}");
     assert_eq!(place(&f), at, "location of {f:#?}");
-    assert_eq!(f.location.file, FILE);
+    assert_eq!(&*f.location.file, FILE);
     assert_eq!(f.unit, Some(Unit::WanYuan));
     f
 }
@@ -218,10 +218,10 @@ fn assert_warning(doc: &Document, rule: &str, at: &str) -> Finding {
     );
     let f = found.into_iter().next().unwrap();
     assert_eq!(f.severity, Severity::Warning, "{f:#?}");
-    assert_eq!(f.location.file, FILE);
+    assert_eq!(&*f.location.file, FILE);
     let got = match f.location.cell {
         Some(_) => place(&f),
-        None => f.location.file.clone(),
+        None => f.location.file.to_string(),
     };
     assert_eq!(got, at, "location of {f:#?}");
     assert_eq!((f.expected, f.actual, f.difference), (None, None, None));
@@ -1466,7 +1466,7 @@ fn m603_unrecognised_table() {
         &[("", "项目一", None, &["120.00"])],
     );
     t.title = "部门整体支出绩效自评表".to_string();
-    t.sheet = "绩效自评".to_string();
+    t.sheet = "绩效自评".into();
     t.at = CellRef::new(2, 1);
     t.unit_stated = false;
     bad.tables.push(t);
@@ -1502,7 +1502,7 @@ fn x001_unreadable_figure() {
     assert!(run(&ok, &[]).findings.iter().all(|f| f.rule != "X001"));
 
     let problem = Problem {
-        location: Location::cell(FILE, "收入决算表", CellRef::new(5, 3)),
+        location: Location::cell(&FILE.into(), &"收入决算表".into(), CellRef::new(5, 3)),
         zh: "“约三千”不是数字".to_string(),
         en: "'约三千' is not a number".to_string(),
     };
@@ -1515,7 +1515,7 @@ fn x001_unreadable_figure() {
     let f = &found[0];
     assert_eq!(f.severity, Severity::Warning);
     assert_eq!(place(f), "收入决算表!D6");
-    assert_eq!(f.location.file, FILE);
+    assert_eq!(&*f.location.file, FILE);
     assert_eq!(f.message.zh, "“约三千”不是数字");
     assert_eq!((f.expected, f.actual, f.difference), (None, None, None));
 }

@@ -88,7 +88,7 @@ fn unit_of(q: &Quantity) -> Unit {
 pub fn location(n: &Narrative, span: (usize, usize), sentence: usize) -> Location {
     let s = n.sentences.get(sentence);
     Location {
-        file: n.file.clone(),
+        file: n.file.as_str().into(),
         span: Some(span),
         sentence: s.map(|s| s.text.clone()),
         page: s.and_then(|s| s.page),
