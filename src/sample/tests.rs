@@ -25,7 +25,7 @@ fn names_cell(f: &crate::check::Finding, path: &Path, cell: &str) -> bool {
     let file = path.display().to_string();
     std::iter::once(&f.location)
         .chain(&f.related)
-        .any(|l| l.cell.as_deref() == Some(cell) && &*l.file == file)
+        .any(|l| l.cell.as_deref() == Some(cell) && *l.file == *file)
 }
 
 #[test]
