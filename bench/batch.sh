@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# Batch benchmark: generates N×… synthetic 9-table workbooks, times `gouji batch` on them (whole
-# process, release build) against the floor (calamine alone reading every cell, on all cores), and
-# reports peak memory at two corpus sizes to show it does not grow with the number of documents.
+# Batch benchmark: generates synthetic 9-table workbooks, times `gouji batch` on them (whole
+# process, release build) against the floor (calamine alone reading every cell, on all cores),
+# and reports peak memory at two corpus sizes to show it does not grow with the number of
+# documents. This VM's timings wander by ±20%, so each size is run RUNS times, gouji and floor
+# alternating, and the fastest and the median of each are given.
 # Usage: bench/batch.sh   (1,000 then 2,000 workbooks: 10 or 20 districts × 20 departments × 5 years)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/gouji-target}"
+RUNS="${RUNS:-5}"
 cargo build --release --quiet --bin gouji --example floor
 bin="$CARGO_TARGET_DIR/release/gouji"
 floor="$CARGO_TARGET_DIR/release/examples/floor"
@@ -23,18 +26,31 @@ peak() { # peak resident memory of a command, in MiB (from /proc, no GNU time ne
   echo $(( hwm / 1024 ))
 }
 
+seconds() { # wall time of a command, in seconds
+  local t0 t1; t0=$(date +%s%N); "$@" >/dev/null; t1=$(date +%s%N)
+  awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f\n", (b - a) / 1e9 }'
+}
+
+stats() { # min and median of the numbers on stdin
+  sort -n | awk '{ v[NR] = $1 } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; print v[1], m }'
+}
+
 for size in "10 20 5" "20 20 5"; do
   set -- $size
   corpus="$work/corpus-$1x$2x$3"
   "$bin" sample --districts "$1" --departments "$2" --years "$3" --seed 7 -o "$corpus" >/dev/null
   n=$(find "$corpus" -name '*.xlsx' | wc -l)
-  "$floor" "$corpus" > "$work/floor.txt"
-  fsec=$(awk '{for(i=1;i<=NF;i++) if($i=="s,") print $(i-1)}' "$work/floor.txt")
-  t0=$(date +%s%N)
-  mem=$(peak "$bin" batch "$corpus" -o "$work/out-$n" --quiet)
-  t1=$(date +%s%N)
-  bsec=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')
-  awk -v n="$n" -v b="$bsec" -v f="$fsec" -v m="$mem" 'BEGIN {
-    printf "%5d workbooks: gouji batch %.2f s (%.0f documents/s), floor %.2f s, ratio %.2f×, peak memory %d MiB\n",
-      n, b, n / b, f, b / f, m }'
+  : > "$work/g.txt"; : > "$work/f.txt"
+  for _ in $(seq "$RUNS"); do
+    rm -rf "$work/out"
+    seconds "$bin" batch "$corpus" -o "$work/out" --quiet >> "$work/g.txt"
+    "$floor" "$corpus" | awk '{for(i=1;i<=NF;i++) if($i=="s,") print $(i-1)}' >> "$work/f.txt"
+  done
+  rm -rf "$work/out"
+  mem=$(peak "$bin" batch "$corpus" -o "$work/out" --quiet)
+  read -r gmin gmed < <(stats < "$work/g.txt")
+  read -r fmin fmed < <(stats < "$work/f.txt")
+  awk -v n="$n" -v gmin="$gmin" -v gmed="$gmed" -v fmin="$fmin" -v fmed="$fmed" -v m="$mem" -v r="$RUNS" 'BEGIN {
+    printf "%5d workbooks, %d runs: gouji batch %.2f s fastest / %.2f s median (%.0f documents/s); floor %.2f / %.2f s; ratio %.2f× fastest, %.2f× median; peak memory %d MiB\n",
+      n, r, gmin, gmed, n / gmed, fmin, fmed, gmin / fmin, gmed / fmed, m }'
 done

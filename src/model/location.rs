@@ -48,7 +48,9 @@ impl CellRef {
             buf[i] = b'A' + ((col - 1) % 26) as u8;
             col = (col - 1) / 26;
         }
-        buf[i..].iter().map(|&b| b as char).collect()
+        std::str::from_utf8(&buf[i..])
+            .unwrap_or_default()
+            .to_string()
     }
 }
 
