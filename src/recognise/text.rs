@@ -47,14 +47,23 @@ fn label_folded(s: &str) -> String {
 }
 
 /// Whether a text has nothing [`norm`] (or, with `quotes`, [`label`]) would fold or drop, told
-/// from its bytes alone: no control or space byte, and no lead byte of the characters that are
-/// white space (U+0085, U+00A0, U+1680, U+2000–U+205F, U+3000), quotes (U+2018–U+201D) or
-/// full-width forms (U+FF01–U+FF5E). Most labels are plain CJK, which this lets through uncopied.
+/// from its bytes alone: no ASCII control or space, and none of the UTF-8 sequences of the other
+/// white space (U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000),
+/// of quotes (U+2018–U+201D) or of full-width forms (U+FF01–U+FF5E). Most labels are plain CJK
+/// (with 、 and 。), which this lets through uncopied.
 fn plain(s: &str, quotes: bool) -> bool {
-    s.bytes().all(|b| {
-        b > b' '
-            && !matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF)
-            && !(quotes && matches!(b, b'"' | b'\''))
+    let b = s.as_bytes();
+    let at = |i: usize| b.get(i).copied().unwrap_or(0);
+    b.iter().enumerate().all(|(i, &x)| match x {
+        0..=b' ' => false,
+        b'"' | b'\'' => !quotes,
+        0xC2 => !matches!(at(i + 1), 0x85 | 0xA0),
+        0xE1 => !(at(i + 1) == 0x9A && at(i + 2) == 0x80),
+        // U+2000–U+203F holds the spaces, separators and quotes; U+205F is one more space.
+        0xE2 => at(i + 1) != 0x80 && !(at(i + 1) == 0x81 && at(i + 2) == 0x9F),
+        0xE3 => !(at(i + 1) == 0x80 && at(i + 2) == 0x80),
+        0xEF => !matches!(at(i + 1), 0xBC | 0xBD),
+        _ => true,
     })
 }
 
@@ -67,6 +76,12 @@ fn half_width(c: char) -> char {
 
 fn strip_ordinal(s: &str) -> &str {
     const CN: &str = "一二三四五六七八九十";
+    // Most labels start with no ordinal: their first character says so.
+    match s.chars().next() {
+        Some(c @ '①'..='⑩') => return &s[c.len_utf8()..],
+        Some(c) if c == '(' || c == '（' || c.is_ascii_digit() || CN.contains(c) => {}
+        _ => return s,
+    }
     let b = s.trim_start_matches(['(', '（']);
     let digits = b
         .char_indices()
@@ -79,11 +94,6 @@ fn strip_ordinal(s: &str) -> &str {
             if let Some(r) = rest.strip_prefix(sep) {
                 return r.trim_start_matches(['、', '.']);
             }
-        }
-    }
-    for c in ['①', '②', '③', '④', '⑤', '⑥', '⑦', '⑧', '⑨', '⑩'] {
-        if let Some(r) = s.strip_prefix(c) {
-            return r;
         }
     }
     s
@@ -325,6 +335,18 @@ mod tests {
             "2080101",
             "",
             "注",
+            "一、一般公共预算财政拨款",
+            "项目支出。",
+            "a\u{2003}b",
+            "a\u{2028}b",
+            "a\u{205F}b",
+            "a\u{1680}b",
+            "a\u{0085}b",
+            "‘三公’",
+            "①",
+            "⑩其他",
+            "——",
+            "…",
         ] {
             assert_eq!(label(t), label_folded(t), "{t:?}");
             assert_eq!(norm(t), norm_folded(t), "{t:?}");
