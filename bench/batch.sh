@@ -2,10 +2,10 @@
 # Batch benchmark: generates synthetic 9-table workbooks, times `gouji batch` on them against the
 # floor (calamine alone finding, opening and reading every cell of the same files, on all cores),
 # both as whole processes by the same stopwatch (release build),
-# and reports peak memory at two corpus sizes to show it does not grow with the number of
+# and reports peak memory at three corpus sizes to show it does not grow with the number of
 # documents. This VM's timings wander by ±20%, so each size is run RUNS times, gouji and floor
 # alternating, and the fastest and the median of each are given.
-# Usage: bench/batch.sh   (1,000 then 2,000 workbooks: 10 or 20 districts × 20 departments × 5 years)
+# Usage: bench/batch.sh   (1,000, 2,000 and 4,000 workbooks: 10, 20 or 40 districts × 20 departments × 5 years)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/gouji-target}"
@@ -36,7 +36,7 @@ stats() { # min and median of the numbers on stdin
   sort -n | awk '{ v[NR] = $1 } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; print v[1], m }'
 }
 
-for size in "10 20 5" "20 20 5"; do
+for size in "10 20 5" "20 20 5" "40 20 5"; do
   set -- $size
   corpus="$work/corpus-$1x$2x$3"
   "$bin" sample --districts "$1" --departments "$2" --years "$3" --seed 7 -o "$corpus" >/dev/null

@@ -77,8 +77,23 @@ pub fn write_workbook(
             .set_creation_datetime(&created)
             .set_author("gouji"),
     );
-    summary_sheet(book.add_worksheet(), rows, lang).map_err(io)?;
-    findings_sheet(book.add_worksheet(), findings, lang)?;
+    // The two sheets with a row per document and per finding are written row by row and kept
+    // on disk until saved, so a region's thousands of rows do not sit in memory; on disk beside
+    // the output, since the system's temporary folder may itself be memory.
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        book.set_tempdir(dir).map_err(io)?;
+    }
+    summary_sheet(
+        book.add_worksheet_with_constant_memory().map_err(io)?,
+        rows,
+        lang,
+    )
+    .map_err(io)?;
+    findings_sheet(
+        book.add_worksheet_with_constant_memory().map_err(io)?,
+        findings,
+        lang,
+    )?;
     compare_sheet(book.add_worksheet(), c).map_err(io)?;
     book.save(path)
         .map_err(|e| std::io::Error::other(format!("{}: {e}", path.display())))
