@@ -11,7 +11,9 @@ pub use rules::completeness::missing_tables;
 pub use rules::narrative::{year_on_year, YearOnYear};
 
 pub use finding::{Finding, Lang, Message, Severity};
-pub use relation::{ratio, round_half_up, row_label, Evaluation, Outcome, Ratio, Relation, Term};
+pub use relation::{
+    ratio, round_half_up, row_label, Evaluation, Outcome, Place, Ratio, Relation, Term,
+};
 
 use crate::model::{Document, Table, TableKind};
 use crate::recognise::Problem;
@@ -213,15 +215,14 @@ fn relation_finding(table: Option<&Table>, r: &Relation, e: &Evaluation) -> Find
     };
     let location = r
         .total
-        .location
-        .clone()
-        .or_else(|| r.parts.iter().find_map(|(_, t)| t.location.clone()))
+        .location()
+        .or_else(|| r.parts.iter().find_map(|(_, t)| t.location()))
         .or_else(|| table.map(|t| t.location(t.at)))
         .unwrap_or_default();
     let related = r
         .parts
         .iter()
-        .filter_map(|(_, t)| t.location.clone())
+        .filter_map(|(_, t)| t.location())
         .filter(|l| *l != location)
         .collect();
     Finding {

@@ -5,10 +5,13 @@
 //! rounding when the intervals still meet (|gap| ≤ the sum of the half-steps), and is broken
 //! otherwise. All arithmetic is in exact decimals, in 元, whatever unit each table states.
 
+use std::sync::Arc;
+
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::model::{Cell, Figure, Location, Row, Table, Unit};
+use crate::model::{Cell, CellRef, Figure, Location, Row, Table, Unit};
+use crate::read::Places;
 
 use super::finding::Message;
 
@@ -18,7 +21,41 @@ pub struct Term {
     pub label: String,
     pub figure: Option<Figure>,
     pub unit: Unit,
-    pub location: Option<Location>,
+    pub place: Option<Place>,
+}
+
+/// Where a term is printed. A table cell is only named (`B7`, its page and box) when a finding
+/// needs it: a document states hundreds of relations, nearly all of which hold.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Place {
+    Cell {
+        file: Arc<str>,
+        sheet: Arc<str>,
+        at: CellRef,
+        pages: Option<Arc<Places>>,
+    },
+    /// A figure of the narrative: its file, sentence and span.
+    Text(Box<Location>),
+}
+
+impl Place {
+    pub fn location(&self) -> Location {
+        match self {
+            Place::Cell {
+                file,
+                sheet,
+                at,
+                pages,
+            } => {
+                let mut loc = Location::cell(file, sheet, *at);
+                if let Some(p) = pages {
+                    p.locate(&mut loc, *at);
+                }
+                loc
+            }
+            Place::Text(loc) => (**loc).clone(),
+        }
+    }
 }
 
 impl Term {
@@ -30,8 +67,17 @@ impl Term {
             label: row.name.trim().to_string(),
             figure: cell.and_then(|c| c.figure),
             unit: table.unit,
-            location: cell.map(|c| table.location(c.at)),
+            place: cell.map(|c| Place::Cell {
+                file: table.file.clone(),
+                sheet: table.sheet.clone(),
+                at: c.at,
+                pages: table.places.clone(),
+            }),
         }
+    }
+
+    pub fn location(&self) -> Option<Location> {
+        self.place.as_ref().map(Place::location)
     }
 
     /// The figure and its half-step in 元 (`Ok(None)` for a blank); `Err` when a figure is too
@@ -66,22 +112,33 @@ struct Overflow;
 pub struct Relation {
     pub rule: &'static str,
     /// What the relation says, for people (`合计 = Σ 类`).
-    pub what: Message,
+    /// Shared by the many relations one rule states alike (one per row of a table).
+    pub what: Arc<Message>,
     pub total: Term,
     pub parts: Vec<(i8, Term)>,
 }
 
 impl Relation {
-    pub fn sum(rule: &'static str, what: Message, total: Term, parts: Vec<Term>) -> Relation {
+    pub fn sum(
+        rule: &'static str,
+        what: impl Into<Arc<Message>>,
+        total: Term,
+        parts: Vec<Term>,
+    ) -> Relation {
         Relation {
             rule,
-            what,
+            what: what.into(),
             total,
             parts: parts.into_iter().map(|p| (1, p)).collect(),
         }
     }
 
-    pub fn equal(rule: &'static str, what: Message, left: Term, right: Term) -> Relation {
+    pub fn equal(
+        rule: &'static str,
+        what: impl Into<Arc<Message>>,
+        left: Term,
+        right: Term,
+    ) -> Relation {
         Relation::sum(rule, what, left, vec![right])
     }
 
@@ -191,7 +248,7 @@ mod tests {
             label: v.into(),
             figure: Some(Figure::from_decimal(v.parse().unwrap())),
             unit: Unit::WanYuan,
-            location: None,
+            place: None,
         }
     }
 

@@ -30,7 +30,7 @@ fn cells_in_relations(path: &str, grids: &[Grid]) -> BTreeSet<(usize, usize, usi
             continue;
         };
         for t in relation.terms() {
-            let (Some(loc), Some(fig)) = (&t.location, t.figure) else {
+            let (Some(loc), Some(fig)) = (t.location(), t.figure) else {
                 continue;
             };
             let g = grids

@@ -70,6 +70,7 @@ fn line_sum(
     if t.line(total).is_none() {
         return;
     }
+    let what = std::sync::Arc::new(what.clone());
     for col in amount_cols(t) {
         let Some(total_term) = line_term(t, total, col) else {
             continue;
@@ -250,10 +251,10 @@ impl Rule for BalanceBreakdown {
 
 impl Rule for FundRowBalance {
     fn check(&self, cx: &mut Context) {
-        let what = Message::new(
+        let what = std::sync::Arc::new(Message::new(
             "年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出",
             "closing = opening + income − expenditure",
-        );
+        ));
         for kind in [TableKind::GovernmentFund, TableKind::StateCapital] {
             for t in cx.tables(kind) {
                 for row in &t.rows {

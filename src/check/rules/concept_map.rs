@@ -87,7 +87,7 @@ pub fn table_term<'d>(doc: &'d Document, c: &Concept) -> Option<(Term, &'d Table
     candidates
         .into_iter()
         .flatten()
-        .find(|(t, _)| t.figure.is_some() || t.location.is_some())
+        .find(|(t, _)| t.figure.is_some() || t.place.is_some())
 }
 
 fn line(t: Option<&Table>, l: Line) -> Option<(Term, &Table)> {

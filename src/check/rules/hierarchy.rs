@@ -101,6 +101,7 @@ impl Rule for TotalIsSumOfClasses {
 }
 
 fn parent_is_sum(cx: &mut Context, code: &'static str, level: usize, what: Message) {
+    let what = std::sync::Arc::new(what);
     for t in coded_tables(cx) {
         let tree = Tree::new(t);
         for parent in tree.at(level) {

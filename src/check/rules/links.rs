@@ -147,7 +147,7 @@ fn class_lines_vs_table(
                 label: class.to_string(),
                 figure: None,
                 unit: t.unit,
-                location: None,
+                place: None,
             },
         };
         let what = Message::new(

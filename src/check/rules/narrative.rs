@@ -4,7 +4,8 @@
 use rust_decimal::Decimal;
 
 use crate::check::{
-    ratio, round_half_up, rule, Context, Finding, Message, Outcome, Relation, Rule, Severity, Term,
+    ratio, round_half_up, rule, Context, Finding, Message, Outcome, Place, Relation, Rule,
+    Severity, Term,
 };
 use crate::model::narrative::{
     Claim, Comparison, Concept, Direction, Item, Measure, Mention, Quantity, Scope, ShareBase,
@@ -101,7 +102,11 @@ pub fn term(n: &Narrative, m: &Mention) -> Term {
         label: crate::recognise::narrative::clean(&m.subject),
         figure: Some(m.quantity.figure),
         unit: unit_of(&m.quantity),
-        location: Some(location(n, m.quantity.span, m.sentence)),
+        place: Some(Place::Text(Box::new(location(
+            n,
+            m.quantity.span,
+            m.sentence,
+        )))),
     }
 }
 
@@ -299,7 +304,7 @@ impl Rule for BreakdownSum {
                     let mut f = Finding::new(
                         Self::META.code,
                         Severity::Info,
-                        term(n, total).location.unwrap_or_default(),
+                        term(n, total).location().unwrap_or_default(),
                         Message::new(
                             format!("“其中”只列出部分构成：合计 {}，所列各项之和 {}，其余 {} 未列出（{}）", total.quantity.raw, e.expected.normalize(), unnamed, r.formula()),
                             format!("the 其中 names only some parts: total {}, parts add to {}, {} not named ({})", total.quantity.raw, e.expected.normalize(), unnamed, r.formula()),
@@ -657,7 +662,8 @@ impl Rule for NarrativeBalance {
                     what: Message::new(
                         format!("{scope}收入 + 年初结转和结余 = 支出 + 年末结转和结余"),
                         "income + opening balance = expenditure + closing balance",
-                    ),
+                    )
+                    .into(),
                     total: term(n, income),
                     parts: vec![
                         (1, term(n, expenditure)),

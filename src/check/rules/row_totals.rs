@@ -81,10 +81,10 @@ impl Rule for RowTotals {
                     .filter(|p| t.col(**p).is_some())
                     .map(|p| p.label())
                     .collect();
-                let what = Message::new(
+                let what = std::sync::Arc::new(Message::new(
                     format!("{} = {}", total.label(), names.join(" + ")),
                     format!("row total {} = sum of its columns", total.label()),
-                );
+                ));
                 let printed = |row: &crate::model::Row, key| {
                     t.col(key)
                         .and_then(|c| row.cell(c))

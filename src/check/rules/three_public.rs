@@ -14,6 +14,7 @@ rule! {
 }
 
 fn sum_lines(cx: &mut Context, code: &'static str, total: Line, parts: &[Line], what: Message) {
+    let what = std::sync::Arc::new(what);
     let tables: Vec<&Table> = cx.tables(TableKind::ThreePublic).collect();
     for t in tables {
         let Some(total_row) = t.line(total) else {
