@@ -230,6 +230,11 @@ fn hundredths(k: i64) -> (Decimal, String) {
 
 /// A 科目编码 as printed: digits only ("2080101", "208 01 01" joined by the caller).
 pub fn code(s: &str) -> Option<String> {
+    // Most codes are printed as plain digits: taken as they are.
+    let t = s.trim_ascii();
+    if !t.is_empty() && t.len() <= 9 && t.bytes().all(|b| b.is_ascii_digit()) {
+        return Some(t.to_string());
+    }
     // Most cells are labels or amounts: a character no code has rules them out before any copy.
     let possible = |c: char| {
         c.is_ascii_digit()
@@ -369,6 +374,10 @@ mod tests {
         assert_eq!(label("1.因公出国（境）费"), "因公出国(境)费");
         assert_eq!(code("2080101"), Some("2080101".into()));
         assert_eq!(code("[208]"), Some("208".into()));
+        assert_eq!(code(" 2080101 "), Some("2080101".into()));
+        assert_eq!(code("２０８"), Some("208".into()));
+        assert_eq!(code("208 01"), Some("20801".into()));
+        assert_eq!(code("1234567890"), None);
         assert_eq!(code("合计"), None);
     }
 }
