@@ -64,9 +64,12 @@ pub fn function_class_code(name: &str) -> Option<&'static str> {
         }
         m
     });
-    let name = name.trim_end_matches("（类）").trim_end_matches("(类)");
+    let name = name
+        .strip_suffix("（类）")
+        .or_else(|| name.strip_suffix("(类)"))
+        .unwrap_or(name);
     map.get(name)
-        .or_else(|| map.get(name.trim_end_matches("支出")))
+        .or_else(|| map.get(name.strip_suffix("支出")?))
         .copied()
 }
 

@@ -84,12 +84,17 @@ pub fn unpack(bytes: &[u8]) -> Option<Unpacked> {
 
 /// The `<mergeCell>` ranges of one sheet's XML: they sit after its cells, in `<mergeCells>`.
 fn merged_ranges(xml: &str) -> Vec<Merge> {
-    match xml.rfind("<mergeCells") {
-        Some(at) => elements(&xml[at..], "<mergeCell ")
-            .filter_map(|m| range(attr(m, "ref")?))
-            .collect(),
-        None => Vec::new(),
-    }
+    let Some(at) = xml.rfind("<mergeCells") else {
+        return Vec::new();
+    };
+    // Split at each '<' (a byte search), not by a search for the whole tag per element.
+    xml[at..]
+        .split('<')
+        .filter_map(|tag| {
+            let tag = tag.strip_prefix("mergeCell")?;
+            range(attr(tag.split('>').next()?, "ref")?)
+        })
+        .collect()
 }
 
 fn entry(zip: &mut ZipArchive<Cursor<&[u8]>>, name: &str) -> Option<String> {

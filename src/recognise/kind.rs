@@ -39,7 +39,7 @@ const TITLES: &[(&str, TableKind)] = &[
 /// (…决算表 / …决算公开表 / …决算总表) and not as a sentence that merely mentions one.
 pub fn from_title(text: &str) -> Option<TableKind> {
     // Most cells are not titles: a cheap look before any normalising.
-    if !text.contains('决') || text.chars().count() > 80 {
+    if !text.contains('决') || !text.contains('表') || text.chars().count() > 80 {
         return None;
     }
     let t = label(text).replace("公开", "");

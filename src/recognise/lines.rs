@@ -20,13 +20,15 @@ impl LineReader {
         if l.is_empty() {
             return (None, None);
         }
-        if l.contains("年初") && l.contains("结转") {
-            self.in_opening = true;
-            return (Some(Line::Opening), None);
-        }
-        if l.contains("年末") && l.contains("结转") {
-            self.in_closing = true;
-            return (Some(Line::Closing), None);
+        if l.contains("结转") {
+            if l.contains("年初") {
+                self.in_opening = true;
+                return (Some(Line::Opening), None);
+            }
+            if l.contains("年末") {
+                self.in_closing = true;
+                return (Some(Line::Closing), None);
+            }
         }
         if l.contains("总计") {
             self.in_opening = false;
