@@ -170,10 +170,22 @@ impl Relation {
     }
 
     pub fn evaluate(&self) -> Option<Evaluation> {
-        let total = self.total.yuan().ok()?;
+        // Figures in one unit are added as they are; mixed units meet in 元.
+        let one_unit = self
+            .terms()
+            .filter(|t| t.figure.is_some())
+            .all(|t| t.unit == self.total.unit);
+        let value = |t: &Term| -> Result<Option<(Decimal, Decimal)>, Overflow> {
+            if one_unit {
+                Ok(t.figure.map(|f| (f.value, f.half_step())))
+            } else {
+                t.yuan()
+            }
+        };
+        let total = value(&self.total).ok()?;
         let mut parts = Vec::new();
         for (s, t) in &self.parts {
-            if let Some((v, h)) = t.yuan().ok()? {
+            if let Some((v, h)) = value(t).ok()? {
                 parts.push((Decimal::from(*s).checked_mul(v)?, h));
             }
         }
@@ -206,7 +218,11 @@ impl Relation {
                 .find(|(_, t)| t.figure.is_some())
                 .map_or(self.total.unit, |(_, t)| t.unit)
         };
-        let k = unit.factor();
+        let k = if one_unit {
+            Decimal::ONE
+        } else {
+            unit.factor()
+        };
         let in_unit = |v: Decimal| if k == Decimal::ONE { v } else { v / k };
         Some(Evaluation {
             outcome,
