@@ -188,6 +188,10 @@ impl Ctx<'_> {
 }
 
 fn unit_in(t: &str) -> Option<Unit> {
+    // A character search rules out nearly every cell before the search for the word.
+    if !t.contains('单') {
+        return None;
+    }
     let i = t.find("单位")?;
     let rest = &t[i + "单位".len()..];
     let rest = rest.trim_start_matches([':', '：']);
@@ -250,6 +254,7 @@ fn is_data_row(grid: &Grid, r: usize, width: usize, texts: &[String]) -> bool {
     let headingish = texts
         .iter()
         .filter(|t| HEADER_WORDS.iter().any(|w| t.contains(w)))
+        .take(2)
         .count();
     if headingish >= 2 {
         return false;
@@ -410,7 +415,8 @@ fn coded(ctx: &mut Ctx, mut t: Table, paths: &[Vec<String>], data: &[usize]) -> 
     let label_cols: Vec<usize> = code_cols.iter().copied().chain(name_col).collect();
     let amount_cols: Vec<usize> = (0..width)
         .filter(|c| !label_cols.contains(c) && !columns::is_line_number(&paths[*c]))
-        .filter(|&c| columns::key(&paths[c]).is_some() || !paths[c].is_empty())
+        // A column with no heading has no key either: only headed columns hold amounts.
+        .filter(|&c| !paths[c].is_empty())
         .collect();
     t.columns = keyed_columns(paths, &amount_cols);
     let mut codes = CodeReader::default();

@@ -75,17 +75,23 @@ fn half_width(c: char) -> char {
 }
 
 fn strip_ordinal(s: &str) -> &str {
-    const CN: &str = "一二三四五六七八九十";
+    let numeral = |c: char| {
+        c.is_ascii_digit()
+            || matches!(
+                c,
+                '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+            )
+    };
     // Most labels start with no ordinal: their first character says so.
     match s.chars().next() {
         Some(c @ '①'..='⑩') => return &s[c.len_utf8()..],
-        Some(c) if c == '(' || c == '（' || c.is_ascii_digit() || CN.contains(c) => {}
+        Some(c) if c == '(' || c == '（' || numeral(c) => {}
         _ => return s,
     }
     let b = s.trim_start_matches(['(', '（']);
     let digits = b
         .char_indices()
-        .take_while(|(_, c)| CN.contains(*c) || c.is_ascii_digit())
+        .take_while(|&(_, c)| numeral(c))
         .last()
         .map(|(i, c)| i + c.len_utf8());
     if let Some(end) = digits {
