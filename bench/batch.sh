@@ -16,8 +16,15 @@ floor="$CARGO_TARGET_DIR/release/examples/floor"
 work="${TMPDIR:-/tmp}/gouji-bench"
 rm -rf "$work" && mkdir -p "$work"
 
-peak() { # peak resident memory of a command, in MiB (from /proc, no GNU time needed)
-  "$@" & local pid=$! hwm=0
+peak() { # peak resident memory of a command, in MiB: GNU time's maximum RSS where it is installed,
+  # else VmHWM read from /proc until the process ends (which can miss a peak in its last 50 ms)
+  if [ -x /usr/bin/time ] && /usr/bin/time -f %M -o /dev/null true 2>/dev/null; then
+    local f kb; f=$(mktemp)
+    /usr/bin/time -f %M -o "$f" "$@" >/dev/null 2>&1 || true
+    kb=$(tail -1 "$f"); rm -f "$f"
+    echo $(( kb / 1024 )); return
+  fi
+  "$@" >/dev/null 2>&1 & local pid=$! hwm=0
   while kill -0 "$pid" 2>/dev/null; do
     local v; v=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0)
     [ -n "$v" ] && [ "$v" -gt "$hwm" ] && hwm=$v
