@@ -233,4 +233,35 @@ mod tests {
             assert!(!merges.is_empty());
         }
     }
+
+    #[test]
+    fn the_repacked_package_holds_the_same_cells_and_stores_its_sheets() {
+        use calamine::{Reader, Xlsx};
+        let bytes =
+            std::fs::read("samples/qiaocheng-hrss-2016/谯城区人社局-2016-决算公开表.xlsx").unwrap();
+        let unpacked = unpack(&bytes).unwrap();
+        let mut before: Xlsx<_> = Xlsx::new(Cursor::new(&bytes[..])).unwrap();
+        let mut after: Xlsx<_> = Xlsx::new(Cursor::new(&unpacked.package[..])).unwrap();
+        assert_eq!(before.sheet_names(), after.sheet_names());
+        for name in before.sheet_names() {
+            let a = before.worksheet_range(&name).unwrap();
+            let b = after.worksheet_range(&name).unwrap();
+            assert_eq!(a, b, "{name}");
+            assert!(a.used_cells().count() > 10, "{name}");
+        }
+        let mut zip = ZipArchive::new(Cursor::new(&unpacked.package[..])).unwrap();
+        let sheet = zip.by_name("xl/worksheets/sheet1.xml").unwrap();
+        assert_eq!(sheet.compression(), CompressionMethod::Stored);
+    }
+
+    #[test]
+    fn a_package_that_is_not_a_workbook_is_left_to_calamine() {
+        assert!(unpack(b"PK\x03\x04 not really a zip").is_none());
+        let mut w = ZipWriter::new(Cursor::new(Vec::new()));
+        w.start_file("hello.txt", SimpleFileOptions::default())
+            .unwrap();
+        w.write_all(b"hi").unwrap();
+        let zip = w.finish().unwrap().into_inner();
+        assert!(unpack(&zip).is_none());
+    }
 }
