@@ -64,7 +64,7 @@ impl Term {
     pub fn cell(table: &Table, row: &Row, col: usize) -> Term {
         let cell: Option<&Cell> = row.cell(col);
         Term {
-            label: row.name.trim().to_string(),
+            label: trimmed(&row.name).to_string(),
             figure: cell.and_then(|c| c.figure),
             unit: table.unit,
             place: cell.map(|c| Place::Cell {
@@ -94,6 +94,19 @@ impl Term {
             (Some(v), Some(h)) => Ok(Some((v, h))),
             _ => Err(Overflow),
         }
+    }
+}
+
+/// `s.trim()`, without decoding the ends where their lead bytes show they are not white space
+/// (ASCII below `!` and the leads of U+0085, U+00A0, U+1680 and U+2000–U+3000 are the only ones
+/// that can begin one): recognised names are trimmed already, and relations name thousands.
+fn trimmed(s: &str) -> &str {
+    let spacelike = |lead: u8| lead <= b' ' || matches!(lead, 0xC2 | 0xE1 | 0xE2 | 0xE3);
+    let b = s.as_bytes();
+    let last_lead = b.iter().rposition(|&x| x & 0xC0 != 0x80);
+    match (b.first(), last_lead) {
+        (Some(&first), Some(i)) if !spacelike(first) && !spacelike(b[i]) => s,
+        _ => s.trim(),
     }
 }
 
@@ -258,6 +271,24 @@ pub struct Evaluation {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_are_trimmed_as_trim_does() {
+        for s in [
+            "合计",
+            " 合计 ",
+            "\u{3000}合计\u{3000}",
+            "合计\u{00A0}",
+            "\u{2003}一般公共服务支出",
+            "a b",
+            "",
+            " ",
+            "支出\t",
+            "（一）工资",
+        ] {
+            assert_eq!(trimmed(s), s.trim(), "{s:?}");
+        }
+    }
 
     fn term(v: &str) -> Term {
         Term {

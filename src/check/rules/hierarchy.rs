@@ -22,14 +22,12 @@ rule! {
 
 /// The rows of a coded table by depth, and the figure of a node printed or not.
 struct Tree<'t> {
-    table: &'t Table,
     rows: Vec<&'t Row>,
 }
 
 impl<'t> Tree<'t> {
     fn new(table: &'t Table) -> Tree<'t> {
         Tree {
-            table,
             rows: table.rows.iter().filter(|r| r.level().is_some()).collect(),
         }
     }
@@ -41,8 +39,9 @@ impl<'t> Tree<'t> {
             .filter(move |r| r.level() == Some(level))
     }
 
-    /// The printed children of `code` at `level`, or, where a child is not printed, its own children.
-    fn effective(&self, prefix: &str, level: usize, col: usize) -> Vec<Term> {
+    /// The printed children of `code` at `level`, or, where a child is not printed, its own
+    /// children: the same rows in every column, so found once per parent.
+    fn effective(&self, prefix: &str, level: usize) -> Vec<&'t Row> {
         let len = [0, 3, 5, 7][level];
         let mut codes: Vec<&str> = self
             .rows
@@ -60,8 +59,8 @@ impl<'t> Tree<'t> {
             }
             seen.push(code);
             match self.rows.iter().find(|r| r.code.as_deref() == Some(code)) {
-                Some(row) => out.push(Term::cell(self.table, row, col)),
-                None if level < 3 => out.extend(self.effective(code, level + 1, col)),
+                Some(row) => out.push(*row),
+                None if level < 3 => out.extend(self.effective(code, level + 1)),
                 None => {}
             }
         }
@@ -87,12 +86,14 @@ impl Rule for TotalIsSumOfClasses {
             if tree.rows.is_empty() {
                 continue;
             }
+            let classes = tree.effective("", 1);
+            let what = std::sync::Arc::new(Message::new("合计 = Σ 类", "total = sum of classes"));
             for col in 0..t.columns.len() {
                 let r = Relation::sum(
                     Self::META.code,
-                    Message::new("合计 = Σ 类", "total = sum of classes"),
+                    what.clone(),
                     Term::cell(t, total, col),
-                    tree.effective("", 1, col),
+                    classes.iter().map(|r| Term::cell(t, r, col)).collect(),
                 );
                 cx.relation(Some(t), r);
             }
@@ -122,15 +123,17 @@ fn parent_is_sum(cx: &mut Context, code: &'static str, level: usize, what: Messa
                 continue;
             }
             let printed = |r: &Row, col: usize| r.cell(col).is_some_and(|c| c.figure.is_some());
+            let mut children: Option<Vec<&Row>> = None;
             for col in 0..t.columns.len() {
                 // A column blank for the parent and everything under it says nothing.
                 if !printed(parent, col) && !below.iter().any(|r| printed(r, col)) {
                     continue;
                 }
-                let parts = tree.effective(prefix, level + 1, col);
-                if parts.is_empty() {
+                let rows = children.get_or_insert_with(|| tree.effective(prefix, level + 1));
+                if rows.is_empty() {
                     break;
                 }
+                let parts = rows.iter().map(|r| Term::cell(t, r, col)).collect();
                 let r = Relation::sum(code, what.clone(), Term::cell(t, parent, col), parts);
                 cx.relation(Some(t), r);
             }
