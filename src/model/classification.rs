@@ -51,10 +51,11 @@ const FUNCTION_CLASSES: &[(&str, &str, &[&str])] = &[
 pub fn function_class_code(name: &str) -> Option<&'static str> {
     use std::collections::HashMap;
     use std::sync::OnceLock;
-    // Every name a class goes by, with and without its trailing 支出, looked up at once: summary
-    // tables ask this for each of their lines.
-    static BY_NAME: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
-    let map = BY_NAME.get_or_init(|| {
+    // Every name a class goes by, with and without its trailing 支出, sorted for a binary search:
+    // summary tables ask this for each of their lines, and a few string comparisons cost less
+    // than hashing the name.
+    static BY_NAME: OnceLock<Vec<(&'static str, &'static str)>> = OnceLock::new();
+    let names = BY_NAME.get_or_init(|| {
         let mut m = HashMap::new();
         for (code, current, older) in FUNCTION_CLASSES {
             for n in std::iter::once(current).chain(older.iter()) {
@@ -62,15 +63,21 @@ pub fn function_class_code(name: &str) -> Option<&'static str> {
                 m.entry(n.trim_end_matches("支出")).or_insert(*code);
             }
         }
-        m
+        let mut v: Vec<_> = m.into_iter().collect();
+        v.sort_unstable();
+        v
     });
+    let find = |n: &str| {
+        names
+            .binary_search_by(|(k, _)| (*k).cmp(n))
+            .ok()
+            .map(|i| names[i].1)
+    };
     let name = name
         .strip_suffix("（类）")
         .or_else(|| name.strip_suffix("(类)"))
         .unwrap_or(name);
-    map.get(name)
-        .or_else(|| map.get(name.strip_suffix("支出")?))
-        .copied()
+    find(name).or_else(|| find(name.strip_suffix("支出")?))
 }
 
 pub fn function_class_name(code: &str) -> Option<&'static str> {

@@ -20,7 +20,8 @@ impl LineReader {
         if l.is_empty() {
             return (None, None);
         }
-        if l.contains("结转") {
+        // A character search first: most lines have neither word.
+        if l.contains('结') && l.contains("结转") {
             if l.contains("年初") {
                 self.in_opening = true;
                 return (Some(Line::Opening), None);
@@ -30,7 +31,7 @@ impl LineReader {
                 return (Some(Line::Closing), None);
             }
         }
-        if l.contains("总计") {
+        if l.contains('总') && l.contains("总计") {
             self.in_opening = false;
             self.in_closing = false;
             let line = match side {
