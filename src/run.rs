@@ -58,6 +58,29 @@ pub fn check_file(file: &Path) -> DocResult {
 
 pub fn check_group(files: &[PathBuf]) -> DocResult {
     let source = load::source_of(files);
+    guarded(&source, || checked_group(files, source.clone()))
+}
+
+/// Bad input must never panic. Should a bug make it, the document is reported as not checked,
+/// with the reason, and the documents after it are still checked (a batch waiting on it goes on).
+fn guarded(source: &str, check: impl FnOnce() -> DocResult) -> DocResult {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(check)).unwrap_or_else(|panic| {
+        let reason = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        DocResult::unreadable(
+            source.to_string(),
+            vec![ReadError::Internal {
+                file: source.to_string(),
+                reason,
+            }],
+        )
+    })
+}
+
+fn checked_group(files: &[PathBuf], source: String) -> DocResult {
     match load::load_group(files) {
         Ok(loaded) => {
             let checks = check::run(&loaded.document, &loaded.problems);
@@ -71,5 +94,28 @@ pub fn check_group(files: &[PathBuf]) -> DocResult {
             }
         }
         Err(e) => DocResult::unreadable(source, vec![e]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_while_checking_is_a_document_not_checked_with_its_reason() {
+        // The panic's message goes to this test's captured output.
+        let r = guarded("局-2016-决算公开表.xlsx", || {
+            panic!("index out of bounds")
+        });
+        assert!(r.failed() && r.document.is_none());
+        match &r.errors[..] {
+            [ReadError::Internal { file, reason }] => {
+                assert_eq!(file, "局-2016-决算公开表.xlsx");
+                assert_eq!(reason, "index out of bounds");
+            }
+            other => panic!("{other:?}"),
+        }
+        let ok = guarded("x", || DocResult::unreadable("x".into(), Vec::new()));
+        assert!(!ok.failed());
     }
 }

@@ -156,6 +156,9 @@ pub enum ReadError {
         page: u32,
         reason: String,
     },
+    /// A fault of gouji's own while checking the document (a bug, never the input's doing).
+    #[error("{file}: 检查时出现内部错误，未检查：{reason}")]
+    Internal { file: String, reason: String },
     /// Scanned pages: images of text, which gouji does not read (no OCR).
     #[error("{file}: 第 {} 页没有文字层（扫描件），未检查", pages_text(pages))]
     NoTextLayer { file: String, pages: Vec<u32> },
@@ -186,6 +189,7 @@ impl ReadError {
             | ReadError::SheetTooLarge { file, .. }
             | ReadError::Empty { file }
             | ReadError::PdfPage { file, .. }
+            | ReadError::Internal { file, .. }
             | ReadError::NoTextLayer { file, .. } => file,
         }
     }
@@ -214,6 +218,9 @@ impl ReadError {
             ReadError::Empty { file } => format!("{file}: the file holds nothing"),
             ReadError::PdfPage { file, page, reason } => {
                 format!("{file}: page {page} cannot be read: {reason}")
+            }
+            ReadError::Internal { file, reason } => {
+                format!("{file}: internal error while checking; not checked: {reason}")
             }
             ReadError::NoTextLayer { file, pages } => format!(
                 "{file}: page {} has no text layer (scanned): not checked",
