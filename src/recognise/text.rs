@@ -211,7 +211,6 @@ pub fn from_f64_text(f: f64) -> Option<(Decimal, String)> {
 
 /// k/100 as a decimal and its shortest text: 399799 → 3997.99, 1250 → 12.5, 73200 → 732.
 fn hundredths(k: i64) -> (Decimal, String) {
-    use std::fmt::Write;
     let (n, scale) = match (k % 100, k % 10) {
         (0, _) => (k / 100, 0),
         (_, 0) => (k / 10, 1),
@@ -222,7 +221,20 @@ fn hundredths(k: i64) -> (Decimal, String) {
     if k < 0 {
         text.push('-');
     }
-    let _ = write!(text, "{}", a / 100);
+    // The integer part's digits, written backwards into a small buffer: no formatting machinery
+    // for the hundreds of figures of every document.
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut whole = a / 100;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (whole % 10) as u8;
+        whole /= 10;
+        if whole == 0 {
+            break;
+        }
+    }
+    text.extend(digits[at..].iter().map(|&d| d as char));
     let cents = (a % 100) as u8;
     if cents != 0 {
         text.push('.');
