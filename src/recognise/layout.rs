@@ -289,7 +289,8 @@ fn notes(grid: &Grid, data: &[usize], width: usize) -> Vec<String> {
 }
 
 fn is_note(t: &str) -> bool {
-    if !t.contains('注') && !t.contains("本表无数据") {
+    // Character searches: a note starts with 注 or says 本表无数据.
+    if !t.contains('注') && !t.contains('无') {
         return false;
     }
     let n = norm(t);
