@@ -86,9 +86,6 @@ impl Term {
         let Some(f) = self.figure else {
             return Ok(None);
         };
-        if self.unit.factor() == Decimal::ONE {
-            return Ok(Some((f.value, f.half_step())));
-        }
         let k = self.unit.factor();
         match (f.value.checked_mul(k), f.half_step().checked_mul(k)) {
             (Some(v), Some(h)) => Ok(Some((v, h))),

@@ -1,8 +1,6 @@
 use std::path::Path;
 
-use calamine::{
-    open_workbook_auto_from_rs, Data, DataRef, Dimensions, Reader, Sheets, Xlsx, XlsxError,
-};
+use calamine::{open_workbook_auto_from_rs, DataType, Dimensions, Reader, Sheets, Xlsx, XlsxError};
 
 use super::{Grid, Merge, RawValue, ReadError, ReadOutcome, MAX_ROWS};
 
@@ -78,7 +76,7 @@ fn xlsx_rows<RS: std::io::Read + std::io::Seek>(
     let mut height = 0;
     while let Some(cell) = cells.next_cell().map_err(unreadable)? {
         let (r, c) = cell.get_position();
-        let value = raw_ref(cell.get_value());
+        let value = raw(cell.get_value());
         if matches!(value, RawValue::Empty) {
             continue;
         }
@@ -170,30 +168,26 @@ fn merges<RS: std::io::Read + std::io::Seek>(
         .collect()
 }
 
-fn raw_ref(d: &DataRef) -> RawValue {
-    match d {
-        DataRef::Empty => RawValue::Empty,
-        DataRef::Int(i) => RawValue::Number(*i as f64),
-        DataRef::Float(f) => RawValue::Number(*f),
-        DataRef::SharedString(s) => RawValue::Text((*s).to_string()),
-        DataRef::String(s) => RawValue::Text(s.clone()),
-        DataRef::Bool(b) => RawValue::Text(b.to_string()),
-        DataRef::DateTime(d) => RawValue::Text(d.to_string()),
-        DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => RawValue::Text(s.clone()),
-        DataRef::Error(e) => RawValue::Text(format!("#{e:?}")),
-    }
-}
-
-fn raw(d: &Data) -> RawValue {
-    match d {
-        Data::Empty => RawValue::Empty,
-        Data::Int(i) => RawValue::Number(*i as f64),
-        Data::Float(f) => RawValue::Number(*f),
-        Data::String(s) => RawValue::Text(s.clone()),
-        Data::Bool(b) => RawValue::Text(b.to_string()),
-        Data::DateTime(d) => RawValue::Text(d.to_string()),
-        Data::DateTimeIso(s) | Data::DurationIso(s) => RawValue::Text(s.clone()),
-        Data::Error(e) => RawValue::Text(format!("#{e:?}")),
+/// A cell as calamine gives it, owned (`Data`) or borrowing the shared strings (`DataRef`).
+fn raw(d: &impl DataType) -> RawValue {
+    if let Some(f) = d.get_float() {
+        RawValue::Number(f)
+    } else if let Some(i) = d.get_int() {
+        RawValue::Number(i as f64)
+    } else if let Some(s) = d
+        .get_string()
+        .or_else(|| d.get_datetime_iso())
+        .or_else(|| d.get_duration_iso())
+    {
+        RawValue::Text(s.to_string())
+    } else if let Some(b) = d.get_bool() {
+        RawValue::Text(b.to_string())
+    } else if let Some(t) = d.get_datetime() {
+        RawValue::Text(t.to_string())
+    } else if let Some(e) = d.get_error() {
+        RawValue::Text(format!("#{e:?}"))
+    } else {
+        RawValue::Empty
     }
 }
 
@@ -214,6 +208,50 @@ fn classify(file: &str, reason: &str) -> ReadError {
         ReadError::Corrupt {
             file: file.to_string(),
             reason: reason.to_string(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use calamine::{CellErrorType, Data, DataRef};
+
+    #[test]
+    fn owned_and_borrowed_cells_read_alike() {
+        let shared = String::from("合计");
+        let cases = [
+            (Data::Empty, DataRef::Empty, RawValue::Empty),
+            (Data::Int(7), DataRef::Int(7), RawValue::Number(7.0)),
+            (
+                Data::Float(3997.99),
+                DataRef::Float(3997.99),
+                RawValue::Number(3997.99),
+            ),
+            (
+                Data::String("合计".into()),
+                DataRef::SharedString(&shared),
+                RawValue::Text("合计".into()),
+            ),
+            (
+                Data::Bool(true),
+                DataRef::Bool(true),
+                RawValue::Text("true".into()),
+            ),
+            (
+                Data::DateTimeIso("2016-12-31".into()),
+                DataRef::DateTimeIso("2016-12-31".into()),
+                RawValue::Text("2016-12-31".into()),
+            ),
+            (
+                Data::Error(CellErrorType::Div0),
+                DataRef::Error(CellErrorType::Div0),
+                RawValue::Text("#Div0".into()),
+            ),
+        ];
+        for (owned, borrowed, want) in cases {
+            assert_eq!(raw(&owned), want);
+            assert_eq!(raw(&borrowed), want);
         }
     }
 }
