@@ -90,14 +90,10 @@ fn xlsx_rows<RS: std::io::Read + std::io::Seek>(
             rows.resize_with(r + 1, Vec::new);
         }
         let row = &mut rows[r];
-        if row.len() < c {
-            row.resize(c, RawValue::Empty);
+        if row.len() <= c {
+            row.resize(c + 1, RawValue::Empty);
         }
-        if row.len() == c {
-            row.push(value);
-        } else {
-            row[c] = value;
-        }
+        row[c] = value;
     }
     if height > MAX_ROWS {
         return Err(too_large(file, sheet, height));
