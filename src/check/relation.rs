@@ -18,7 +18,7 @@ use super::finding::Message;
 /// One operand of a relation: a published figure (or its absence), its unit and its place.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Term {
-    pub label: String,
+    pub label: Arc<str>,
     pub figure: Option<Figure>,
     pub unit: Unit,
     pub place: Option<Place>,
@@ -64,7 +64,10 @@ impl Term {
     pub fn cell(table: &Table, row: &Row, col: usize) -> Term {
         let cell: Option<&Cell> = row.cell(col);
         Term {
-            label: trimmed(&row.name).to_string(),
+            label: match trimmed(&row.name) {
+                t if t.len() == row.name.len() => row.name.clone(),
+                t => t.into(),
+            },
             figure: cell.and_then(|c| c.figure),
             unit: table.unit,
             place: cell.map(|c| Place::Cell {

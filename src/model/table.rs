@@ -1,3 +1,5 @@
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 use super::{CellRef, Figure, Location, Unit};
@@ -259,7 +261,7 @@ pub struct Row {
     /// 科目编码, joined when printed over 类/款/项 columns ("2080101").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
-    pub name: String,
+    pub name: Arc<str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub line: Option<Line>,
     /// One entry per column of the table, `None` where the row has no cell there.

@@ -1,6 +1,7 @@
 //! Where each table sits on a sheet and how its rows are laid out.
 
 use std::borrow::Cow;
+use std::sync::Arc;
 
 use crate::model::{
     Cell, CellRef, ColKey, Column, Figure, Line, Row, Side, Table, TableKind, Unit,
@@ -151,10 +152,11 @@ struct Ctx<'a> {
     problems: &'a mut Vec<Problem>,
 }
 
-impl Ctx<'_> {
-    /// The trimmed text of a cell, borrowed where the cell holds text.
-    fn text(&self, r: usize, c: usize) -> Cow<'_, str> {
-        match self.grid.get(r, c).as_text() {
+impl<'a> Ctx<'a> {
+    /// The trimmed text of a cell, borrowed from the grid where the cell holds text.
+    fn text(&self, r: usize, c: usize) -> Cow<'a, str> {
+        let grid: &'a Grid = self.grid;
+        match grid.get(r, c).as_text() {
             Cow::Borrowed(t) => Cow::Borrowed(t.trim()),
             Cow::Owned(t) => Cow::Owned(t.trim().to_string()),
         }
@@ -332,10 +334,11 @@ fn halves(ctx: &mut Ctx, base: &Table, paths: &[Vec<String>], data: &[usize]) ->
         t.columns = keyed_columns(paths, &amount_cols);
         let mut lines = LineReader::default();
         for &r in data {
-            let name = ctx.text(r, label_col).into_owned();
+            let name = ctx.text(r, label_col);
             if name.is_empty() || is_note(&name) {
                 continue;
             }
+            let name: Arc<str> = Arc::from(&*name);
             let (line, code) = lines.read(side, &name);
             let cells = amount_cols.iter().map(|&c| ctx.amount(r, c)).collect();
             t.rows.push(Row {
@@ -431,7 +434,7 @@ fn coded(ctx: &mut Ctx, mut t: Table, paths: &[Vec<String>], data: &[usize]) -> 
         } else {
             None
         };
-        let mut name = label_cols
+        let found = label_cols
             .iter()
             .map(|&c| ctx.text(r, c))
             // The template prints the 合计 row beside the 类/款/项 headings of the code columns.
@@ -440,26 +443,25 @@ fn coded(ctx: &mut Ctx, mut t: Table, paths: &[Vec<String>], data: &[usize]) -> 
                     && text::code(t).is_none()
                     && !matches!(t.as_ref(), "类" | "款" | "项")
             })
-            .map(Cow::into_owned)
             .unwrap_or_default();
+        let mut name: &str = &found;
         if code.is_none() {
             // "2080101 行政运行" printed in one cell.
-            let digits: String = name.chars().take_while(|c| c.is_ascii_digit()).collect();
-            if digits.len() >= 3 {
-                code = Some(digits.clone());
-                name = name[digits.len()..].trim().to_string();
+            let digits = name.bytes().take_while(u8::is_ascii_digit).count();
+            if digits >= 3 {
+                code = Some(name[..digits].to_string());
+                name = name[digits..].trim();
             }
         }
         let cells: Vec<Option<Cell>> = amount_cols.iter().map(|&c| ctx.amount(r, c)).collect();
-        if is_note(&name)
-            || (code.is_none() && name.is_empty() && cells.iter().all(Option::is_none))
+        if is_note(name) || (code.is_none() && name.is_empty() && cells.iter().all(Option::is_none))
         {
             continue;
         }
-        let line = (code.is_none() && label(&name) == "合计").then_some(Line::Total);
+        let line = (code.is_none() && label(name) == "合计").then_some(Line::Total);
         t.rows.push(Row {
             code,
-            name,
+            name: name.into(),
             line,
             cells,
             at: CellRef::new(r as u32, label_cols.first().copied().unwrap_or(0) as u32),
@@ -512,7 +514,6 @@ fn basic(ctx: &mut Ctx, t: Table, paths: &[Vec<String>], data: &[usize]) -> Tabl
                 .chain(name_col)
                 .map(|c| ctx.text(r, c))
                 .find(|t| !t.is_empty() && text::code(t).is_none())
-                .map(Cow::into_owned)
                 .unwrap_or_default();
             let cell = ctx.amount(r, amount_col);
             if (code.is_none() && name.is_empty()) || is_note(&name) {
@@ -529,7 +530,7 @@ fn basic(ctx: &mut Ctx, t: Table, paths: &[Vec<String>], data: &[usize]) -> Tabl
             }
             t.rows.push(Row {
                 code,
-                name,
+                name: Arc::from(&*name),
                 line,
                 cells: vec![cell],
                 at: CellRef::new(r as u32, start as u32),
@@ -611,10 +612,11 @@ fn three_public_table(ctx: &mut Ctx, mut t: Table, paths: &[Vec<String>], data: 
         .filter_map(|c| which(c).map(|s| (c, s)))
         .collect();
     for &r in data {
-        let name = ctx.text(r, label_col).into_owned();
+        let name = ctx.text(r, label_col);
         if name.is_empty() || is_note(&name) {
             continue;
         }
+        let name: Arc<str> = Arc::from(&*name);
         let line = if label(&name) == "合计" {
             Some(Line::Total)
         } else {

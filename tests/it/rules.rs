@@ -56,7 +56,7 @@ fn table(kind: TableKind, side: Option<Side>, cols: &[K], rows: &[R]) -> Table {
             );
             Row {
                 code: (!code.is_empty()).then(|| code.to_string()),
-                name: name.to_string(),
+                name: (*name).into(),
                 line: *line,
                 cells: amounts
                     .iter()

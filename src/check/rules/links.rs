@@ -144,7 +144,7 @@ fn class_lines_vs_table(
         let b = match t.row_by_code(class) {
             Some(row) => Term::cell(t, row, tc),
             None => Term {
-                label: class.to_string(),
+                label: class.into(),
                 figure: None,
                 unit: t.unit,
                 place: None,

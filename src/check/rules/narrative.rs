@@ -99,7 +99,7 @@ pub fn location(n: &Narrative, span: (usize, usize), sentence: usize) -> Locatio
 
 pub fn term(n: &Narrative, m: &Mention) -> Term {
     Term {
-        label: crate::recognise::narrative::clean(&m.subject),
+        label: crate::recognise::narrative::clean(&m.subject).into(),
         figure: Some(m.quantity.figure),
         unit: unit_of(&m.quantity),
         place: Some(Place::Text(Box::new(location(
