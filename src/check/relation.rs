@@ -196,20 +196,24 @@ impl Relation {
             }
         };
         let total = value(&self.total).ok()?;
-        let mut parts = Vec::new();
-        for (s, t) in &self.parts {
-            if let Some((v, h)) = value(t).ok()? {
-                parts.push((Decimal::from(*s).checked_mul(v)?, h));
-            }
-        }
-        if total.is_none() && parts.is_empty() {
-            return None;
-        }
         let mut expected = Decimal::ZERO;
         let mut slack = total.map_or(Decimal::ZERO, |(_, h)| h);
-        for (v, h) in &parts {
-            expected = expected.checked_add(*v)?;
-            slack = slack.checked_add(*h)?;
+        let mut printed_parts = false;
+        for (s, t) in &self.parts {
+            if let Some((v, h)) = value(t).ok()? {
+                // Signs are ±1: no multiplication for them.
+                let v = match s {
+                    1 => v,
+                    -1 => -v,
+                    s => Decimal::from(*s).checked_mul(v)?,
+                };
+                expected = expected.checked_add(v)?;
+                slack = slack.checked_add(h)?;
+                printed_parts = true;
+            }
+        }
+        if total.is_none() && !printed_parts {
+            return None;
         }
         let actual = total.map_or(Decimal::ZERO, |(v, _)| v);
         if total.is_none() && expected.is_zero() {

@@ -83,6 +83,10 @@ impl Figure {
 
     /// Half the rounding step: how far the true value may lie from the printed one.
     pub fn half_step(&self) -> Decimal {
+        // A step is nearly always 10^-k, whose half is 5·10^-(k+1): written, not computed.
+        if self.step.mantissa() == 1 && self.step.scale() < 28 {
+            return Decimal::new(5, self.step.scale() + 1);
+        }
         // Halving by multiplying: exact, and far cheaper than a decimal division.
         self.step * Decimal::new(5, 1)
     }
@@ -95,5 +99,36 @@ impl Figure {
             v.rescale(places);
         }
         v.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn half_steps_are_exact_and_keep_the_scale_a_product_would() {
+        for (value, step) in [
+            ("3997.99", "0.01"),
+            ("732", "1"),
+            ("12.3", "0.1"),
+            ("1200", "100"),
+            ("0.5", "0.5"),
+            ("1", "0.0000000000000000000000000001"),
+        ] {
+            let f = Figure {
+                value: value.parse().unwrap(),
+                step: step.parse().unwrap(),
+            };
+            let product = f.step * Decimal::new(5, 1);
+            assert_eq!(f.half_step(), product, "{step}");
+            assert_eq!(f.half_step().to_string(), product.to_string(), "{step}");
+        }
+        assert_eq!(
+            Figure::from_decimal("3997.99".parse().unwrap())
+                .half_step()
+                .to_string(),
+            "0.005"
+        );
     }
 }

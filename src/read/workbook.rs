@@ -72,6 +72,9 @@ fn xlsx_rows<RS: std::io::Read + std::io::Seek>(
     if declared > MAX_ROWS {
         return Err(too_large(file, sheet, declared));
     }
+    // Each row is given the declared width at once (a row grows cell by cell otherwise); a
+    // declared width beyond any table's is not trusted with memory.
+    let width = (cells.dimensions().end.1 as usize + 1).min(64);
     let mut rows: Vec<Vec<RawValue>> = Vec::new();
     let mut height = 0;
     while let Some(cell) = cells.next_cell().map_err(unreadable)? {
@@ -90,6 +93,9 @@ fn xlsx_rows<RS: std::io::Read + std::io::Seek>(
             rows.resize_with(r + 1, Vec::new);
         }
         let row = &mut rows[r];
+        if row.capacity() == 0 {
+            row.reserve_exact(width.max(c + 1));
+        }
         if row.len() <= c {
             row.resize(c + 1, RawValue::Empty);
         }

@@ -239,9 +239,7 @@ const HEADER_WORDS: &[&str] = &[
 fn is_data_row(grid: &Grid, r: usize, width: usize, texts: &[String]) -> bool {
     let has_amount = (0..width).any(|c| match grid.get(r, c) {
         RawValue::Number(_) => true,
-        RawValue::Text(t) => {
-            matches!(text::amount(t), AmountText::Figure(_)) && text::code(t).is_none()
-        }
+        RawValue::Text(t) => matches!(text::amount(t), AmountText::Figure(_)) && !text::is_code(t),
         RawValue::Empty => false,
     });
     if has_amount {
@@ -249,7 +247,7 @@ fn is_data_row(grid: &Grid, r: usize, width: usize, texts: &[String]) -> bool {
     }
     if texts
         .iter()
-        .any(|t| text::code(t).is_some_and(|c| c.len() >= 3))
+        .any(|t| text::code_text(t).is_some_and(|c| c.len() >= 3))
     {
         return true;
     }
@@ -439,9 +437,7 @@ fn coded(ctx: &mut Ctx, mut t: Table, paths: &[Vec<String>], data: &[usize]) -> 
             .map(|&c| ctx.text(r, c))
             // The template prints the 合计 row beside the 类/款/项 headings of the code columns.
             .find(|t| {
-                !t.is_empty()
-                    && text::code(t).is_none()
-                    && !matches!(t.as_ref(), "类" | "款" | "项")
+                !t.is_empty() && !text::is_code(t) && !matches!(t.as_ref(), "类" | "款" | "项")
             })
             .unwrap_or_default();
         let mut name: &str = &found;
@@ -513,7 +509,7 @@ fn basic(ctx: &mut Ctx, t: Table, paths: &[Vec<String>], data: &[usize]) -> Tabl
                 .copied()
                 .chain(name_col)
                 .map(|c| ctx.text(r, c))
-                .find(|t| !t.is_empty() && text::code(t).is_none())
+                .find(|t| !t.is_empty() && !text::is_code(t))
                 .unwrap_or_default();
             let cell = ctx.amount(r, amount_col);
             if (code.is_none() && name.is_empty()) || is_note(&name) {

@@ -1,5 +1,7 @@
 //! Reading the text of cells the way a person reads it: full-width forms, separators, blanks.
 
+use std::borrow::Cow;
+
 use rust_decimal::Decimal;
 
 /// Folds full-width ASCII to half-width and drops every kind of white space, so that
@@ -248,10 +250,19 @@ fn hundredths(k: i64) -> (Decimal, String) {
 
 /// A 科目编码 as printed: digits only ("2080101", "208 01 01" joined by the caller).
 pub fn code(s: &str) -> Option<String> {
+    code_text(s).map(Cow::into_owned)
+}
+
+/// Whether a cell reads as a 科目编码, without copying it.
+pub fn is_code(s: &str) -> bool {
+    code_text(s).is_some()
+}
+
+pub fn code_text(s: &str) -> Option<Cow<'_, str>> {
     // Most codes are printed as plain digits: taken as they are.
     let t = s.trim_ascii();
     if !t.is_empty() && t.len() <= 9 && t.bytes().all(|b| b.is_ascii_digit()) {
-        return Some(t.to_string());
+        return Some(Cow::Borrowed(t));
     }
     // Most cells are labels or amounts: a character no code has rules them out before any copy.
     let possible = |c: char| {
@@ -265,7 +276,8 @@ pub fn code(s: &str) -> Option<String> {
     }
     let n = norm(s);
     let n = n.trim_matches(['[', ']', '【', '】']);
-    (!n.is_empty() && n.len() <= 9 && n.chars().all(|c| c.is_ascii_digit())).then(|| n.to_string())
+    (!n.is_empty() && n.len() <= 9 && n.chars().all(|c| c.is_ascii_digit()))
+        .then(|| Cow::Owned(n.to_string()))
 }
 
 #[cfg(test)]
