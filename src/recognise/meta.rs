@@ -7,29 +7,32 @@ use super::text::norm;
 /// The year: a 20xx followed by 年 or standing between separators in the file name.
 pub fn year_from(grids: &[Grid], source: &str) -> Option<i32> {
     // Only text: a figure such as 2,059.37 in the first rows is no year.
-    let texts = grids
+    grids
         .iter()
         .flat_map(|g| g.rows.iter().take(6).flatten())
         .filter_map(|v| match v {
-            crate::read::RawValue::Text(t) => Some(t.clone()),
+            crate::read::RawValue::Text(t) => Some(t.as_str()),
             _ => None,
         })
-        .chain(std::iter::once(source.to_string()));
-    texts.into_iter().find_map(|t| year_in(&t))
+        .chain(std::iter::once(source))
+        .find_map(year_in)
 }
 
 fn year_in(t: &str) -> Option<i32> {
-    let chars: Vec<char> = t.chars().collect();
-    for i in 0..chars.len().saturating_sub(3) {
-        let window: String = chars[i..i + 4].iter().collect();
-        if !window.starts_with("20") || !window.chars().all(|c| c.is_ascii_digit()) {
+    // Bytes suffice: digits are ASCII, and no byte of a longer UTF-8 character is one (or is
+    // '.', ',' or '%'), so a neighbour that is not an ASCII digit is seen as such either way.
+    let b = t.as_bytes();
+    for i in 0..b.len().saturating_sub(3) {
+        let window = &b[i..i + 4];
+        if !window.starts_with(b"20") || !window.iter().all(u8::is_ascii_digit) {
             continue;
         }
-        let before_ok = i == 0 || !chars[i - 1].is_ascii_digit();
-        let after = chars.get(i + 4);
-        let after_ok = after.is_none_or(|c| !c.is_ascii_digit() && !matches!(c, '.' | ',' | '%'));
+        let before_ok = i == 0 || !b[i - 1].is_ascii_digit();
+        let after_ok = b
+            .get(i + 4)
+            .is_none_or(|c| !c.is_ascii_digit() && !matches!(c, b'.' | b',' | b'%'));
         if before_ok && after_ok {
-            return window.parse().ok();
+            return std::str::from_utf8(window).ok()?.parse().ok();
         }
     }
     None
@@ -40,13 +43,22 @@ pub fn department_from(grids: &[Grid], source: &str) -> Option<String> {
     for g in grids {
         for row in g.rows.iter().take(8) {
             for v in row {
-                let t = norm(&v.as_text());
-                for key in ["编制部门:", "编制单位:", "部门名称:", "单位名称:", "部门:"]
-                {
-                    let key_cn = key.replace(':', "：");
-                    let rest = t
-                        .strip_prefix(key)
-                        .or_else(|| t.strip_prefix(key_cn.as_str()));
+                // Every key has 部 or 单: a character search rules out the other cells uncopied.
+                let crate::read::RawValue::Text(raw) = v else {
+                    continue;
+                };
+                if !raw.contains(['部', '单']) {
+                    continue;
+                }
+                let t = norm(raw);
+                for (key, key_cn) in [
+                    ("编制部门:", "编制部门："),
+                    ("编制单位:", "编制单位："),
+                    ("部门名称:", "部门名称："),
+                    ("单位名称:", "单位名称："),
+                    ("部门:", "部门："),
+                ] {
+                    let rest = t.strip_prefix(key).or_else(|| t.strip_prefix(key_cn));
                     if let Some(rest) = rest {
                         let name = rest.split("单位").next().unwrap_or(rest).trim();
                         if !name.is_empty() {
