@@ -4,7 +4,8 @@
 //! cells, and asking calamine for them tokenises the sheet again). So each sheet's XML is
 //! inflated here, its `<mergeCell ref="A1:C1"/>` elements found by a byte search, and the
 //! package re-laid for calamine with those sheets *stored*: it reads them without inflating them
-//! a second time. Every other part of the package is copied as it is, still compressed.
+//! a second time. The workbook's own parts, inflated here to find the sheets, are stored too;
+//! every other part of the package is copied as it is, still compressed.
 
 use std::io::{Cursor, Read, Write};
 
@@ -48,6 +49,17 @@ pub fn unpack(bytes: &[u8]) -> Option<Unpacked> {
     let mut merges = Vec::new();
     for i in 0..zip.len() {
         let name = zip.name_for_index(i)?.ok()?.into_owned();
+        // Already inflated here: stored, so that calamine need not inflate them again.
+        let read_here = match name.as_str() {
+            "xl/workbook.xml" => Some(&workbook),
+            "xl/_rels/workbook.xml.rels" => Some(&rels),
+            _ => None,
+        };
+        if let Some(xml) = read_here {
+            out.start_file(name, stored).ok()?;
+            out.write_all(xml.as_bytes()).ok()?;
+            continue;
+        }
         match sheets.iter().find(|(_, path)| *path == name) {
             Some((sheet, _)) => {
                 let f = zip.by_index(i).ok()?;
@@ -250,8 +262,12 @@ mod tests {
             assert!(a.used_cells().count() > 10, "{name}");
         }
         let mut zip = ZipArchive::new(Cursor::new(&unpacked.package[..])).unwrap();
-        let sheet = zip.by_name("xl/worksheets/sheet1.xml").unwrap();
-        assert_eq!(sheet.compression(), CompressionMethod::Stored);
+        for part in ["xl/worksheets/sheet1.xml", "xl/workbook.xml"] {
+            let stored = zip.by_name(part).unwrap().compression();
+            assert_eq!(stored, CompressionMethod::Stored, "{part}");
+        }
+        let styles = zip.by_name("xl/styles.xml").unwrap().compression();
+        assert_eq!(styles, CompressionMethod::Deflated);
     }
 
     #[test]
