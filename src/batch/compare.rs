@@ -83,11 +83,13 @@ pub fn frame(rows: &[SummaryRow]) -> PolarsResult<DataFrame> {
 }
 
 pub fn write_parquet(df: &DataFrame, path: &std::path::Path) -> std::io::Result<()> {
-    let file = std::fs::File::create(path)?;
-    ParquetWriter::new(file)
+    // Buffered: the writer emits thousands of small pieces (thrift headers, page by page), and
+    // written straight to the file each was a system call of its own.
+    let mut file = std::io::BufWriter::new(std::fs::File::create(path)?);
+    ParquetWriter::new(&mut file)
         .finish(&mut df.clone())
-        .map(|_| ())
-        .map_err(|e| std::io::Error::other(format!("{}: {e}", path.display())))
+        .map_err(|e| std::io::Error::other(format!("{}: {e}", path.display())))?;
+    std::io::Write::flush(&mut file)
 }
 
 fn strings(df: &DataFrame, name: &str) -> PolarsResult<Vec<String>> {
