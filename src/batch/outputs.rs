@@ -71,21 +71,21 @@ pub fn write_all(
     std::fs::rename(findings_tmp, &findings)?;
     written.push(findings.clone());
     let frame = compare::frame(&rows).map_err(|e| other(out, e))?;
-    let comparisons = compare::compare(&frame).map_err(|e| other(out, e))?;
     let csv_path = out.join("summary.csv");
     let parquet = out.join("summary.parquet");
     let xlsx = out.join("summary.xlsx");
-    // The four outputs are independent: written side by side, the slowest (the workbook with
-    // every finding, the charts) no longer wait for each other.
-    let ((csv_done, parquet_done), (xlsx_done, charts)) = rayon::join(
+    // The outputs are independent once the comparisons are made: written side by side, and
+    // the rows (csv, parquet) while the comparisons are still being made.
+    let ((csv_done, parquet_done), compared) = rayon::join(
         || {
             rayon::join(
                 || write_rows(&rows, &csv_path),
                 || atomically(&parquet, |tmp| compare::write_parquet(&frame, tmp)),
             )
         },
-        || {
-            rayon::join(
+        || -> std::io::Result<_> {
+            let comparisons = compare::compare(&frame).map_err(|e| other(out, e))?;
+            let (xlsx_done, charts) = rayon::join(
                 || {
                     atomically(&xlsx, |tmp| {
                         crate::report::batch::write_workbook(
@@ -98,9 +98,11 @@ pub fn write_all(
                     })
                 },
                 || crate::report::batch::write_charts(&comparisons, &out.join("charts")),
-            )
+            );
+            Ok((xlsx_done, charts))
         },
     );
+    let (xlsx_done, charts) = compared?;
     csv_done?;
     written.push(csv_path);
     parquet_done?;
