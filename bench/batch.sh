@@ -4,7 +4,8 @@
 # both as whole processes by the same stopwatch (release build),
 # and reports peak memory at three corpus sizes to show it does not grow with the number of
 # documents. This VM's timings wander by ±20%, so each size is run RUNS times, gouji and floor
-# alternating, and the fastest and the median of each are given.
+# alternating, each after the corpus is read once (warm page cache for both), and the fastest
+# and the median of each are given.
 # Usage: bench/batch.sh   (1,000, 2,000 and 4,000 workbooks: 10, 20 or 40 districts × 20 departments × 5 years)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,6 +35,13 @@ peak() { # peak resident memory of a command, in MiB: GNU time's maximum RSS whe
   echo $(( hwm / 1024 ))
 }
 
+warm() { # reads every file of a corpus, and both programs, so that both sides find them in the
+  # page cache: a kernel that pages out idle file pages within seconds (DAMON on some VMs) would
+  # otherwise make each run pay for the disk, the larger program more
+  find "$1" -type f -exec cat {} + >/dev/null
+  cat "$bin" "$floor" >/dev/null
+}
+
 seconds() { # wall time of a command, in seconds
   local t0 t1; t0=$(date +%s%N); "$@" >/dev/null; t1=$(date +%s%N)
   awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f\n", (b - a) / 1e9 }'
@@ -51,8 +59,8 @@ for size in "10 20 5" "20 20 5" "40 20 5"; do
   : > "$work/g.txt"; : > "$work/f.txt"
   for _ in $(seq "$RUNS"); do
     rm -rf "$work/out"
-    seconds "$bin" batch "$corpus" -o "$work/out" --quiet >> "$work/g.txt"
-    seconds "$floor" "$corpus" >> "$work/f.txt"
+    warm "$corpus"; seconds "$bin" batch "$corpus" -o "$work/out" --quiet >> "$work/g.txt"
+    warm "$corpus"; seconds "$floor" "$corpus" >> "$work/f.txt"
   done
   rm -rf "$work/out"
   mem=$(peak "$bin" batch "$corpus" -o "$work/out" --quiet)
