@@ -89,8 +89,8 @@ pub fn build(grid: &Grid, seg: &Segment, out: &mut Recognised) {
     let mut header = Vec::new();
     let mut data_start = seg.end;
     for r in seg.start..seg.end {
-        let texts: Vec<String> = (0..width)
-            .map(|c| norm(&grid.get(r, c).as_text()))
+        let texts: Vec<Cow<str>> = (0..width)
+            .map(|c| normed(grid.get(r, c)))
             .filter(|t| !t.is_empty())
             .collect();
         if let Some(u) = texts.iter().find_map(|t| unit_in(t)) {
@@ -189,6 +189,14 @@ impl<'a> Ctx<'a> {
     }
 }
 
+/// A cell's text as [`norm`] gives it, borrowed from the grid where nothing needs folding.
+fn normed(v: &RawValue) -> Cow<'_, str> {
+    match v.as_text() {
+        Cow::Borrowed(t) => text::norm_cow(t),
+        Cow::Owned(t) => Cow::Owned(norm(&t)),
+    }
+}
+
 fn unit_in(t: &str) -> Option<Unit> {
     // A character search rules out nearly every cell before the search for the word.
     if !t.contains('单') {
@@ -200,7 +208,7 @@ fn unit_in(t: &str) -> Option<Unit> {
     Unit::parse(rest)
 }
 
-fn is_meta_row(texts: &[String]) -> bool {
+fn is_meta_row(texts: &[Cow<str>]) -> bool {
     texts.iter().all(|t| {
         t.contains("单位:")
             || t.contains("单位：")
@@ -236,7 +244,7 @@ const HEADER_WORDS: &[&str] = &[
 
 /// A data row holds a figure or a code, or is a labelled line such as 合计 — unless it reads as
 /// headings (several heading words and no figure).
-fn is_data_row(grid: &Grid, r: usize, width: usize, texts: &[String]) -> bool {
+fn is_data_row(grid: &Grid, r: usize, width: usize, texts: &[Cow<str>]) -> bool {
     let has_amount = (0..width).any(|c| match grid.get(r, c) {
         RawValue::Number(_) => true,
         RawValue::Text(t) => matches!(text::amount(t), AmountText::Figure(_)) && !text::is_code(t),

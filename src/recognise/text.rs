@@ -7,10 +7,15 @@ use rust_decimal::Decimal;
 /// Folds full-width ASCII to half-width and drops every kind of white space, so that
 /// “ 本 年 收 入 合 计 ” and “本年收入合计” compare equal.
 pub fn norm(s: &str) -> String {
+    norm_cow(s).into_owned()
+}
+
+/// [`norm`], borrowing a text that has nothing to fold.
+pub fn norm_cow(s: &str) -> Cow<'_, str> {
     if plain(s, false) {
-        return s.to_string();
+        return Cow::Borrowed(s);
     }
-    norm_folded(s)
+    Cow::Owned(norm_folded(s))
 }
 
 fn norm_folded(s: &str) -> String {
