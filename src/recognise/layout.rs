@@ -11,7 +11,7 @@ use crate::read::{Grid, RawValue};
 use super::columns::{self, joined};
 use super::kind;
 use super::lines::{three_public, LineReader};
-use super::text::{self, label, norm, AmountText};
+use super::text::{self, label_cow, norm, AmountText};
 use super::{Problem, Recognised};
 
 /// A stretch of rows holding one table: from its title (or the sheet's top) to the next title.
@@ -267,7 +267,7 @@ fn is_data_row(grid: &Grid, r: usize, width: usize, texts: &[Cow<str>]) -> bool 
     if headingish >= 2 {
         return false;
     }
-    let first = label(&texts[0]);
+    let first = label_cow(&texts[0]);
     first == "合计" || first.starts_with("本年") || texts.len() == 1 && first.starts_with('注')
 }
 
@@ -462,7 +462,7 @@ fn coded(ctx: &mut Ctx, mut t: Table, paths: &[Vec<String>], data: &[usize]) -> 
         {
             continue;
         }
-        let line = (code.is_none() && label(name) == "合计").then_some(Line::Total);
+        let line = (code.is_none() && label_cow(name) == "合计").then_some(Line::Total);
         t.rows.push(Row {
             code,
             name: name.into(),
@@ -523,7 +523,7 @@ fn basic(ctx: &mut Ctx, t: Table, paths: &[Vec<String>], data: &[usize]) -> Tabl
             if (code.is_none() && name.is_empty()) || is_note(&name) {
                 continue;
             }
-            let line = match label(&name).as_str() {
+            let line = match label_cow(&name).as_ref() {
                 "人员经费合计" | "人员经费" => Some(Line::PersonnelTotal),
                 "公用经费合计" | "公用经费" => Some(Line::PublicTotal),
                 "合计" => Some(Line::Total),
@@ -552,7 +552,7 @@ fn three_public_table(ctx: &mut Ctx, mut t: Table, paths: &[Vec<String>], data: 
         .iter()
         .map(|path| {
             path.iter().rev().find_map(|p| {
-                if label(p) == "合计" {
+                if label_cow(p) == "合计" {
                     Some(Line::Total)
                 } else {
                     three_public(p)
@@ -621,7 +621,7 @@ fn three_public_table(ctx: &mut Ctx, mut t: Table, paths: &[Vec<String>], data: 
             continue;
         }
         let name: Arc<str> = Arc::from(&*name);
-        let line = if label(&name) == "合计" {
+        let line = if label_cow(&name) == "合计" {
             Some(Line::Total)
         } else {
             three_public(&name)

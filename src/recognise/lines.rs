@@ -2,7 +2,7 @@
 
 use crate::model::{classification, Line, Side};
 
-use super::text::label;
+use super::text::label_cow;
 
 /// Reads the lines of one half of a summary table in order. Fund names recur (一般公共预算财政拨款
 /// is an income line and, under 年初结转和结余, an opening-balance line), so the reader keeps
@@ -16,7 +16,7 @@ pub struct LineReader {
 impl LineReader {
     /// The line a label names and, for a function class, its code.
     pub fn read(&mut self, side: Side, name: &str) -> (Option<Line>, Option<String>) {
-        let l = label(name);
+        let l = label_cow(name);
         if l.is_empty() {
             return (None, None);
         }
@@ -134,7 +134,7 @@ fn fixed_line(l: &str) -> Option<Line> {
 
 /// The items of the “三公” table, by row label or column header.
 pub fn three_public(l: &str) -> Option<Line> {
-    three_public_labelled(&label(l))
+    three_public_labelled(&label_cow(l))
 }
 
 fn three_public_labelled(l: &str) -> Option<Line> {

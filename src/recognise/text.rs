@@ -28,11 +28,16 @@ fn norm_folded(s: &str) -> String {
 /// Like [`norm`], and also drops quotes, brackets' style and a leading ordinal (一、 （一） 1. ①),
 /// which numbering styles vary between editions.
 pub fn label(s: &str) -> String {
+    label_cow(s).into_owned()
+}
+
+/// [`label`], borrowing the part of a text that has nothing to fold.
+pub fn label_cow(s: &str) -> Cow<'_, str> {
     if plain(s, true) {
         let o = strip_ordinal(s);
-        return o.strip_prefix("其中:").unwrap_or(o).to_string();
+        return Cow::Borrowed(o.strip_prefix("其中:").unwrap_or(o));
     }
-    label_folded(s)
+    Cow::Owned(label_folded(s))
 }
 
 fn label_folded(s: &str) -> String {
