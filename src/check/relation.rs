@@ -136,7 +136,7 @@ impl Relation {
         rule: &'static str,
         what: impl Into<Arc<Message>>,
         total: Term,
-        parts: Vec<Term>,
+        parts: impl IntoIterator<Item = Term>,
     ) -> Relation {
         Relation {
             rule,
@@ -308,7 +308,7 @@ mod tests {
             "T",
             Message::new("", ""),
             term(total),
-            parts.iter().map(|p| term(p)).collect(),
+            parts.iter().map(|p| term(p)),
         )
     }
 

@@ -93,7 +93,7 @@ impl Rule for TotalIsSumOfClasses {
                     Self::META.code,
                     what.clone(),
                     Term::cell(t, total, col),
-                    classes.iter().map(|r| Term::cell(t, r, col)).collect(),
+                    classes.iter().map(|r| Term::cell(t, r, col)),
                 );
                 cx.relation(Some(t), r);
             }
@@ -133,7 +133,7 @@ fn parent_is_sum(cx: &mut Context, code: &'static str, level: usize, what: Messa
                 if rows.is_empty() {
                     break;
                 }
-                let parts = rows.iter().map(|r| Term::cell(t, r, col)).collect();
+                let parts = rows.iter().map(|r| Term::cell(t, r, col));
                 let r = Relation::sum(code, what.clone(), Term::cell(t, parent, col), parts);
                 cx.relation(Some(t), r);
             }

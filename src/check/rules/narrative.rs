@@ -294,7 +294,7 @@ impl Rule for BreakdownSum {
                         "a stated total = the sum of its parts",
                     ),
                     term(n, total),
-                    parts.iter().map(|p| term(n, p)).collect(),
+                    parts.iter().map(|p| term(n, p)),
                 );
                 let Some(e) = r.evaluate() else { continue };
                 let short = e.actual.is_some_and(|a| a > e.expected);

@@ -98,7 +98,7 @@ impl Rule for RowTotals {
                     let Some(total_term) = term(t, row, total) else {
                         continue;
                     };
-                    let part_terms = parts.iter().filter_map(|p| term(t, row, *p)).collect();
+                    let part_terms = parts.iter().filter_map(|p| term(t, row, *p));
                     let r = Relation::sum(Self::META.code, what.clone(), total_term, part_terms);
                     cx.relation(Some(t), r);
                 }
