@@ -210,8 +210,7 @@ fn unit_in(t: &str) -> Option<Unit> {
 
 fn is_meta_row(texts: &[Cow<str>]) -> bool {
     texts.iter().all(|t| {
-        t.contains("单位:")
-            || t.contains("单位：")
+        t.contains('单') && (t.contains("单位:") || t.contains("单位："))
             || t.starts_with("部门:")
             || t.starts_with("部门：")
             || t.starts_with("编制")
@@ -281,9 +280,7 @@ fn notes(grid: &Grid, data: &[usize], width: usize) -> Vec<String> {
                 _ => None,
             })?;
             // Nearly every row is a line of figures: a look for the words before any copy.
-            if first.is_empty()
-                || !(first.contains('注') || first.contains('无') || first.contains("没有"))
-            {
+            if first.is_empty() || !first.contains(['注', '无', '没']) {
                 return None;
             }
             let n = norm(first);

@@ -138,6 +138,10 @@ pub fn three_public(l: &str) -> Option<Line> {
 }
 
 fn three_public_labelled(l: &str) -> Option<Line> {
+    // Every item's name has 公 or 购: a character search rules out the other lines at once.
+    if !l.contains(['公', '购']) {
+        return None;
+    }
     if l.contains("因公出国") {
         Some(Line::OverseasTravel)
     } else if l.contains("购置及运行") {
