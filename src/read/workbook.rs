@@ -25,7 +25,9 @@ pub fn read_workbook(path: &Path) -> Result<ReadOutcome, ReadError> {
         Some(Some(u)) => (u.package, Some(u.merges)),
         _ => (bytes, None),
     };
-    let mut book = open_workbook_auto_from_rs(std::io::Cursor::new(bytes))
+    // A cursor over a slice: calamine clones its reader for each format it tries, and a clone of
+    // a `Vec` would copy the whole package each time.
+    let mut book = open_workbook_auto_from_rs(std::io::Cursor::new(&bytes[..]))
         .map_err(|e| classify(&file, &e.to_string()))?;
     let mut outcome = ReadOutcome::default();
     for sheet in book.sheet_names() {
