@@ -10,11 +10,11 @@ fn main() -> ExitCode {
     gouji::cli::main()
 }
 
-/// mimalloc asks for transparent huge pages, and the kernel then zeroes 2 MiB at each first touch
-/// of a worker's or polars' heap: a tenth of a batch's time went to `clear_page` (perf), and the
-/// summaries' first polars call took 40–70 ms instead of 10. Our heaps are small and short-lived,
-/// so ordinary pages are faster; this holds for every thread of the process, whatever the
-/// machine's THP setting.
+/// Transparent huge pages make the kernel zero 2 MiB at each first touch of a worker's or polars'
+/// heap: a tenth of a batch's time went to `clear_page` (perf), and the summaries' first polars
+/// call took 40–70 ms instead of 10. Our heaps are small and short-lived, so ordinary pages are
+/// faster. mimalloc is built not to ask for them (its `no_thp` feature, which also covers the
+/// allocations made before `main`); this covers a kernel that gives them unasked ("always").
 fn no_huge_pages() {
     #[cfg(target_os = "linux")]
     // SAFETY: PR_SET_THP_DISABLE only sets a flag on this process; it touches no memory of ours.
