@@ -88,6 +88,7 @@ pub fn unpack(bytes: &[u8]) -> Option<Unpacked> {
                     sheet.clone(),
                     merged_ranges(std::str::from_utf8(&xml).ok()?),
                 ));
+                let xml = without_empty_cells(xml);
                 out.start_file(name, stored).ok()?;
                 out.write_all(&xml).ok()?;
             }
@@ -102,6 +103,44 @@ pub fn unpack(bytes: &[u8]) -> Option<Unpacked> {
         package: out.finish().ok()?.into_inner(),
         merges,
     })
+}
+
+/// The sheet's XML without its empty cells. A self-closing `<c r="B6" s="5"/>` holds no value: it
+/// is a blank cell that carries only a style, a border most often, and in a bordered table half
+/// the cells are such. calamine would parse each one to give nothing. The XML is given whole where
+/// dropping cells could move others: a cell without its `r` takes its place from the cell before
+/// it, and CDATA could hold text that merely looks like a cell.
+fn without_empty_cells(xml: Vec<u8>) -> Vec<u8> {
+    use memchr::memmem;
+    if memmem::find(&xml, b"<![CDATA[").is_some() {
+        return xml;
+    }
+    let mut kept = Vec::with_capacity(xml.len());
+    let mut from = 0;
+    let mut at = 0;
+    for start in memmem::find_iter(&xml, b"<c ") {
+        if start < at {
+            continue;
+        }
+        let Some(len) = memchr::memchr(b'>', &xml[start..]) else {
+            return xml;
+        };
+        let end = start + len + 1;
+        let tag = &xml[start..end];
+        if !tag.starts_with(b"<c r=\"") && memmem::find(tag, b" r=\"").is_none() {
+            return xml;
+        }
+        if tag.ends_with(b"/>") {
+            kept.extend_from_slice(&xml[from..start]);
+            from = end;
+        }
+        at = end;
+    }
+    if from == 0 {
+        return xml;
+    }
+    kept.extend_from_slice(&xml[from..]);
+    kept
 }
 
 /// The `<mergeCell>` ranges of one sheet's XML: they sit after its cells, in `<mergeCells>`.
@@ -375,6 +414,78 @@ mod tests {
         assert_eq!(a, b);
         assert!(matches!(b.get((1, 0)), Some(Data::DateTime(d)) if d.is_datetime()));
         assert!(matches!(b.get((2, 1)), Some(Data::Float(_))));
+    }
+
+    #[test]
+    fn empty_cells_are_dropped_only_where_no_other_cell_can_move() {
+        let kept =
+            |xml: &str| String::from_utf8(without_empty_cells(xml.as_bytes().to_vec())).unwrap();
+        assert_eq!(
+            kept(
+                r#"<row r="6"><c r="A6" s="4" t="s"><v>9</v></c><c r="B6" s="5"/><c r="C6" s="4"><v>1.5</v></c><c r="D6" s="5" /></row><cols><col min="1"/></cols>"#
+            ),
+            r#"<row r="6"><c r="A6" s="4" t="s"><v>9</v></c><c r="C6" s="4"><v>1.5</v></c></row><cols><col min="1"/></cols>"#
+        );
+        // Without `r`, C6 would take B6's place.
+        let positional = r#"<row><c s="4"><v>9</v></c><c s="5"/><c s="4"><v>1.5</v></c></row>"#;
+        assert_eq!(kept(positional), positional);
+        let mixed = r#"<row><c r="A1" s="5"/><c s="4"><v>1</v></c></row>"#;
+        assert_eq!(kept(mixed), mixed);
+        let cdata = r#"<c r="A1"><is><t><![CDATA[<c r="B1"/>]]></t></is></c><c r="B1"/>"#;
+        assert_eq!(kept(cdata), cdata);
+        let r_later = r#"<c s="5" r="B1"/><c t="s" r="C1"><v>0</v></c>"#;
+        assert_eq!(kept(r_later), r#"<c t="s" r="C1"><v>0</v></c>"#);
+    }
+
+    /// Blank bordered cells between and after values: the same cells, the same places, once
+    /// dropped from the XML calamine reads.
+    #[test]
+    fn a_sheet_without_its_empty_cells_reads_the_same() {
+        use calamine::{DataType, Reader, Xlsx};
+        use rust_xlsxwriter::{Format, FormatBorder, Workbook};
+        let mut book = Workbook::new();
+        let sheet = book.add_worksheet();
+        let boxed = Format::new().set_border(FormatBorder::Thin);
+        for r in 0..6u32 {
+            for c in 0..5u16 {
+                sheet.write_blank(r, c, &boxed).unwrap();
+            }
+        }
+        sheet.write_with_format(1, 0, "科目", &boxed).unwrap();
+        sheet.write_with_format(1, 3, 3997.99, &boxed).unwrap();
+        sheet.write_with_format(4, 4, "合计", &boxed).unwrap();
+        let bytes = book.save_to_buffer().unwrap();
+        let unpacked = unpack(&bytes).unwrap();
+        let mut zip = ZipArchive::new(Cursor::new(&unpacked.package[..])).unwrap();
+        let mut xml = String::new();
+        zip.by_name("xl/worksheets/sheet1.xml")
+            .unwrap()
+            .read_to_string(&mut xml)
+            .unwrap();
+        assert_eq!(xml.matches("<c ").count(), 3, "{xml}");
+
+        let mut before: Xlsx<_> = Xlsx::new(Cursor::new(&bytes[..])).unwrap();
+        let mut after: Xlsx<_> = Xlsx::new(Cursor::new(&unpacked.package[..])).unwrap();
+        let cells = |book: &mut Xlsx<_>| {
+            let mut reader = book.worksheet_cells_reader("Sheet1").unwrap();
+            let mut found = Vec::new();
+            while let Some(cell) = reader.next_cell().unwrap() {
+                if !cell.get_value().is_empty() {
+                    found.push((cell.get_position(), cell.get_value().as_string().unwrap()));
+                }
+            }
+            found
+        };
+        let a = cells(&mut before);
+        assert_eq!(a, cells(&mut after));
+        assert_eq!(
+            a,
+            [
+                ((1, 0), "科目".to_string()),
+                ((1, 3), "3997.99".to_string()),
+                ((4, 4), "合计".to_string())
+            ]
+        );
     }
 
     #[test]
