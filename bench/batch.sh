@@ -5,7 +5,8 @@
 # and reports peak memory at three corpus sizes to show it does not grow with the number of
 # documents. This VM's timings wander by ±20%, so each size is run RUNS times, gouji and floor
 # alternating, each after the corpus is read once (warm page cache for both), and the fastest
-# and the median of each are given.
+# and the median of each are given, with the ratio of median CPU times (user + system), which a
+# busy neighbour on the host sways less than wall time.
 # Usage: bench/batch.sh   (1,000, 2,000 and 4,000 workbooks: 10, 20 or 40 districts × 20 departments × 5 years)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -42,13 +43,14 @@ warm() { # reads every file of a corpus, and both programs, so that both sides f
   cat "$bin" "$floor" >/dev/null
 }
 
-seconds() { # wall time of a command, in seconds
-  local t0 t1; t0=$(date +%s%N); "$@" >/dev/null; t1=$(date +%s%N)
-  awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f\n", (b - a) / 1e9 }'
+seconds() { # wall time and CPU time (user + system) of a command, in seconds
+  local TIMEFORMAT='%R %U %S' t
+  t=$( { time "$@" >/dev/null 2>&1; } 2>&1 )
+  awk '{ printf "%.3f %.3f\n", $1, $2 + $3 }' <<< "$t"
 }
 
-stats() { # min and median of the numbers on stdin
-  sort -n | awk '{ v[NR] = $1 } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; print v[1], m }'
+stats() { # min and median of the numbers in column $1 of stdin
+  awk -v c="$1" '{ print $c }' | sort -n | awk '{ v[NR] = $1 } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; print v[1], m }'
 }
 
 for size in "10 20 5" "20 20 5" "40 20 5"; do
@@ -64,9 +66,11 @@ for size in "10 20 5" "20 20 5" "40 20 5"; do
   done
   rm -rf "$work/out"
   mem=$(peak "$bin" batch "$corpus" -o "$work/out" --quiet)
-  read -r gmin gmed < <(stats < "$work/g.txt")
-  read -r fmin fmed < <(stats < "$work/f.txt")
-  awk -v n="$n" -v gmin="$gmin" -v gmed="$gmed" -v fmin="$fmin" -v fmed="$fmed" -v m="$mem" -v r="$RUNS" 'BEGIN {
-    printf "%5d workbooks, %d runs: gouji batch %.2f s fastest / %.2f s median (%.0f documents/s); floor %.2f / %.2f s; ratio %.2f× fastest, %.2f× median; peak memory %d MiB\n",
-      n, r, gmin, gmed, n / gmed, fmin, fmed, gmin / fmin, gmed / fmed, m }'
+  read -r gmin gmed < <(stats 1 < "$work/g.txt")
+  read -r fmin fmed < <(stats 1 < "$work/f.txt")
+  read -r _ gcpu < <(stats 2 < "$work/g.txt")
+  read -r _ fcpu < <(stats 2 < "$work/f.txt")
+  awk -v n="$n" -v gmin="$gmin" -v gmed="$gmed" -v fmin="$fmin" -v fmed="$fmed" -v gcpu="$gcpu" -v fcpu="$fcpu" -v m="$mem" -v r="$RUNS" 'BEGIN {
+    printf "%5d workbooks, %d runs: gouji batch %.2f s fastest / %.2f s median (%.0f documents/s); floor %.2f / %.2f s; ratio %.2f× fastest, %.2f× median (CPU time %.2f×); peak memory %d MiB\n",
+      n, r, gmin, gmed, n / gmed, fmin, fmed, gmin / fmin, gmed / fmed, gcpu / fcpu, m }'
 done
