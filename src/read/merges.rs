@@ -288,6 +288,17 @@ fn cell(a1: &str) -> Option<(u32, u32)> {
 mod tests {
     use super::*;
 
+    /// One part of a package, inflated.
+    fn part(package: &[u8], name: &str) -> String {
+        let mut zip = ZipArchive::new(Cursor::new(package)).unwrap();
+        let mut text = String::new();
+        zip.by_name(name)
+            .unwrap()
+            .read_to_string(&mut text)
+            .unwrap();
+        text
+    }
+
     #[test]
     fn ranges_and_attributes() {
         assert_eq!(
@@ -398,12 +409,7 @@ mod tests {
         let bytes = book.save_to_buffer().unwrap();
 
         let unpacked = unpack(&bytes).unwrap();
-        let mut zip = ZipArchive::new(Cursor::new(&unpacked.package[..])).unwrap();
-        let mut styles = String::new();
-        zip.by_name("xl/styles.xml")
-            .unwrap()
-            .read_to_string(&mut styles)
-            .unwrap();
+        let styles = part(&unpacked.package, "xl/styles.xml");
         assert!(!styles.contains("<font"), "{styles}");
         assert!(styles.contains("<numFmt "), "{styles}");
 
@@ -456,12 +462,7 @@ mod tests {
         sheet.write_with_format(4, 4, "合计", &boxed).unwrap();
         let bytes = book.save_to_buffer().unwrap();
         let unpacked = unpack(&bytes).unwrap();
-        let mut zip = ZipArchive::new(Cursor::new(&unpacked.package[..])).unwrap();
-        let mut xml = String::new();
-        zip.by_name("xl/worksheets/sheet1.xml")
-            .unwrap()
-            .read_to_string(&mut xml)
-            .unwrap();
+        let xml = part(&unpacked.package, "xl/worksheets/sheet1.xml");
         assert_eq!(xml.matches("<c ").count(), 3, "{xml}");
 
         let mut before: Xlsx<_> = Xlsx::new(Cursor::new(&bytes[..])).unwrap();
