@@ -6,6 +6,10 @@
 //! package re-laid for calamine with those sheets *stored*: it reads them without inflating them
 //! a second time. The workbook's own parts, inflated here to find the sheets, are stored too;
 //! every other part of the package is copied as it is, still compressed.
+//!
+//! Since the package is re-laid anyway, calamine is also spared work whose results nothing reads:
+//! the sheets lose their empty cells, and styles.xml everything but the number formats that tell
+//! dates (see [`without_empty_cells`] and [`value_styles`] for when they are given whole).
 
 use std::borrow::Cow;
 use std::io::{Cursor, Read, Write};
