@@ -16,7 +16,7 @@ pub struct Matrix {
     pub year: Option<i32>,
     pub departments: Vec<String>,
     pub districts: Vec<String>,
-    /// values[department][district], in 万元.
+    /// `values[department][district]`, in 万元.
     pub values: Vec<Vec<Option<f64>>>,
 }
 
