@@ -60,12 +60,9 @@ pub fn unpack(bytes: &[u8]) -> Option<Unpacked> {
             "xl/_rels/workbook.xml.rels" => Some(Cow::Borrowed(rels.as_str())),
             "xl/styles.xml" => {
                 let xml = entry(&mut zip, &name)?;
-                Some(match value_styles(&xml) {
-                    Some(lean) => Cow::Owned(lean),
-                    None => Cow::Owned(xml),
-                })
+                Some(Cow::Owned(value_styles(&xml).unwrap_or(xml)))
             }
-            // Its colours only paint the fonts, fills and borders left out of styles.xml.
+            // Its colours only paint fonts, fills and borders: no value depends on it.
             "xl/theme/theme1.xml" => continue,
             _ => None,
         };
@@ -121,11 +118,9 @@ fn without_empty_cells(xml: Vec<u8>) -> Vec<u8> {
     }
     let mut kept = Vec::with_capacity(xml.len());
     let mut from = 0;
-    let mut at = 0;
+    // '<' cannot stand inside an attribute's value, so every match opens an element (or sits in
+    // a comment, where dropping it changes nothing).
     for start in memmem::find_iter(&xml, b"<c ") {
-        if start < at {
-            continue;
-        }
         let Some(len) = memchr::memchr(b'>', &xml[start..]) else {
             return xml;
         };
@@ -138,7 +133,6 @@ fn without_empty_cells(xml: Vec<u8>) -> Vec<u8> {
             kept.extend_from_slice(&xml[from..start]);
             from = end;
         }
-        at = end;
     }
     if from == 0 {
         return xml;
@@ -194,15 +188,11 @@ fn value_styles(xml: &str) -> Option<String> {
 
 /// The element `<name …>…</name>` (or `<name …/>`), whole, where it first appears.
 fn block<'a>(xml: &'a str, name: &str) -> Option<&'a str> {
-    let mut from = 0;
-    let start = loop {
-        let at = from + xml[from..].find('<')?;
-        let rest = &xml[at + 1..];
-        if rest.starts_with(name) && rest[name.len()..].starts_with([' ', '>', '/']) {
-            break at;
-        }
-        from = at + 1;
-    };
+    let open = format!("<{name}");
+    let start = xml
+        .match_indices(&open)
+        .map(|(at, _)| at)
+        .find(|&at| xml[at + open.len()..].starts_with([' ', '>', '/']))?;
     let open_end = start + xml[start..].find('>')? + 1;
     if xml[..open_end].ends_with("/>") {
         return Some(&xml[start..open_end]);
