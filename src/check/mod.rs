@@ -15,8 +15,8 @@ pub use relation::{
     ratio, round_half_up, row_label, Evaluation, Outcome, Place, Ratio, Relation, Term,
 };
 
+use crate::model::Problem;
 use crate::model::{Document, Table, TableKind};
-use crate::recognise::Problem;
 
 /// What the catalogue prints for a rule.
 #[derive(Debug)]

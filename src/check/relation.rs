@@ -10,8 +10,7 @@ use std::sync::Arc;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::model::{Cell, CellRef, Figure, Location, Row, Table, Unit};
-use crate::read::Places;
+use crate::model::{Cell, CellRef, Figure, Location, Places, Row, Table, Unit};
 
 use super::finding::Message;
 

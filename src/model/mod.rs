@@ -6,10 +6,15 @@
 mod amount;
 pub mod classification;
 mod location;
+pub mod names;
 pub mod narrative;
+mod places;
+mod problem;
 mod table;
 
 pub use amount::{Figure, Unit};
 pub use location::{CellRef, Location, PageBox};
 pub use narrative::Narrative;
+pub use places::Places;
+pub use problem::Problem;
 pub use table::{Cell, ColKey, Column, Document, Line, Row, Side, Table, TableKind};

@@ -307,7 +307,7 @@ pub struct Table {
     pub notes: Vec<String>,
     /// Pages and boxes, for a table read from a PDF.
     #[serde(skip)]
-    pub places: Option<std::sync::Arc<crate::read::Places>>,
+    pub places: Option<std::sync::Arc<super::Places>>,
     /// Printed without rulings and rebuilt from the positions of its text: a break found in it
     /// may be a misreading, so it is said as a warning.
     #[serde(skip_serializing_if = "std::ops::Not::not", default)]

@@ -9,11 +9,13 @@ pub mod pdf;
 pub mod text;
 mod workbook;
 
-use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
 
-use crate::model::{CellRef, Location, PageBox};
+use crate::model::{CellRef, Location};
+
+/// Kept here for the readers that build it; the type is the model's.
+pub use crate::model::Places;
 
 use thiserror::Error;
 
@@ -72,31 +74,6 @@ pub struct Grid {
     pub merges: Vec<Merge>,
     /// For a grid rebuilt from a printed page: the page and box of its rows and cells.
     pub places: Option<Arc<Places>>,
-}
-
-/// Where the rows and cells of a grid rebuilt from a PDF are printed.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Places {
-    /// The page (from 1) of each grid row.
-    pub row_pages: Vec<u32>,
-    /// The box of each non-empty cell, by (row, column).
-    pub boxes: HashMap<(u32, u32), PageBox>,
-    /// Rows (first, last) of tables printed without rulings, rebuilt from text positions alone.
-    pub approximate: Vec<(u32, u32)>,
-}
-
-impl Places {
-    pub fn is_approximate(&self, row: u32) -> bool {
-        self.approximate.iter().any(|&(a, b)| a <= row && row <= b)
-    }
-}
-
-impl Places {
-    /// Adds the page and box of a cell to a location.
-    pub fn locate(&self, loc: &mut Location, at: CellRef) {
-        loc.page = self.row_pages.get(at.row as usize).copied();
-        loc.bbox = self.boxes.get(&(at.row, at.col)).copied();
-    }
 }
 
 impl Grid {

@@ -14,20 +14,12 @@ pub mod pdf;
 mod precision;
 pub mod text;
 
-use crate::model::{Document, Location, Table, TableKind};
+pub use crate::model::Problem;
+use crate::model::{Document, Table, TableKind};
 use crate::read::Grid;
 
 pub use kind::from_title;
 pub use meta::{department_from, department_in_title, year_from};
-
-/// Something recognition met that a reader of the finding must know: a cell that should hold a
-/// figure and holds text, a table with no unit line.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Problem {
-    pub location: Location,
-    pub zh: String,
-    pub en: String,
-}
 
 #[derive(Debug, Default)]
 pub struct Recognised {

@@ -1,5 +1,5 @@
 use crate::check::{rule, Context, Finding, Message, Rule, Severity};
-use crate::recognise::Problem;
+use crate::model::Problem;
 
 rule! {
     /// A cell where a figure must stand holds text that is not a number (“约三千”, “12.3.4”).
