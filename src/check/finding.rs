@@ -1,17 +1,25 @@
+//! Findings: the evidence a rule reports — rule, severity, place, expected and printed figures,
+//! and a message in Chinese and English.
+
 use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
 
 use crate::model::{Location, Unit};
 
+/// How much a finding matters.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// A note: a gap rounding explains, a part of a total not named.
     Info,
+    /// Something to look at: a blank left in the template, a table rebuilt from text positions.
     Warning,
+    /// A relation the published figures break.
     Error,
 }
 
 impl Severity {
+    /// The severity as printed (错误 / error).
     pub fn label(self, lang: Lang) -> &'static str {
         match (self, lang) {
             (Severity::Error, Lang::Zh) => "错误",
@@ -24,21 +32,27 @@ impl Severity {
     }
 }
 
+/// The language findings and errors are printed in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Lang {
+    /// Chinese, the default.
     #[default]
     Zh,
+    /// English (`--lang en`).
     En,
 }
 
 /// A message in both languages; the printer picks one.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Message {
+    /// The message in Chinese.
     pub zh: String,
+    /// The message in English.
     pub en: String,
 }
 
 impl Message {
+    /// A message from its Chinese and English texts.
     pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Message {
         Message {
             zh: zh.into(),
@@ -46,6 +60,7 @@ impl Message {
         }
     }
 
+    /// The message in the language asked for.
     pub fn get(&self, lang: Lang) -> &str {
         match lang {
             Lang::Zh => &self.zh,
@@ -57,26 +72,34 @@ impl Message {
 /// A finding is evidence: which rule, how bad, where, what was expected, what was found.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Finding {
+    /// The code of the rule that found it (T101, N103 …).
     pub rule: &'static str,
+    /// How much it matters.
     pub severity: Severity,
+    /// What was found, in plain words.
     #[serde(skip)]
     pub message: Message,
     /// The table the finding is about (its standard title), if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub table: Option<String>,
+    /// Where: file and sheet!cell (with page and box for a PDF), or sentence and span.
     pub location: Location,
     /// The other figures the relation was computed from.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub related: Vec<Location>,
+    /// What the relation requires (the sum of the parts, the computed percentage).
     #[serde(serialize_with = "opt_dec", skip_serializing_if = "Option::is_none")]
     pub expected: Option<Decimal>,
+    /// What is printed.
     #[serde(serialize_with = "opt_dec", skip_serializing_if = "Option::is_none")]
     pub actual: Option<Decimal>,
+    /// Printed less expected.
     #[serde(serialize_with = "opt_dec", skip_serializing_if = "Option::is_none")]
     pub difference: Option<Decimal>,
     /// The largest gap rounding alone could explain.
     #[serde(serialize_with = "opt_dec", skip_serializing_if = "Option::is_none")]
     pub tolerance: Option<Decimal>,
+    /// The unit of the figures above.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unit: Option<Unit>,
 }
@@ -89,6 +112,7 @@ fn opt_dec<S: Serializer>(d: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> 
 }
 
 impl Finding {
+    /// A finding with no figures; a relation's figures are added by the engine.
     pub fn new(
         rule: &'static str,
         severity: Severity,

@@ -21,19 +21,26 @@ use crate::model::{Document, Table, TableKind};
 /// What the catalogue prints for a rule.
 #[derive(Debug)]
 pub struct RuleMeta {
+    /// The stable code (T101, N103 …).
     pub code: &'static str,
+    /// The stable name (`row-totals`).
     pub name: &'static str,
     /// The severity of a real break (rounding gaps are always `info`).
     pub severity: Severity,
+    /// The doc comment of the rule, which `gouji rules` prints.
     pub doc: &'static str,
 }
 
 /// The catalogue entry of a rule; `rule!` implements it from the rule's doc comment.
 pub trait Described {
+    /// The rule's entry in the catalogue.
     fn meta(&self) -> &'static RuleMeta;
 }
 
+/// One rule of the catalogue: it reads the document and states relations or findings in the
+/// context.
 pub trait Rule: Described + Sync {
+    /// Checks one document, writing what it verified and found into `cx`.
     fn check(&self, cx: &mut Context);
 }
 
@@ -62,10 +69,12 @@ pub(crate) use rule;
 /// A relation as it was evaluated: the trace of everything a check verified.
 #[derive(Clone, Debug)]
 pub struct Checked {
+    /// The code of the rule that stated it.
     pub rule: &'static str,
     /// The formula of a check that is not a sum (`31.36 / 3997.99 = 0.78% ≈ 0.8%`); sums give
     /// theirs from `relation`, only when asked (most relations are never printed).
     pub stated: Option<String>,
+    /// Exact, up to rounding, or broken.
     pub outcome: Outcome,
     /// The figures of a sum relation; `None` for ratios and counts.
     pub relation: Option<Relation>,
@@ -84,12 +93,16 @@ impl Checked {
 
 /// What rules read and write while checking one document.
 pub struct Context<'d> {
+    /// The document checked.
     pub doc: &'d Document,
+    /// Every relation verified, in the order stated.
     pub checked: Vec<Checked>,
+    /// What is reported.
     pub findings: Vec<Finding>,
 }
 
 impl<'d> Context<'d> {
+    /// A context for one document, with room for the relations its tables state.
     pub fn new(doc: &'d Document) -> Context<'d> {
         // Rules state about two relations per table row: room for them at once, rather than a
         // list of large entries copied as it grows.
@@ -101,6 +114,7 @@ impl<'d> Context<'d> {
         }
     }
 
+    /// The tables of one kind (a 总表 gives two halves).
     pub fn tables(&self, kind: TableKind) -> impl Iterator<Item = &'d Table> {
         self.doc.tables.iter().filter(move |t| t.kind == kind)
     }
@@ -160,6 +174,7 @@ impl<'d> Context<'d> {
         }
     }
 
+    /// Reports a finding that is not a relation (a missing table, a template blank).
     pub fn report(&mut self, finding: Finding) {
         self.findings.push(finding);
     }
@@ -251,11 +266,12 @@ pub fn catalogue() -> Vec<&'static dyn Rule> {
 /// The outcome of checking one document.
 #[derive(Debug)]
 pub struct Checks {
+    /// What is reported, in the order rules found it.
     pub findings: Vec<Finding>,
+    /// Every relation verified.
     pub checked: Vec<Checked>,
 }
 
-/// Runs the whole catalogue over a document; recognition problems become findings too.
 /// A break in a table rebuilt from text positions alone (a PDF table printed without rulings)
 /// may be a column misread rather than a slip of the accounts: it is a warning that says so.
 fn soften_in_approximate_tables(doc: &Document, findings: &mut [Finding]) {
@@ -294,6 +310,7 @@ fn soften_in_approximate_tables(doc: &Document, findings: &mut [Finding]) {
     }
 }
 
+/// Runs the whole catalogue over a document; recognition problems become findings too.
 pub fn run(doc: &Document, problems: &[Problem]) -> Checks {
     let mut cx = Context::new(doc);
     for p in problems {

@@ -17,9 +17,13 @@ use super::finding::Message;
 /// One operand of a relation: a published figure (or its absence), its unit and its place.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Term {
+    /// The name of the figure, for the formula (“2080101 行政单位离退休”, “本年收入合计”).
     pub label: Arc<str>,
+    /// The figure, or `None` where nothing is printed (“-”, blank).
     pub figure: Option<Figure>,
+    /// The unit the figure is printed in.
     pub unit: Unit,
+    /// Where it is printed, when a finding may need to say.
     pub place: Option<Place>,
 }
 
@@ -27,10 +31,15 @@ pub struct Term {
 /// needs it: a document states hundreds of relations, nearly all of which hold.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Place {
+    /// A cell of a table.
     Cell {
+        /// The file the table was read from.
         file: Arc<str>,
+        /// The sheet it was read from.
         sheet: Arc<str>,
+        /// The cell.
         at: CellRef,
+        /// Pages and boxes, for a table read from a PDF.
         pages: Option<Arc<Places>>,
     },
     /// A figure of the narrative: its file, sentence and span.
@@ -38,6 +47,7 @@ pub enum Place {
 }
 
 impl Place {
+    /// The place as a finding names it (file, sheet!cell, page and box, or sentence and span).
     pub fn location(&self) -> Location {
         match self {
             Place::Cell {
@@ -78,6 +88,7 @@ impl Term {
         }
     }
 
+    /// Where the term is printed, if known.
     pub fn location(&self) -> Option<Location> {
         self.place.as_ref().map(Place::location)
     }
@@ -109,6 +120,7 @@ fn trimmed(s: &str) -> &str {
     }
 }
 
+/// A row's name for a formula: its code and name (“2080101 行政单位离退休”), or its name.
 pub fn row_label(row: &Row) -> String {
     match &row.code {
         Some(code) => format!("{code} {}", row.name.trim()),
@@ -122,15 +134,19 @@ struct Overflow;
 /// A relation the published figures must satisfy: `total = Σ sign·part`.
 #[derive(Clone, Debug)]
 pub struct Relation {
+    /// The code of the rule that states the relation.
     pub rule: &'static str,
     /// What the relation says, for people (`合计 = Σ 类`).
     /// Shared by the many relations one rule states alike (one per row of a table).
     pub what: Arc<Message>,
+    /// The figure the parts must add up to.
     pub total: Term,
+    /// The parts, each with its sign (+1 added, −1 taken away).
     pub parts: Vec<(i8, Term)>,
 }
 
 impl Relation {
+    /// `total = Σ parts`, every part added.
     pub fn sum(
         rule: &'static str,
         what: impl Into<Arc<Message>>,
@@ -145,6 +161,7 @@ impl Relation {
         }
     }
 
+    /// `left = right`: two printings of one figure.
     pub fn equal(
         rule: &'static str,
         what: impl Into<Arc<Message>>,
@@ -181,6 +198,8 @@ impl Relation {
         format!("{} = {}", left.join(" + "), right)
     }
 
+    /// Compares the printed figures, rounding-aware; `None` when the total and all parts are
+    /// unprinted, or the sum overflows.
     pub fn evaluate(&self) -> Option<Evaluation> {
         // Figures in one unit are added as they are; mixed units meet in 元.
         let one_unit = self
@@ -251,23 +270,34 @@ impl Relation {
     }
 }
 
+/// How a relation fares against the printed figures.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Outcome {
+    /// The printed figures satisfy it exactly.
     Exact,
+    /// It holds only up to rounding: the gap is within the sum of the figures' half-steps
+    /// (`info`).
     Rounding,
+    /// It does not hold: the gap is larger than rounding can explain (an `error`, or the rule's
+    /// severity).
     Broken,
 }
 
 /// The result of evaluating a relation, in the unit of its total.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Evaluation {
+    /// Exact, up to rounding, or broken.
     pub outcome: Outcome,
+    /// What the total should be: the sum of the parts.
     pub expected: Decimal,
     /// `None` when the total is not printed while its parts are.
     pub actual: Option<Decimal>,
+    /// The printed total less the expected one.
     pub difference: Decimal,
+    /// The largest gap rounding alone could explain (the half-steps added up).
     pub tolerance: Decimal,
+    /// The unit of the figures above (the total's).
     pub unit: Unit,
 }
 
@@ -364,9 +394,11 @@ pub struct Ratio {
     pub computed: Decimal,
     /// That percentage rounded the way the printed one was.
     pub rounded: Decimal,
-    /// The range of percentages the figures' rounding allows.
+    /// The range of percentages the figures' rounding allows: its lower end …
     pub low: Decimal,
+    /// … and its upper end.
     pub high: Decimal,
+    /// Whether the printed percentage lies in that range exactly, up to rounding, or not at all.
     pub outcome: Outcome,
 }
 

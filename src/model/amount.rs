@@ -1,14 +1,19 @@
+//! Money as published: units (元, 万元, 亿元) and figures that keep the step they were rounded to.
+
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 /// The unit a table or a sentence states its money in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 pub enum Unit {
+    /// 元
     #[serde(rename = "元")]
     Yuan,
+    /// 万元, the unit a table is taken to be in when it states none.
     #[default]
     #[serde(rename = "万元")]
     WanYuan,
+    /// 亿元
     #[serde(rename = "亿元")]
     YiYuan,
     /// Not money: a count of units, vehicles, people (only the narrative states these).
@@ -26,6 +31,7 @@ impl Unit {
         }
     }
 
+    /// The unit as printed (万元); empty for a count.
     pub fn label(self) -> &'static str {
         match self {
             Unit::Yuan => "元",
@@ -35,6 +41,7 @@ impl Unit {
         }
     }
 
+    /// The unit in English, for `--lang en`.
     pub fn label_en(self) -> &'static str {
         match self {
             Unit::Yuan => "yuan",
@@ -65,6 +72,7 @@ impl Unit {
 /// [3997.985, 3997.995]. A relation holds "up to rounding" when those intervals meet.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Figure {
+    /// The figure's exact value, as published.
     #[serde(with = "rust_decimal::serde::str")]
     pub value: Decimal,
     /// The rounding step of the figure as published, in its own unit (0.01 for two decimals).

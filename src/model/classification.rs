@@ -80,6 +80,7 @@ pub fn function_class_code(name: &str) -> Option<&'static str> {
     find(name).or_else(|| find(name.strip_suffix("支出")?))
 }
 
+/// The name of a 功能分类 class by its 3-digit code (208 → 社会保障和就业支出).
 pub fn function_class_name(code: &str) -> Option<&'static str> {
     FUNCTION_CLASSES
         .iter()

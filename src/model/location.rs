@@ -1,3 +1,6 @@
+//! Where things are: a cell (`B7`), a box on a printed page, and the location a finding names —
+//! file and sheet!cell, page and box, or sentence and character span.
+
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
@@ -5,11 +8,14 @@ use serde::{Deserialize, Serialize};
 /// A cell by zero-based row and column, printed the way a spreadsheet user names it (`B7`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct CellRef {
+    /// Zero-based row.
     pub row: u32,
+    /// Zero-based column.
     pub col: u32,
 }
 
 impl CellRef {
+    /// The cell at a zero-based row and column.
     pub fn new(row: u32, col: u32) -> CellRef {
         CellRef { row, col }
     }
@@ -31,6 +37,7 @@ impl CellRef {
         Some(CellRef::new(row.checked_sub(1)?, col - 1))
     }
 
+    /// The cell's name as a spreadsheet user writes it (`B7`).
     pub fn a1(&self) -> String {
         // Thousands of cells are named per document: letters and digits are written into one
         // small buffer, with no formatting machinery.
@@ -59,9 +66,13 @@ impl CellRef {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(into = "[f64; 4]", from = "[f64; 4]")]
 pub struct PageBox {
+    /// Left edge.
     pub x0: f32,
+    /// Bottom edge.
     pub y0: f32,
+    /// Right edge.
     pub x1: f32,
+    /// Top edge.
     pub y1: f32,
 }
 
@@ -90,10 +101,13 @@ impl From<[f64; 4]> for PageBox {
 pub struct Location {
     /// Shared with the table it points into: a document names thousands of cells.
     pub file: Arc<str>,
+    /// The sheet, for a figure of a table.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sheet: Option<Arc<str>>,
+    /// The cell's name (`B7`), for a figure of a table.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cell: Option<String>,
+    /// The page (from 1), for a figure printed in a PDF.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub page: Option<u32>,
     /// The printed box of a cell on its page, for a table read from a PDF.
@@ -102,11 +116,13 @@ pub struct Location {
     /// Character offsets [start, end) in the text the sentence was read from.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub span: Option<(usize, usize)>,
+    /// The sentence, for a figure of the narrative.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sentence: Option<String>,
 }
 
 impl Location {
+    /// A whole file, for what concerns it all (a missing table, a file not read).
     pub fn file(file: impl Into<Arc<str>>) -> Location {
         Location {
             file: file.into(),
@@ -114,6 +130,7 @@ impl Location {
         }
     }
 
+    /// A cell of a sheet.
     pub fn cell(file: &Arc<str>, sheet: &Arc<str>, at: CellRef) -> Location {
         Location {
             file: file.clone(),

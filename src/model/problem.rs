@@ -7,7 +7,10 @@ use super::Location;
 /// figure and holds text, a table with no unit line.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Problem {
+    /// Where it was met.
     pub location: Location,
+    /// What was met, in Chinese.
     pub zh: String,
+    /// The same in English.
     pub en: String,
 }

@@ -1,3 +1,6 @@
+//! Tables as the model holds them: the standard 决算 tables, their columns, lines and rows, and
+//! the document that gathers them.
+
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
@@ -31,6 +34,7 @@ pub enum TableKind {
 }
 
 impl TableKind {
+    /// The nine standard tables, in the order the template numbers them.
     pub const STANDARD: [TableKind; 9] = [
         TableKind::IncomeExpenditureSummary,
         TableKind::IncomeTable,
@@ -59,6 +63,7 @@ impl TableKind {
         }
     }
 
+    /// The standard name in English, for `--lang en`.
     pub fn title_en(self) -> &'static str {
         match self {
             TableKind::IncomeExpenditureSummary => "income and expenditure summary",
@@ -91,7 +96,9 @@ impl TableKind {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Side {
+    /// The 收入 half.
     Income,
+    /// The 支出 half.
     Expenditure,
 }
 
@@ -150,6 +157,7 @@ pub enum ColKey {
 }
 
 impl ColKey {
+    /// The header the template prints for this column.
     pub fn label(self) -> &'static str {
         match self {
             ColKey::Amount => "决算数",
@@ -192,10 +200,15 @@ pub enum Line {
     GovernmentFundIncome,
     /// 国有资本经营预算财政拨款(收入)
     StateCapitalIncome,
+    /// 上级补助收入
     SuperiorGrantIncome,
+    /// 事业收入
     BusinessIncome,
+    /// 经营收入
     OperatingIncome,
+    /// 附属单位上缴收入
     SubsidiaryRemitIncome,
+    /// 其他收入
     OtherIncome,
     /// 本年收入合计
     IncomeTotal,
@@ -203,8 +216,11 @@ pub enum Line {
     UseOfReserves,
     /// 年初结转和结余
     Opening,
+    /// 年初结转和结余 of the 一般公共预算财政拨款
     OpeningGeneralBudget,
+    /// 年初结转和结余 of the 政府性基金预算财政拨款
     OpeningGovernmentFund,
+    /// 年初结转和结余 of the 国有资本经营预算财政拨款
     OpeningStateCapital,
     /// 收入总计
     IncomeGrandTotal,
@@ -216,8 +232,11 @@ pub enum Line {
     SurplusDistribution,
     /// 年末结转和结余
     Closing,
+    /// 年末结转和结余 of the 一般公共预算财政拨款
     ClosingGeneralBudget,
+    /// 年末结转和结余 of the 政府性基金预算财政拨款
     ClosingGovernmentFund,
+    /// 年末结转和结余 of the 国有资本经营预算财政拨款
     ClosingStateCapital,
     /// 支出总计
     ExpenditureGrandTotal,
@@ -242,26 +261,35 @@ pub enum Line {
 /// One published cell: its text, the figure it stands for (none for "-", "—" or blank) and its place.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Cell {
+    /// The text as published (“3,997.99”, “-”).
     pub raw: String,
+    /// The figure the text stands for, at its printed precision.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub figure: Option<Figure>,
+    /// Where the cell is on its sheet.
     pub at: CellRef,
 }
 
+/// One column of a table: its printed header and what it holds.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Column {
     /// The header as printed, levels joined by `/` (`本年支出/基本支出`).
     pub label: String,
+    /// What the column holds, when recognised; `None` for a column no rule reads.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub key: Option<ColKey>,
 }
 
+/// One row of a table: its code and name, the line it stands for, and its cells.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Row {
     /// 科目编码, joined when printed over 类/款/项 columns ("2080101").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
+    /// The name as printed (科目名称, or the label of a line).
     pub name: Arc<str>,
+    /// The line the row stands for in a statement-like table; `None` for code rows and lines
+    /// gouji does not know.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub line: Option<Line>,
     /// One entry per column of the table, `None` where the row has no cell there.
@@ -271,6 +299,7 @@ pub struct Row {
 }
 
 impl Row {
+    /// The cell in column `col`, if the row has one there.
     pub fn cell(&self, col: usize) -> Option<&Cell> {
         self.cells.get(col).and_then(|c| c.as_ref())
     }
@@ -286,21 +315,30 @@ impl Row {
     }
 }
 
+/// One recognised table: which standard table it is, its unit, columns and rows, and where it
+/// was read.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Table {
+    /// Which standard table it is.
     pub kind: TableKind,
+    /// For a table printed as two halves side by side, which half this is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub side: Option<Side>,
+    /// The title as printed.
     pub title: String,
+    /// The unit its figures are in (单位：万元, 元).
     pub unit: Unit,
     /// False when no 单位 line was found and the unit is the default (万元).
     pub unit_stated: bool,
     /// The file the table was read from (a document may gather several files).
     pub file: std::sync::Arc<str>,
+    /// The sheet it was read from (`PDF决算表` for a PDF).
     pub sheet: std::sync::Arc<str>,
     /// Where the title is (or the first cell of the table when it has none).
     pub at: CellRef,
+    /// Its columns, left to right.
     pub columns: Vec<Column>,
+    /// Its data rows, top to bottom (headers left out).
     pub rows: Vec<Row>,
     /// Notes printed with the table (注：本表无数据 …).
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -315,10 +353,12 @@ pub struct Table {
 }
 
 impl Table {
+    /// The column holding `key`, if the table has one.
     pub fn col(&self, key: ColKey) -> Option<usize> {
         self.columns.iter().position(|c| c.key == Some(key))
     }
 
+    /// The row that stands for `line`, if the table prints it.
     pub fn line(&self, line: Line) -> Option<&Row> {
         self.rows.iter().find(|r| r.line == Some(line))
     }
@@ -330,6 +370,7 @@ impl Table {
             .find(|r| r.line == Some(Line::Total) || r.line == Some(Line::ExpenditureTotal))
     }
 
+    /// The row of a 功能分类 code (“2080101”), if printed.
     pub fn row_by_code(&self, code: &str) -> Option<&Row> {
         self.rows.iter().find(|r| r.code.as_deref() == Some(code))
     }
@@ -342,6 +383,8 @@ impl Table {
             .any(|c| c.figure.is_some())
     }
 
+    /// Where a cell of this table is, as a user would look for it: file, sheet and cell, and the
+    /// page and box on a PDF.
     pub fn location(&self, at: CellRef) -> Location {
         let mut loc = Location::cell(&self.file, &self.sheet, at);
         if let Some(p) = &self.places {
@@ -354,11 +397,15 @@ impl Table {
 /// One disclosure: what one file (or one group of files) publishes.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Document {
+    /// The file or folder the document was read from, as given.
     pub source: String,
+    /// The department, as the cover, the titles or the file name tell it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub department: Option<String>,
+    /// The year reported on.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub year: Option<i32>,
+    /// Every table recognised, standard or not, in reading order.
     pub tables: Vec<Table>,
     /// The 情况说明 read from the document's text files.
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
@@ -370,12 +417,14 @@ pub struct Document {
 }
 
 impl Document {
+    /// The table of a kind printed whole (not as two halves).
     pub fn table(&self, kind: TableKind) -> Option<&Table> {
         self.tables
             .iter()
             .find(|t| t.kind == kind && t.side.is_none())
     }
 
+    /// One half of a table printed as two halves side by side (the 总表).
     pub fn half(&self, kind: TableKind, side: Side) -> Option<&Table> {
         self.tables
             .iter()

@@ -1,3 +1,6 @@
+//! B — the balance identities of the two 总表: income lines, expenditure lines, grand totals on
+//! both halves, and 收入总计 = 支出总计, in total and by fund.
+
 use crate::check::{rule, Context, Message, Relation, Rule, Term};
 use crate::model::{ColKey, Line, Side, Table, TableKind};
 

@@ -1,3 +1,6 @@
+//! E — the 一般公共预算财政拨款基本支出决算表: 经济分类 classes against their 款, and the
+//! 人员经费 and 公用经费 totals against their classes.
+
 use crate::check::{rule, Context, Message, Relation, Rule, Term};
 use crate::model::{classification, Line, Row, Table, TableKind};
 

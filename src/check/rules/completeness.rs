@@ -1,3 +1,6 @@
+//! M — completeness: every standard table of the document's set is there, has figures or a
+//! note saying why not, is recognised, and states its unit.
+
 use crate::check::{rule, Context, Finding, Message, Rule, Severity};
 use crate::model::{Location, Side, TableKind};
 

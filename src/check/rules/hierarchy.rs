@@ -1,3 +1,6 @@
+//! T102–T104 — the 功能分类 code hierarchy of a table: 合计 = Σ 类, 类 = Σ 款, 款 = Σ 项, in
+//! every amount column.
+
 use crate::check::{rule, Context, Message, Relation, Rule, Term};
 use crate::model::{Line, Row, Table};
 

@@ -1,3 +1,6 @@
+//! X — input recognition could not read as a figure: each problem met while reading the
+//! tables becomes a finding naming its cell.
+
 use crate::check::{rule, Context, Finding, Message, Rule, Severity};
 use crate::model::Problem;
 

@@ -1,3 +1,6 @@
+//! L — links between tables: the 总表 against the 收入/支出决算表, the 财政拨款总表 against the
+//! fund tables, and the 基本支出 table against the 一般公共预算 expenditure table.
+
 use crate::check::{rule, Context, Message, Relation, Rule, Term};
 use crate::model::{ColKey, Line, Side, Table, TableKind};
 

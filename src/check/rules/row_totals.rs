@@ -1,3 +1,6 @@
+//! T101 — row totals: on every row, a total column equals the columns it totals. The rule is a
+//! table of formulas, one per standard table; one engine states them all.
+
 use crate::check::{rule, Context, Message, Relation, Rule};
 use crate::model::{ColKey, TableKind};
 

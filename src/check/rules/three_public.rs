@@ -1,3 +1,5 @@
+//! S — the “三公” 经费 table: its total and the vehicle costs, for 预算数 and 决算数.
+
 use crate::check::{rule, Context, Message, Relation, Rule, Term};
 use crate::model::{Line, Table, TableKind};
 
