@@ -20,21 +20,23 @@ const OUT_DIR: &str = "samples/putuo-finance-2024";
 const OUT_FILE: &str = "samples/putuo-finance-2024/普陀区财政局-2024-决算公开表.xlsx";
 const SHEET: &str = "部门决算公开表";
 
-/// Column kinds: `T` = text (labels, codes), `A` = amount in 万元 as printed.
+/// What a column holds.
 #[derive(Clone, Copy, PartialEq)]
-enum K {
-    T,
-    A,
+enum ColumnKind {
+    /// Text: labels and codes.
+    Label,
+    /// An amount in 万元, as printed.
+    Amount,
 }
-use K::{A, T};
+use ColumnKind::{Amount, Label};
 
 /// A header cell: (row offset, first col, row span, col span, text).
-type H = (u32, u16, u32, u16, &'static str);
+type HeaderCell = (u32, u16, u32, u16, &'static str);
 
 struct Table {
     title: &'static str,
-    kinds: &'static [K],
-    header: &'static [H],
+    kinds: &'static [ColumnKind],
+    header: &'static [HeaderCell],
     header_rows: u32,
     rows: &'static [&'static [&'static str]],
     /// Optional note printed under the table, merged across the width.
@@ -44,8 +46,8 @@ struct Table {
 // ---------------------------------------------------------------------------
 // 一、收入支出决算总表
 // ---------------------------------------------------------------------------
-const T1_KINDS: &[K] = &[T, A, T, A];
-const T1_HEADER: &[H] = &[
+const T1_KINDS: &[ColumnKind] = &[Label, Amount, Label, Amount];
+const T1_HEADER: &[HeaderCell] = &[
     (0, 0, 1, 2, "收入"),
     (0, 2, 1, 2, "支出"),
     (1, 0, 1, 1, "项目"),
@@ -94,8 +96,10 @@ const T1_ROWS: &[&[&str]] = &[
 // ---------------------------------------------------------------------------
 // 二、收入决算表
 // ---------------------------------------------------------------------------
-const T2_KINDS: &[K] = &[T, T, A, A, A, A, A, A, A];
-const T2_HEADER: &[H] = &[
+const T2_KINDS: &[ColumnKind] = &[
+    Label, Label, Amount, Amount, Amount, Amount, Amount, Amount, Amount,
+];
+const T2_HEADER: &[HeaderCell] = &[
     (0, 0, 1, 2, "项目"),
     (1, 0, 1, 1, "支出功能分类科目编码"),
     (1, 1, 1, 1, "科目名称"),
@@ -134,8 +138,8 @@ const T2_ROWS: &[&[&str]] = &[
 // ---------------------------------------------------------------------------
 // 三、支出决算表
 // ---------------------------------------------------------------------------
-const T3_KINDS: &[K] = &[T, T, A, A, A, A, A, A];
-const T3_HEADER: &[H] = &[
+const T3_KINDS: &[ColumnKind] = &[Label, Label, Amount, Amount, Amount, Amount, Amount, Amount];
+const T3_HEADER: &[HeaderCell] = &[
     (0, 0, 1, 2, "项目"),
     (1, 0, 1, 1, "支出功能分类科目编码"),
     (1, 1, 1, 1, "科目名称"),
@@ -173,8 +177,8 @@ const T3_ROWS: &[&[&str]] = &[
 // ---------------------------------------------------------------------------
 // 四、财政拨款收入支出决算总表
 // ---------------------------------------------------------------------------
-const T4_KINDS: &[K] = &[T, A, T, A, A, A, A];
-const T4_HEADER: &[H] = &[
+const T4_KINDS: &[ColumnKind] = &[Label, Amount, Label, Amount, Amount, Amount, Amount];
+const T4_HEADER: &[HeaderCell] = &[
     (0, 0, 1, 2, "收入"),
     (0, 2, 1, 5, "支出"),
     (1, 0, 1, 1, "项目"),
@@ -224,8 +228,8 @@ const T4_ROWS: &[&[&str]] = &[
 // ---------------------------------------------------------------------------
 // 五、一般公共预算财政拨款支出决算表 (合计 at the bottom, as printed)
 // ---------------------------------------------------------------------------
-const T5_KINDS: &[K] = &[T, T, A, A, A];
-const T5_HEADER: &[H] = &[
+const T5_KINDS: &[ColumnKind] = &[Label, Label, Amount, Amount, Amount];
+const T5_HEADER: &[HeaderCell] = &[
     (0, 0, 1, 2, "项目"),
     (1, 0, 1, 1, "支出功能分类科目编码"),
     (1, 1, 1, 1, "科目名称"),
@@ -260,8 +264,8 @@ const T5_ROWS: &[&[&str]] = &[
 // ---------------------------------------------------------------------------
 // 六、一般公共预算财政拨款基本支出决算表 (人员经费 | 公用经费 side by side)
 // ---------------------------------------------------------------------------
-const T6_KINDS: &[K] = &[T, T, A, T, T, A];
-const T6_HEADER: &[H] = &[
+const T6_KINDS: &[ColumnKind] = &[Label, Label, Amount, Label, Label, Amount];
+const T6_HEADER: &[HeaderCell] = &[
     (0, 0, 1, 1, "经济分类科目编码"),
     (0, 1, 1, 1, "科目名称"),
     (0, 2, 1, 1, "决算数"),
@@ -315,8 +319,10 @@ const T6_ROWS: &[&[&str]] = &[
 // ---------------------------------------------------------------------------
 // 七、财政拨款“三公”经费支出决算表
 // ---------------------------------------------------------------------------
-const T7_KINDS: &[K] = &[A, A, A, A, A, A, A, A, A, A, A, A];
-const T7_HEADER: &[H] = &[
+const T7_KINDS: &[ColumnKind] = &[
+    Amount, Amount, Amount, Amount, Amount, Amount, Amount, Amount, Amount, Amount, Amount, Amount,
+];
+const T7_HEADER: &[HeaderCell] = &[
     (0, 0, 1, 12, "财政拨款“三公”经费"),
     (1, 0, 2, 2, "合计"),
     (1, 2, 2, 2, "因公出国（境）费"),
@@ -343,8 +349,8 @@ const T7_ROWS: &[&[&str]] = &[&["0.95", "", "", "", "", "", "", "", "", "", "0.9
 // ---------------------------------------------------------------------------
 // 八、政府性基金 / 九、国有资本经营 预算财政拨款收入支出决算表 (no data)
 // ---------------------------------------------------------------------------
-const T89_KINDS: &[K] = &[T, T, A, A, A, A, A, A];
-const T89_HEADER: &[H] = &[
+const T89_KINDS: &[ColumnKind] = &[Label, Label, Amount, Amount, Amount, Amount, Amount, Amount];
+const T89_HEADER: &[HeaderCell] = &[
     (0, 0, 1, 2, "项目"),
     (1, 0, 1, 1, "支出功能分类科目编码"),
     (1, 1, 1, 1, "科目名称"),
@@ -482,10 +488,12 @@ fn write_table(ws: &mut Worksheet, f: &Fmts, t: &Table, top: u32) -> Result<u32,
         for (c, (cell, kind)) in row.iter().zip(t.kinds).enumerate() {
             let c = c as u16;
             match (cell.is_empty(), kind) {
-                (true, K::T) => ws.write_blank(r, c, &f.text)?,
-                (true, K::A) => ws.write_blank(r, c, &f.amount)?,
-                (false, K::T) => ws.write_string_with_format(r, c, *cell, &f.text)?,
-                (false, K::A) => ws.write_number_with_format(r, c, wan_to_yuan(cell), &f.amount)?,
+                (true, ColumnKind::Label) => ws.write_blank(r, c, &f.text)?,
+                (true, ColumnKind::Amount) => ws.write_blank(r, c, &f.amount)?,
+                (false, ColumnKind::Label) => ws.write_string_with_format(r, c, *cell, &f.text)?,
+                (false, ColumnKind::Amount) => {
+                    ws.write_number_with_format(r, c, wan_to_yuan(cell), &f.amount)?
+                }
             };
         }
         r += 1;
