@@ -579,7 +579,8 @@ fn full_doc() -> Document {
 // The catalogue and the fixture itself
 // ---------------------------------------------------------------------------------------------
 
-/// Every rule in catalogue order; the N rules have their examples in `narrative_rules.rs` (and the narrative reader in `narrative.rs`).
+/// Every rule in catalogue order; the N rules have their examples in `narrative_rules.rs` (the
+/// narrative reader's are in `narrative.rs`).
 const CODES: [&str; 35] = [
     "T101", "T102", "T103", "T104", "B201", "B202", "B203", "B204", "B205", "B206", "B207", "E301",
     "E302", "S401", "S402", "L501", "L502", "L503", "L504", "L505", "N101", "N102", "N103", "N104",
