@@ -12,7 +12,9 @@ use crate::model::narrative::{
 };
 use crate::model::{Document, Figure, Location, Narrative, Unit};
 
-use super::concept_map::table_term;
+mod concept_map;
+
+use concept_map::table_term;
 
 rule! {
     /// A total and its parts stated together (“本年收入合计3997.99万元，其中：财政拨款收入3966.63万元…
