@@ -4,7 +4,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::check::year_on_year;
+use crate::check::{claims, prior_year};
 use crate::model::narrative::{Claim, Item, Scope};
 use crate::model::{classification, ColKey, Document, Line, Side, Table, TableKind, Unit};
 
@@ -219,6 +219,46 @@ fn basic_project(doc: &Document) -> Vec<(String, Decimal)> {
         ("基本支出".into(), stated(doc, Scope::All, &Item::Basic)),
         ("项目支出".into(), stated(doc, Scope::All, &Item::Project)),
     ])
+}
+
+/// A figure of this year and of the prior year, as a narrative's change states or implies it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct YearOnYear {
+    pub label: String,
+    pub current: Decimal,
+    pub prior: Decimal,
+    pub unit: Unit,
+}
+
+/// Every change of the narratives that states its amount and whose current figure is known, in
+/// money: the prior year is the one N103 checks the rate against. A change whose prior year
+/// would be negative, or whose item has no name or was charted already, is left out.
+pub fn year_on_year(doc: &Document) -> Vec<YearOnYear> {
+    let mut out: Vec<YearOnYear> = Vec::new();
+    for (n, claim) in claims(doc) {
+        let Claim::Change { subject, .. } = claim else {
+            continue;
+        };
+        let Some(years) = prior_year(doc, n, claim) else {
+            continue;
+        };
+        let unit = years.current.unit;
+        if !matches!(unit, Unit::Yuan | Unit::WanYuan | Unit::YiYuan) {
+            continue;
+        }
+        let label = crate::recognise::narrative::clean(subject);
+        let prior = years.prior.value;
+        if prior < Decimal::ZERO || label.is_empty() || out.iter().any(|y| y.label == label) {
+            continue;
+        }
+        out.push(YearOnYear {
+            label,
+            current: years.current.figure.value,
+            prior,
+            unit,
+        });
+    }
+    out
 }
 
 pub fn charts(doc: &Document) -> Charts {
