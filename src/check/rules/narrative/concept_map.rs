@@ -6,88 +6,129 @@ use crate::model::{ColKey, Document, Line, Side, Table, TableKind};
 
 /// The table figure of a concept: the first of the places the standard tables print it.
 pub fn table_term<'d>(doc: &'d Document, c: &Concept) -> Option<(Term, &'d Table)> {
-    use Item as I;
-    use Scope::{All, Fiscal};
-    let ies_in = doc.half(TableKind::IncomeExpenditureSummary, Side::Income);
-    let ies_out = doc.half(TableKind::IncomeExpenditureSummary, Side::Expenditure);
-    let fs_in = doc.half(TableKind::FiscalSummary, Side::Income);
-    let fs_out = doc.half(TableKind::FiscalSummary, Side::Expenditure);
-    let income = doc.table(TableKind::IncomeTable);
-    let spent = doc.table(TableKind::ExpenditureTable);
-    let gbe = doc.table(TableKind::GeneralBudgetExpenditure);
-    let basic = doc.table(TableKind::GeneralBudgetBasicExpenditure);
-    let three = doc.table(TableKind::ThreePublic);
-    let candidates: Vec<Option<(Term, &Table)>> = match (&c.item, c.scope) {
-        (I::Income, All) => vec![
-            line(ies_in, Line::IncomeTotal),
-            total(income, ColKey::Total),
-        ],
-        (I::Income, Fiscal) => vec![
-            line(fs_in, Line::IncomeTotal),
-            line(ies_in, Line::FiscalIncome),
-            total(income, ColKey::FiscalGrant),
-        ],
-        (I::SuperiorGrantIncome, All) => vec![
-            line(ies_in, Line::SuperiorGrantIncome),
-            total(income, ColKey::SuperiorGrant),
-        ],
-        (I::BusinessIncome, All) => vec![
-            line(ies_in, Line::BusinessIncome),
-            total(income, ColKey::BusinessIncome),
-        ],
-        (I::OperatingIncome, All) => vec![
-            line(ies_in, Line::OperatingIncome),
-            total(income, ColKey::OperatingIncome),
-        ],
-        (I::SubsidiaryRemitIncome, All) => vec![
-            line(ies_in, Line::SubsidiaryRemitIncome),
-            total(income, ColKey::SubsidiaryRemit),
-        ],
-        (I::OtherIncome, All) => vec![
-            line(ies_in, Line::OtherIncome),
-            total(income, ColKey::OtherIncome),
-        ],
-        (I::Opening, All) => vec![line(ies_in, Line::Opening)],
-        (I::Opening, Fiscal) => vec![line(fs_in, Line::Opening)],
-        (I::Closing, All) => vec![line(ies_out, Line::Closing)],
-        (I::Closing, Fiscal) => vec![line(fs_out, Line::Closing)],
-        (I::Expenditure, All) => vec![
-            line(ies_out, Line::ExpenditureTotal),
-            total(spent, ColKey::Total),
-        ],
-        (I::Expenditure, Fiscal) => vec![
-            line(fs_out, Line::ExpenditureTotal),
-            total(gbe, ColKey::Total),
-        ],
-        (I::GrandTotal, All) => vec![line(ies_in, Line::IncomeGrandTotal)],
-        (I::GrandTotal, Fiscal) => vec![line(fs_in, Line::IncomeGrandTotal)],
-        (I::Basic, All) => vec![total(spent, ColKey::Basic)],
-        (I::Basic, Fiscal) => vec![total(gbe, ColKey::Basic)],
-        (I::Project, All) => vec![total(spent, ColKey::Project)],
-        (I::Project, Fiscal) => vec![total(gbe, ColKey::Project)],
-        (I::Personnel, _) => vec![line(basic, Line::PersonnelTotal)],
-        (I::Public, _) => vec![line(basic, Line::PublicTotal)],
-        (I::FunctionClass(code), All) => vec![
-            code_row(spent, code, ColKey::Total),
-            class_line(ies_out, code),
-        ],
-        (I::FunctionClass(code), Fiscal) => {
-            vec![code_row(gbe, code, ColKey::Total), class_line(fs_out, code)]
-        }
-        (I::Subject(name), All) => vec![named_row(spent, name, ColKey::Total)],
-        (I::Subject(name), Fiscal) => vec![named_row(gbe, name, ColKey::Total)],
-        (I::ThreePublicTotal, _) => vec![final_of(three, Line::Total)],
-        (I::OverseasTravel, _) => vec![final_of(three, Line::OverseasTravel)],
-        (I::Vehicles, _) => vec![final_of(three, Line::Vehicles)],
-        (I::VehiclePurchase, _) => vec![final_of(three, Line::VehiclePurchase)],
-        (I::VehicleOperation, _) => vec![final_of(three, Line::VehicleOperation)],
-        (I::Reception, _) => vec![final_of(three, Line::Reception)],
-        _ => Vec::new(),
-    };
-    candidates
+    Sources::of(doc)
+        .places(c)
         .into_iter()
         .flatten()
         .find(|(t, _)| t.figure.is_some() || t.place.is_some())
+}
+
+/// The standard tables (and statement halves) that print the items a narrative speaks of.
+struct Sources<'d> {
+    /// 收入支出决算总表, its income and expenditure halves.
+    ies_in: Option<&'d Table>,
+    ies_out: Option<&'d Table>,
+    /// 财政拨款收入支出决算总表, its two halves.
+    fs_in: Option<&'d Table>,
+    fs_out: Option<&'d Table>,
+    income: Option<&'d Table>,
+    spent: Option<&'d Table>,
+    /// 一般公共预算财政拨款支出决算表 and its 基本支出 table.
+    gbe: Option<&'d Table>,
+    basic: Option<&'d Table>,
+    three: Option<&'d Table>,
+}
+
+impl<'d> Sources<'d> {
+    fn of(doc: &'d Document) -> Sources<'d> {
+        Sources {
+            ies_in: doc.half(TableKind::IncomeExpenditureSummary, Side::Income),
+            ies_out: doc.half(TableKind::IncomeExpenditureSummary, Side::Expenditure),
+            fs_in: doc.half(TableKind::FiscalSummary, Side::Income),
+            fs_out: doc.half(TableKind::FiscalSummary, Side::Expenditure),
+            income: doc.table(TableKind::IncomeTable),
+            spent: doc.table(TableKind::ExpenditureTable),
+            gbe: doc.table(TableKind::GeneralBudgetExpenditure),
+            basic: doc.table(TableKind::GeneralBudgetBasicExpenditure),
+            three: doc.table(TableKind::ThreePublic),
+        }
+    }
+
+    /// Where the tables print a concept, in the order they are tried.
+    fn places(&self, c: &Concept) -> Vec<Option<(Term, &'d Table)>> {
+        use Item as I;
+        use Scope::{All, Fiscal};
+        let s = self;
+        match (&c.item, c.scope) {
+            (I::Income, All) => vec![
+                line(s.ies_in, Line::IncomeTotal),
+                total(s.income, ColKey::Total),
+            ],
+            (I::Income, Fiscal) => vec![
+                line(s.fs_in, Line::IncomeTotal),
+                line(s.ies_in, Line::FiscalIncome),
+                total(s.income, ColKey::FiscalGrant),
+            ],
+            (I::SuperiorGrantIncome, All) => vec![
+                line(s.ies_in, Line::SuperiorGrantIncome),
+                total(s.income, ColKey::SuperiorGrant),
+            ],
+            (I::BusinessIncome, All) => vec![
+                line(s.ies_in, Line::BusinessIncome),
+                total(s.income, ColKey::BusinessIncome),
+            ],
+            (I::OperatingIncome, All) => vec![
+                line(s.ies_in, Line::OperatingIncome),
+                total(s.income, ColKey::OperatingIncome),
+            ],
+            (I::SubsidiaryRemitIncome, All) => vec![
+                line(s.ies_in, Line::SubsidiaryRemitIncome),
+                total(s.income, ColKey::SubsidiaryRemit),
+            ],
+            (I::OtherIncome, All) => vec![
+                line(s.ies_in, Line::OtherIncome),
+                total(s.income, ColKey::OtherIncome),
+            ],
+            (I::Opening, All) => vec![line(s.ies_in, Line::Opening)],
+            (I::Opening, Fiscal) => vec![line(s.fs_in, Line::Opening)],
+            (I::Closing, All) => vec![line(s.ies_out, Line::Closing)],
+            (I::Closing, Fiscal) => vec![line(s.fs_out, Line::Closing)],
+            (I::Expenditure, All) => vec![
+                line(s.ies_out, Line::ExpenditureTotal),
+                total(s.spent, ColKey::Total),
+            ],
+            (I::Expenditure, Fiscal) => vec![
+                line(s.fs_out, Line::ExpenditureTotal),
+                total(s.gbe, ColKey::Total),
+            ],
+            (I::GrandTotal, All) => vec![line(s.ies_in, Line::IncomeGrandTotal)],
+            (I::GrandTotal, Fiscal) => vec![line(s.fs_in, Line::IncomeGrandTotal)],
+            _ => self.spending_places(c),
+        }
+    }
+
+    /// Where the tables print an expenditure item: 基本/项目支出, 人员/公用经费, a 功能分类 class
+    /// or a named 款/项, the “三公” items.
+    fn spending_places(&self, c: &Concept) -> Vec<Option<(Term, &'d Table)>> {
+        use Item as I;
+        use Scope::{All, Fiscal};
+        let s = self;
+        match (&c.item, c.scope) {
+            (I::Basic, All) => vec![total(s.spent, ColKey::Basic)],
+            (I::Basic, Fiscal) => vec![total(s.gbe, ColKey::Basic)],
+            (I::Project, All) => vec![total(s.spent, ColKey::Project)],
+            (I::Project, Fiscal) => vec![total(s.gbe, ColKey::Project)],
+            (I::Personnel, _) => vec![line(s.basic, Line::PersonnelTotal)],
+            (I::Public, _) => vec![line(s.basic, Line::PublicTotal)],
+            (I::FunctionClass(code), All) => vec![
+                code_row(s.spent, code, ColKey::Total),
+                class_line(s.ies_out, code),
+            ],
+            (I::FunctionClass(code), Fiscal) => vec![
+                code_row(s.gbe, code, ColKey::Total),
+                class_line(s.fs_out, code),
+            ],
+            (I::Subject(name), All) => vec![named_row(s.spent, name, ColKey::Total)],
+            (I::Subject(name), Fiscal) => vec![named_row(s.gbe, name, ColKey::Total)],
+            (I::ThreePublicTotal, _) => vec![final_of(s.three, Line::Total)],
+            (I::OverseasTravel, _) => vec![final_of(s.three, Line::OverseasTravel)],
+            (I::Vehicles, _) => vec![final_of(s.three, Line::Vehicles)],
+            (I::VehiclePurchase, _) => vec![final_of(s.three, Line::VehiclePurchase)],
+            (I::VehicleOperation, _) => vec![final_of(s.three, Line::VehicleOperation)],
+            (I::Reception, _) => vec![final_of(s.three, Line::Reception)],
+            _ => Vec::new(),
+        }
+    }
 }
 
 fn line(t: Option<&Table>, l: Line) -> Option<(Term, &Table)> {
