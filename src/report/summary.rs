@@ -327,3 +327,61 @@ pub fn key_totals(doc: &Document) -> Vec<(&'static str, Option<Decimal>)> {
         ),
     ]
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::read::text::TextDoc;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    fn document(text: &str) -> Document {
+        let narrative = crate::recognise::narrative::read(&TextDoc::new("说明.txt", text.into()));
+        Document {
+            narratives: vec![narrative],
+            ..Document::default()
+        }
+    }
+
+    #[test]
+    fn year_on_year_takes_the_prior_year_from_the_stated_change() {
+        let doc = document(
+            "本年收入合计3997.99万元，比2015年增加476.68万元，增长13.5%。\
+             本年支出合计3926.89万元，比上年减少73.11万元，下降1.8%。\n",
+        );
+        let got = year_on_year(&doc);
+        assert_eq!(
+            got,
+            vec![
+                YearOnYear {
+                    label: "本年收入合计".into(),
+                    current: d("3997.99"),
+                    prior: d("3521.31"),
+                    unit: Unit::WanYuan,
+                },
+                YearOnYear {
+                    label: "本年支出合计".into(),
+                    current: d("3926.89"),
+                    prior: d("4000.00"),
+                    unit: Unit::WanYuan,
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn year_on_year_leaves_out_counts_negative_prior_years_and_repeats() {
+        let doc = document(
+            "公务用车5辆，比上年增加1辆。\
+             本年支出合计100万元，比上年增加150万元。\
+             本年收入合计3997.99万元，比上年增加476.68万元。\
+             本年收入合计3997.99万元，比上年增加1万元。\n",
+        );
+        let got = year_on_year(&doc);
+        let labels: Vec<&str> = got.iter().map(|y| y.label.as_str()).collect();
+        assert_eq!(labels, ["本年收入合计"]);
+        assert_eq!(got[0].prior, d("3521.31"));
+    }
+}

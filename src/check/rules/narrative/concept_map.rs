@@ -179,3 +179,45 @@ fn final_of(t: Option<&Table>, l: Line) -> Option<(Term, &Table)> {
     let t = t?;
     Some((Term::cell(t, t.line(l)?, t.col(ColKey::Final)?), t))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Document {
+        let path = "samples/qiaocheng-hrss-2016/谯城区人社局-2016-决算公开表.xlsx";
+        crate::load::load(std::path::Path::new(path))
+            .unwrap()
+            .document
+    }
+
+    /// The figure and table kind the tables give for a concept.
+    fn printed(doc: &Document, scope: Scope, item: Item) -> Option<(String, TableKind)> {
+        let (t, table) = table_term(doc, &Concept { scope, item })?;
+        Some((t.figure?.display(), table.kind))
+    }
+
+    #[test]
+    fn each_concept_is_found_where_the_standard_tables_print_it() {
+        let doc = sample();
+        let found = |scope, item| printed(&doc, scope, item);
+        assert_eq!(
+            found(Scope::All, Item::Income),
+            Some(("3997.99".into(), TableKind::IncomeExpenditureSummary))
+        );
+        assert_eq!(
+            found(Scope::Fiscal, Item::Income),
+            Some(("3966.63".into(), TableKind::FiscalSummary))
+        );
+        assert_eq!(
+            found(Scope::Fiscal, Item::Basic),
+            Some(("700.64".into(), TableKind::GeneralBudgetExpenditure))
+        );
+        assert_eq!(
+            found(Scope::All, Item::FunctionClass("208".into())).map(|(_, k)| k),
+            Some(TableKind::ExpenditureTable)
+        );
+        // 机关运行经费 has no place in the standard tables.
+        assert_eq!(found(Scope::All, Item::AgencyOperating), None);
+    }
+}

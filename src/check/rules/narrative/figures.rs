@@ -117,3 +117,201 @@ pub fn prior_year(doc: &Document, n: &Narrative, claim: &Claim) -> Option<PriorY
         prior,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use rust_decimal::Decimal;
+
+    use super::*;
+    use crate::model::narrative::{Measure, Mention, Quantity, Scope};
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    fn money(value: &str, unit: Unit, start: usize) -> Quantity {
+        let raw = format!("{value}{}", unit.label());
+        Quantity {
+            figure: Figure::from_decimal(d(value)),
+            measure: Measure::Money(unit),
+            span: (start, start + raw.chars().count()),
+            raw,
+        }
+    }
+
+    fn concept(scope: Scope, item: Item) -> Concept {
+        Concept { scope, item }
+    }
+
+    fn amount(c: Concept, quantity: Quantity) -> Claim {
+        Claim::Amount {
+            mention: Mention {
+                subject: "本年收入合计".into(),
+                concept: Some(c),
+                quantity,
+                sentence: 0,
+            },
+        }
+    }
+
+    /// “本年收入合计比上年增加…”, at character 40, with what the sentence states.
+    fn change(
+        c: Option<Concept>,
+        current: Option<Quantity>,
+        delta: Quantity,
+        direction: Direction,
+    ) -> Claim {
+        Claim::Change {
+            subject: "本年收入合计".into(),
+            current: current.map(|quantity| Mention {
+                subject: "本年收入合计".into(),
+                concept: c.clone(),
+                quantity,
+                sentence: 0,
+            }),
+            concept: c,
+            delta: Some(delta),
+            direction,
+            rate: None,
+            rate_direction: None,
+            sentence: 0,
+            span: (40, 60),
+        }
+    }
+
+    fn narrative(claims: Vec<Claim>) -> Narrative {
+        Narrative {
+            file: "说明.txt".into(),
+            claims,
+            ..Narrative::default()
+        }
+    }
+
+    fn years(n: &Narrative, claim: &Claim) -> Option<PriorYear> {
+        let doc = Document::default();
+        prior_year(&doc, n, claim)
+    }
+
+    #[test]
+    fn an_increase_is_taken_from_the_figure_the_sentence_states() {
+        let income = concept(Scope::All, Item::Income);
+        let claim = change(
+            Some(income),
+            Some(money("3997.99", Unit::WanYuan, 10)),
+            money("476.68", Unit::WanYuan, 45),
+            Direction::Up,
+        );
+        let y = years(&narrative(vec![]), &claim).unwrap();
+        assert_eq!(y.current.shown, "3997.99万元");
+        assert_eq!(y.current.unit, Unit::WanYuan);
+        assert_eq!(y.change.value, d("476.68"));
+        assert_eq!(y.prior.value, d("3521.31"));
+        // Both figures' rounding carries into the prior year's.
+        assert_eq!(y.prior.step, d("0.02"));
+    }
+
+    #[test]
+    fn a_decrease_is_added_back_and_a_level_change_leaves_the_figure() {
+        let stated = || Some(money("56.34", Unit::WanYuan, 0));
+        let down = change(
+            None,
+            stated(),
+            money("13.29", Unit::WanYuan, 20),
+            Direction::Down,
+        );
+        let n = narrative(vec![]);
+        assert_eq!(years(&n, &down).unwrap().prior.value, d("69.63"));
+        let flat = change(
+            None,
+            stated(),
+            money("13.29", Unit::WanYuan, 20),
+            Direction::Flat,
+        );
+        assert_eq!(years(&n, &flat).unwrap().prior.value, d("56.34"));
+    }
+
+    #[test]
+    fn a_change_in_another_unit_is_measured_in_the_current_figures_unit() {
+        let claim = change(
+            None,
+            Some(money("3997.99", Unit::WanYuan, 0)),
+            money("4766800", Unit::Yuan, 20),
+            Direction::Up,
+        );
+        let y = years(&narrative(vec![]), &claim).unwrap();
+        assert_eq!(y.change.value, d("476.68"));
+        assert_eq!(y.prior.value, d("3521.31"));
+    }
+
+    #[test]
+    fn an_unstated_current_figure_is_the_one_the_text_states_nearest_before() {
+        let income = concept(Scope::All, Item::Income);
+        let claim = change(
+            Some(income.clone()),
+            None,
+            money("100", Unit::WanYuan, 45),
+            Direction::Up,
+        );
+        let n = narrative(vec![
+            amount(income.clone(), money("3000.00", Unit::WanYuan, 0)),
+            amount(income.clone(), money("3997.99", Unit::WanYuan, 20)),
+            amount(income, money("4100.00", Unit::WanYuan, 70)),
+            claim.clone(),
+        ]);
+        let y = years(&n, &claim).unwrap();
+        assert_eq!(y.current.shown, "3997.99万元");
+        assert_eq!(y.prior.value, d("3897.99"));
+    }
+
+    #[test]
+    fn a_grand_total_not_stated_is_income_plus_the_opening_balance() {
+        let claim = change(
+            Some(concept(Scope::All, Item::GrandTotal)),
+            None,
+            money("100.59", Unit::WanYuan, 45),
+            Direction::Up,
+        );
+        let n = narrative(vec![
+            amount(
+                concept(Scope::All, Item::Income),
+                money("3997.99", Unit::WanYuan, 0),
+            ),
+            amount(
+                concept(Scope::All, Item::Opening),
+                money("2.6", Unit::WanYuan, 20),
+            ),
+        ]);
+        let y = years(&n, &claim).unwrap();
+        assert_eq!(y.current.shown, "3997.99万元 + 2.6万元");
+        assert_eq!(y.current.figure.value, d("4000.59"));
+        assert_eq!(y.prior.value, d("3900.00"));
+    }
+
+    #[test]
+    fn no_prior_year_without_a_stated_change_or_a_current_figure() {
+        let n = narrative(vec![]);
+        let income = concept(Scope::All, Item::Income);
+        // Nothing states 本年收入 and the document has no table.
+        let unknown = change(
+            Some(income.clone()),
+            None,
+            money("100", Unit::WanYuan, 45),
+            Direction::Up,
+        );
+        assert_eq!(years(&n, &unknown), None);
+        let unnamed = change(None, None, money("100", Unit::WanYuan, 45), Direction::Up);
+        assert_eq!(years(&n, &unnamed), None);
+        let mut rate_only = change(
+            Some(income.clone()),
+            Some(money("3997.99", Unit::WanYuan, 0)),
+            money("1", Unit::WanYuan, 45),
+            Direction::Up,
+        );
+        if let Claim::Change { delta, .. } = &mut rate_only {
+            *delta = None;
+        }
+        assert_eq!(years(&n, &rate_only), None);
+        let not_a_change = amount(income, money("3997.99", Unit::WanYuan, 0));
+        assert_eq!(years(&n, &not_a_change), None);
+    }
+}

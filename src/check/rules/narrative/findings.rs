@@ -255,3 +255,176 @@ impl Wording for Statement {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    fn said(w: &dyn Wording) -> (String, String) {
+        let m = w.message();
+        (m.zh, m.en)
+    }
+
+    #[test]
+    fn a_partial_breakdown_names_what_is_left_out() {
+        let w = PartialBreakdown {
+            total: "3997.99万元".into(),
+            named: d("3966.630"),
+            unnamed: d("31.360"),
+            formula: "3997.99 = 3966.63 + …".into(),
+        };
+        assert_eq!(
+            said(&w),
+            (
+                "“其中”只列出部分构成：合计 3997.99万元，所列各项之和 3966.63，其余 31.36 未列出（3997.99 = 3966.63 + …）".into(),
+                "the 其中 names only some parts: total 3997.99万元, parts add to 3966.63, 31.36 not named (3997.99 = 3966.63 + …)".into()
+            )
+        );
+    }
+
+    #[test]
+    fn percent_mismatches_say_what_the_figures_give() {
+        let share = ShareMismatch {
+            formula: "31.36万元 / 3997.99万元 = 0.784% ≈ 0.9%".into(),
+            base_label: "3997.99万元".into(),
+            should_be: d("0.8"),
+        };
+        assert_eq!(
+            said(&share),
+            (
+                "占比与数字不符：31.36万元 / 3997.99万元 = 0.784% ≈ 0.9%，按 3997.99万元 计应为 0.8%".into(),
+                "share does not match its figures: 31.36万元 / 3997.99万元 = 0.784% ≈ 0.9%; should be 0.8%".into()
+            )
+        );
+        let rate = RateMismatch {
+            subject: "社会保障和就业支出".into(),
+            formula: "f".into(),
+            should_be: d("37"),
+        };
+        assert_eq!(
+            said(&rate),
+            (
+                "“社会保障和就业支出”变动率与变动额不符：f，应为 37%".into(),
+                "'社会保障和就业支出': the rate does not follow from the change: f; should be 37%"
+                    .into()
+            )
+        );
+        let completion = CompletionMismatch {
+            formula: "f".into(),
+            should_be: d("95.5"),
+        };
+        assert_eq!(
+            said(&completion),
+            (
+                "预算完成率与数字不符：f，应为 95.5%".into(),
+                "budget completion does not match: f; should be 95.5%".into()
+            )
+        );
+    }
+
+    #[test]
+    fn change_findings_name_the_subject_and_the_prior_year() {
+        let w = DirectionDisagrees {
+            subject: "本年支出".into(),
+            amount: Direction::Up,
+            rate: Direction::Down,
+        };
+        assert_eq!(
+            said(&w),
+            (
+                "“本年支出”变动方向前后矛盾：金额为增加/增长，比率却为减少/下降".into(),
+                "'本年支出': the amount and the rate move in opposite directions".into()
+            )
+        );
+        let w = ZeroPriorYear {
+            subject: "本年支出合计".into(),
+            prior_shown: "(100万元 − 100万元)".into(),
+            prior: d("0.00"),
+            rate: "100%".into(),
+        };
+        assert_eq!(
+            said(&w),
+            (
+                "“本年支出合计”上年数为 (100万元 − 100万元) = 0，为零或负数，无法计算增长率 100%".into(),
+                "'本年支出合计': the prior year (100万元 − 100万元) = 0 is zero or negative; no rate 100% can follow from it".into()
+            )
+        );
+    }
+
+    #[test]
+    fn a_wrong_comparison_word_is_named_in_chinese_and_by_its_variant_in_english() {
+        let w = ComparisonWordWrong {
+            subject: " 一般公共预算财政拨款支出 ".into(),
+            said: Comparison::Equal,
+            final_: "120万元".into(),
+            budget: "100万元".into(),
+        };
+        assert_eq!(
+            said(&w),
+            (
+                "一般公共预算财政拨款支出：称决算数等于（持平）预算数，但决算数 120万元 与预算数 100万元 不符此说".into(),
+                "says the final figure is Equal the budget, but final 120万元 vs budget 100万元 says otherwise".into()
+            )
+        );
+    }
+
+    #[test]
+    fn text_findings_quote_the_text() {
+        let w = ListingCountMismatch {
+            stated: "8个".into(),
+            listed: 7,
+        };
+        assert_eq!(
+            said(&w),
+            (
+                "称共 8个，其后列出 7 行".into(),
+                "says 8个 but lists 7 lines".into()
+            )
+        );
+        let w = TemplateBlank {
+            text: "XX万元".into(),
+        };
+        assert_eq!(
+            said(&w),
+            (
+                "模板内容未填写完整：“XX万元”".into(),
+                "a template blank was left unfilled: \"XX万元\"".into()
+            )
+        );
+    }
+
+    #[test]
+    fn statements_name_the_scope_and_the_table() {
+        assert_eq!(
+            said(&Statement::Balance { fiscal: true }).0,
+            "财政拨款收入 + 年初结转和结余 = 支出 + 年末结转和结余"
+        );
+        assert_eq!(
+            said(&Statement::Balance { fiscal: false }).0,
+            "收入 + 年初结转和结余 = 支出 + 年末结转和结余"
+        );
+        let w = Statement::SameAsTable {
+            subject: "本年收入合计".into(),
+            table: "收入支出决算总表".into(),
+            table_en: "income and expenditure summary",
+        };
+        assert_eq!(
+            said(&w),
+            (
+                "说明中的“本年收入合计”= 收入支出决算总表".into(),
+                "the narrative's '本年收入合计' = the income and expenditure summary".into()
+            )
+        );
+        assert_eq!(
+            said(&Statement::TotalOfParts),
+            (
+                "说明中的合计 = Σ 其中各项".into(),
+                "a stated total = the sum of its parts".into()
+            )
+        );
+    }
+}

@@ -95,3 +95,74 @@ fn in_unit(f: Figure, from: Unit, to: Unit) -> Option<Figure> {
 fn pct(d: Decimal, places: u32) -> String {
     round_half_up(d, places + 2).normalize().to_string()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::read::text::TextDoc;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    fn narrative(file: &str, text: &str) -> Narrative {
+        crate::recognise::narrative::read(&TextDoc::new(file, text.into()))
+    }
+
+    #[test]
+    fn claims_come_with_their_narrative_in_order() {
+        let doc = Document {
+            narratives: vec![
+                narrative("收入.txt", "本年收入合计3997.99万元。\n"),
+                narrative("支出.txt", "本年支出合计3926.89万元。\n"),
+            ],
+            ..Document::default()
+        };
+        let seen: Vec<(&str, &str)> = claims(&doc)
+            .map(|(n, claim)| match claim {
+                Claim::Amount { mention } => (n.file.as_str(), mention.quantity.raw.as_str()),
+                _ => (n.file.as_str(), ""),
+            })
+            .collect();
+        assert_eq!(
+            seen,
+            [("收入.txt", "3997.99万元"), ("支出.txt", "3926.89万元")]
+        );
+        let stated: Vec<&str> = amounts(&doc.narratives[1])
+            .map(|m| m.subject.as_str())
+            .collect();
+        assert_eq!(stated, ["本年支出合计"]);
+    }
+
+    #[test]
+    fn a_term_of_the_text_is_placed_in_its_sentence() {
+        let n = narrative("说明.txt", "一、概况。本年收入合计3997.99万元。\n");
+        let Some(Claim::Amount { mention }) = n.claims.first() else {
+            panic!("{:#?}", n.claims)
+        };
+        let t = term(&n, mention);
+        assert_eq!(&*t.label, "本年收入合计");
+        assert_eq!(t.figure.map(|f| f.value), Some(d("3997.99")));
+        assert_eq!(t.unit, Unit::WanYuan);
+        let at = t.location().unwrap();
+        assert_eq!(at.span, Some(mention.quantity.span));
+        assert_eq!(at.sentence.as_deref(), Some("本年收入合计3997.99万元。"));
+    }
+
+    #[test]
+    fn amounts_convert_between_units_and_overflow_is_no_figure() {
+        let wan = Figure::from_decimal(d("476.68"));
+        let yuan = in_unit(wan, Unit::WanYuan, Unit::Yuan).unwrap();
+        assert_eq!((yuan.value, yuan.step), (d("4766800"), d("100")));
+        assert_eq!(in_unit(wan, Unit::WanYuan, Unit::WanYuan), Some(wan));
+        let huge = Figure::from_decimal(Decimal::MAX);
+        assert_eq!(in_unit(huge, Unit::YiYuan, Unit::Yuan), None);
+    }
+
+    #[test]
+    fn formulas_show_two_more_places_than_the_printed_percentage() {
+        assert_eq!(pct(d("0.784395"), 1), "0.784");
+        assert_eq!(pct(d("37.2415"), 0), "37.24");
+        assert_eq!(pct(d("50.000"), 0), "50");
+    }
+}

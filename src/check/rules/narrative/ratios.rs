@@ -311,3 +311,97 @@ impl Execution<'_> {
         cx.verdict(rule, formula, Outcome::Broken, Some(f));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::narrative::Measure;
+    use crate::model::Document;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    fn percent(value: &str) -> Quantity {
+        Quantity {
+            figure: Figure::from_decimal(d(value)),
+            measure: Measure::Percent,
+            span: (20, 25),
+            raw: format!("{value}%"),
+        }
+    }
+
+    /// 其他收入 `part`万元 of 本年收入 3997.99万元, printed as `printed`%: the check as recorded.
+    fn share<'d>(doc: &'d Document, part: &str, printed: &str) -> (String, Context<'d>) {
+        let printed = percent(printed);
+        let figures = (
+            Figure::from_decimal(d(part)),
+            Figure::from_decimal(d("3997.99")),
+        );
+        let check = PrintedPercent {
+            printed: &printed,
+            ratio: ratio(figures.0, figures.1, printed.figure).unwrap(),
+        };
+        let formula = check.formula(&format!("{part}万元"), "3997.99万元");
+        let wording = ShareMismatch {
+            formula: formula.clone(),
+            base_label: "3997.99万元".into(),
+            should_be: check.should_be(),
+        };
+        let mut cx = Context::new(doc);
+        let at = Location {
+            file: "说明.txt".into(),
+            span: Some((0, 25)),
+            ..Location::default()
+        };
+        check.record(
+            &mut cx,
+            ShareOfBase::META.code,
+            at,
+            formula.clone(),
+            &wording,
+        );
+        (formula, cx)
+    }
+
+    #[test]
+    fn an_exact_percentage_is_recorded_without_a_finding() {
+        let doc = Document::default();
+        let (formula, cx) = share(&doc, "31.36", "0.8");
+        assert_eq!(formula, "31.36万元 / 3997.99万元 = 0.784% ≈ 0.8%");
+        assert_eq!(cx.checked.len(), 1);
+        assert_eq!(cx.checked[0].outcome, Outcome::Exact);
+        assert_eq!(cx.checked[0].formula(), formula);
+        assert!(cx.findings.is_empty());
+    }
+
+    #[test]
+    fn a_wrong_percentage_is_an_error_with_the_computed_one_expected() {
+        let doc = Document::default();
+        let (formula, cx) = share(&doc, "31.36", "0.9");
+        assert_eq!(formula, "31.36万元 / 3997.99万元 = 0.784% ≈ 0.9%");
+        assert_eq!(cx.checked[0].outcome, Outcome::Broken);
+        let f = &cx.findings[0];
+        assert_eq!((f.rule, f.severity), ("N102", Severity::Error));
+        assert_eq!(f.expected, Some(d("0.784")));
+        assert_eq!(f.actual, Some(d("0.9")));
+        assert_eq!(f.difference, Some(d("0.116")));
+        assert_eq!(f.tolerance, Some(d("0.05")));
+        assert_eq!(f.location.span, Some((0, 25)));
+        assert_eq!(
+            f.message.zh,
+            format!("占比与数字不符：{formula}，按 3997.99万元 计应为 0.8%")
+        );
+    }
+
+    #[test]
+    fn a_percentage_rounding_explains_is_info() {
+        let doc = Document::default();
+        let (formula, cx) = share(&doc, "31.4", "0.78");
+        assert_eq!(formula, "31.4万元 / 3997.99万元 = 0.7854% ≈ 0.78%");
+        assert_eq!(cx.checked[0].outcome, Outcome::Rounding);
+        assert_eq!(cx.findings[0].severity, Severity::Info);
+        assert_eq!(cx.findings[0].expected, Some(d("0.7854")));
+        assert!(cx.findings[0].message.zh.ends_with("应为 0.79%"));
+    }
+}
