@@ -224,9 +224,11 @@ fn basic_project(doc: &Document) -> Vec<(String, Decimal)> {
 /// A figure of this year and of the prior year, as a narrative's change states or implies it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct YearOnYear {
+    /// The item as the narrative names it (本年收入合计).
     pub label: String,
     pub current: Decimal,
     pub prior: Decimal,
+    /// The unit of both figures: 元, 万元 or 亿元.
     pub unit: Unit,
 }
 

@@ -13,7 +13,9 @@ use super::{amounts, in_unit, unit_of};
 #[derive(Clone, Debug, PartialEq)]
 pub struct Resolved {
     pub figure: Figure,
+    /// The unit the figure is in, as printed (a table's unit for a table's figure).
     pub unit: Unit,
+    /// The figure as a formula shows it.
     pub shown: String,
 }
 
@@ -72,8 +74,11 @@ fn grand_total(doc: &Document, n: &Narrative, c: &Concept, at: usize) -> Option<
 /// that follows (current − increase, current + decrease; a level change leaves it as it is).
 #[derive(Clone, Debug, PartialEq)]
 pub struct PriorYear {
+    /// This year's figure, stated or found.
     pub current: Resolved,
+    /// The stated increase or decrease, in the current figure's unit.
     pub change: Figure,
+    /// The prior year in the current figure's unit; its step carries both figures' rounding.
     pub prior: Figure,
 }
 

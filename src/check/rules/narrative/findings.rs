@@ -9,6 +9,7 @@ use crate::model::narrative::{Comparison, Direction};
 
 /// The wording of a finding or a relation, in both languages.
 pub trait Wording {
+    /// The message a finding carries, or the description of a relation.
     fn message(&self) -> Message;
 }
 
