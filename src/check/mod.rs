@@ -8,7 +8,7 @@ mod relation;
 mod rules;
 
 pub use rules::completeness::missing_tables;
-pub use rules::narrative::{year_on_year, YearOnYear};
+pub use rules::narrative::{claims, prior_year, PriorYear, Resolved};
 
 pub use finding::{Finding, Lang, Message, Severity};
 pub use relation::{

@@ -4,7 +4,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::check::year_on_year;
+use crate::check::{claims, prior_year};
 use crate::model::narrative::{Claim, Item, Scope};
 use crate::model::{classification, ColKey, Document, Line, Side, Table, TableKind, Unit};
 
@@ -221,6 +221,48 @@ fn basic_project(doc: &Document) -> Vec<(String, Decimal)> {
     ])
 }
 
+/// A figure of this year and of the prior year, as a narrative's change states or implies it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct YearOnYear {
+    /// The item as the narrative names it (本年收入合计).
+    pub label: String,
+    pub current: Decimal,
+    pub prior: Decimal,
+    /// The unit of both figures: 元, 万元 or 亿元.
+    pub unit: Unit,
+}
+
+/// Every change of the narratives that states its amount and whose current figure is known, in
+/// money: the prior year is the one N103 checks the rate against. A change whose prior year
+/// would be negative, or whose item has no name or was charted already, is left out.
+pub fn year_on_year(doc: &Document) -> Vec<YearOnYear> {
+    let mut out: Vec<YearOnYear> = Vec::new();
+    for (n, claim) in claims(doc) {
+        let Claim::Change { subject, .. } = claim else {
+            continue;
+        };
+        let Some(years) = prior_year(doc, n, claim) else {
+            continue;
+        };
+        let unit = years.current.unit;
+        if !matches!(unit, Unit::Yuan | Unit::WanYuan | Unit::YiYuan) {
+            continue;
+        }
+        let label = crate::recognise::narrative::clean(subject);
+        let prior = years.prior.value;
+        if prior < Decimal::ZERO || label.is_empty() || out.iter().any(|y| y.label == label) {
+            continue;
+        }
+        out.push(YearOnYear {
+            label,
+            current: years.current.figure.value,
+            prior,
+            unit,
+        });
+    }
+    out
+}
+
 pub fn charts(doc: &Document) -> Charts {
     Charts {
         income: Series {
@@ -286,4 +328,62 @@ pub fn key_totals(doc: &Document) -> Vec<(&'static str, Option<Decimal>)> {
             three.or_else(|| stated(doc, Scope::All, &Item::ThreePublicTotal)),
         ),
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::read::text::TextDoc;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    fn document(text: &str) -> Document {
+        let narrative = crate::recognise::narrative::read(&TextDoc::new("说明.txt", text.into()));
+        Document {
+            narratives: vec![narrative],
+            ..Document::default()
+        }
+    }
+
+    #[test]
+    fn year_on_year_takes_the_prior_year_from_the_stated_change() {
+        let doc = document(
+            "本年收入合计3997.99万元，比2015年增加476.68万元，增长13.5%。\
+             本年支出合计3926.89万元，比上年减少73.11万元，下降1.8%。\n",
+        );
+        let got = year_on_year(&doc);
+        assert_eq!(
+            got,
+            vec![
+                YearOnYear {
+                    label: "本年收入合计".into(),
+                    current: d("3997.99"),
+                    prior: d("3521.31"),
+                    unit: Unit::WanYuan,
+                },
+                YearOnYear {
+                    label: "本年支出合计".into(),
+                    current: d("3926.89"),
+                    prior: d("4000.00"),
+                    unit: Unit::WanYuan,
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn year_on_year_leaves_out_counts_negative_prior_years_and_repeats() {
+        let doc = document(
+            "公务用车5辆，比上年增加1辆。\
+             本年支出合计100万元，比上年增加150万元。\
+             本年收入合计3997.99万元，比上年增加476.68万元。\
+             本年收入合计3997.99万元，比上年增加1万元。\n",
+        );
+        let got = year_on_year(&doc);
+        let labels: Vec<&str> = got.iter().map(|y| y.label.as_str()).collect();
+        assert_eq!(labels, ["本年收入合计"]);
+        assert_eq!(got[0].prior, d("3521.31"));
+    }
 }

@@ -7,7 +7,6 @@
 mod balance;
 mod basic;
 pub mod completeness;
-mod concept_map;
 mod hierarchy;
 pub mod input;
 mod links;
