@@ -169,7 +169,7 @@ fn named_row<'t>(t: Option<&'t Table>, name: &str, key: ColKey) -> Option<(Term,
         .iter()
         .filter(|r| {
             r.code.is_some()
-                && crate::recognise::text::label(&r.name) == crate::recognise::text::label(name)
+                && crate::model::names::label(&r.name) == crate::model::names::label(name)
         })
         .min_by_key(|r| r.code.as_ref().map_or(0, String::len))?;
     Some((Term::cell(t, row, t.col(key)?), t))
