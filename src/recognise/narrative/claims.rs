@@ -13,8 +13,10 @@ use crate::model::Narrative;
 use crate::read::text::TextDoc;
 
 use super::concepts::{clean, concept};
+use super::lexicon::{FALL_WORDS, RISE_WORDS, SENTENCE_ENDS};
 use super::quantities::{self, Found};
 use super::rejoin::Joined;
+use super::sentences::{is_heading, item_number};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Role {
@@ -98,8 +100,6 @@ pub struct Reader<'a> {
     /// Breakdowns as indices into `qs`, for scope inheritance and implied share bases.
     breakdowns: Vec<(usize, Vec<usize>, bool)>,
 }
-
-const SENTENCE_ENDS: &[char] = &['。', '！', '？', '!', '?'];
 
 impl<'a> Reader<'a> {
     pub fn new(doc: &'a TextDoc, joined: &'a Joined) -> Reader<'a> {
@@ -777,16 +777,14 @@ fn subject_before(chars: &[char], pos: usize) -> String {
     chars[i..pos].iter().collect::<String>().trim().to_string()
 }
 
-const UP: &[&str] = &["增加", "增长", "上升", "提高", "多"];
-const DOWN: &[&str] = &["减少", "下降", "降低", "减"];
-
 /// How many characters of direction word (and a 了) stand right before `pos`.
 fn direction_word_len(chars: &[char], pos: usize) -> usize {
     let before: String = chars[pos.saturating_sub(4)..pos].iter().collect();
     let b = before.trim_end().trim_end_matches('了');
     let skipped = before.chars().count() - b.chars().count();
-    UP.iter()
-        .chain(DOWN)
+    RISE_WORDS
+        .iter()
+        .chain(FALL_WORDS)
         .filter(|w| b.ends_with(*w))
         .map(|w| w.chars().count() + skipped)
         .max()
@@ -796,9 +794,9 @@ fn direction_word_len(chars: &[char], pos: usize) -> usize {
 fn role(chars: &[char], start: usize, found: &Found, subject: &str) -> Role {
     let before: String = chars[start.saturating_sub(4)..start].iter().collect();
     let b = before.trim_end().trim_end_matches('了').trim_end();
-    let dir = if UP.iter().any(|w| b.ends_with(w)) && !b.ends_with("增加到") {
+    let dir = if RISE_WORDS.iter().any(|w| b.ends_with(w)) && !b.ends_with("增加到") {
         Some(Direction::Up)
-    } else if DOWN.iter().any(|w| b.ends_with(w)) {
+    } else if FALL_WORDS.iter().any(|w| b.ends_with(w)) {
         Some(Direction::Down)
     } else {
         None
@@ -840,33 +838,4 @@ fn role(chars: &[char], start: usize, found: &Found, subject: &str) -> Role {
     } else {
         Role::Plain
     }
-}
-
-/// The number of a list item: (1) （1） 1、 1. 1．
-fn item_number(text: &str) -> Option<u32> {
-    let t = text.trim_start();
-    let inner = t.trim_start_matches(['(', '（']);
-    let digits: String = inner.chars().take_while(|c| c.is_ascii_digit()).collect();
-    if digits.is_empty() {
-        return None;
-    }
-    let rest = &inner[digits.len()..];
-    let bracketed = t.starts_with(['(', '（']);
-    let ok = if bracketed {
-        rest.starts_with([')', '）'])
-    } else {
-        rest.starts_with(['、', '.', '．'])
-    };
-    ok.then(|| digits.parse().ok()).flatten()
-}
-
-/// A heading line: 一、 （一） 三、谯城区…
-fn is_heading(line: &str) -> bool {
-    let cn = "一二三四五六七八九十";
-    let t = line.trim_start_matches(['(', '（']);
-    let n = t.chars().take_while(|c| cn.contains(*c)).count();
-    n > 0
-        && t.chars()
-            .nth(n)
-            .is_some_and(|c| matches!(c, '、' | ')' | '）'))
 }

@@ -3,8 +3,10 @@
 
 mod claims;
 mod concepts;
+mod lexicon;
 mod quantities;
 mod rejoin;
+mod sentences;
 
 pub use concepts::{clean, concept};
 
