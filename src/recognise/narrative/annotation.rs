@@ -35,14 +35,18 @@ pub enum Role {
 /// A figure of the text with everything the claims need: where it is and what it is said of.
 #[derive(Clone, Debug)]
 pub struct Annotated {
+    /// The number, its unit and its value.
     pub found: Found,
+    /// The paragraph it stands in.
     pub paragraph: usize,
     /// Offsets of the number and its unit within the paragraph.
     pub start: usize,
     pub end: usize,
+    /// The index of its sentence.
     pub sentence: usize,
     /// The label before the figure, as printed.
     pub subject: String,
+    /// The part it plays in its sentence.
     pub role: Role,
     /// The concept the figure's own label names; a breakdown may give it the scope of its total.
     pub own_concept: Option<Concept>,
@@ -92,7 +96,9 @@ impl Annotated {
 
 /// The text with its figures, in the order they stand.
 pub struct AnnotatedText {
+    /// The paragraphs and sentences.
     pub text: Text,
+    /// Every figure of the text, paragraph by paragraph.
     pub figures: Vec<Annotated>,
 }
 

@@ -11,13 +11,15 @@ use crate::model::narrative::{Claim, Concept, Item, Measure, Mention};
 
 use super::annotation::{AnnotatedText, Role};
 use super::concepts::{clean, concept};
-use super::lexicon::{BREAKDOWN_MARKERS, LIST_INTRO_ENDINGS, LIST_QIZHONG_ENDINGS};
+use super::lexicon::{BREAKDOWN_MARKERS, LIST_INTRO_ENDINGS, LIST_OF_WHICH_ENDINGS};
 use super::sentences::{ends_sentence, is_heading, item_number};
 
 /// A total and its parts, as indices into [`AnnotatedText::figures`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Breakdown {
+    /// The stated total.
     pub total: usize,
+    /// The parts, in text order.
     pub parts: Vec<usize>,
     /// The parts are meant to be all of the total (by the wording, by shares that add up to
     /// 100%, or as a numbered list).
@@ -91,8 +93,8 @@ fn markers(paragraph: &str, chars: &[char]) -> Vec<MarkerAt> {
         let mut from = 0;
         while let Some(b) = paragraph[from..].find(marker.word) {
             let pos = paragraph[..from + b].chars().count();
-            let part_of_qizhong = !marker.opens && pos > 0 && chars[pos - 1] == '其';
-            if !part_of_qizhong {
+            let of_which_word = !marker.opens && pos > 0 && chars[pos - 1] == '其';
+            if !of_which_word {
                 markers.push(MarkerAt {
                     pos,
                     opens: marker.opens,
@@ -188,9 +190,9 @@ fn numbered_lists(text: &AnnotatedText, within: &[Breakdown]) -> Vec<Breakdown> 
     for (paragraph, p) in text.text.paragraphs.iter().enumerate() {
         let line = p.text();
         let line = line.trim_end();
-        let intro_first = LIST_INTRO_ENDINGS.iter().any(|e| line.ends_with(e));
-        let intro_last = LIST_QIZHONG_ENDINGS.iter().any(|e| line.ends_with(e));
-        if !intro_first && !intro_last {
+        let lists_first_figure = LIST_INTRO_ENDINGS.iter().any(|e| line.ends_with(e));
+        let lists_last_figure = LIST_OF_WHICH_ENDINGS.iter().any(|e| line.ends_with(e));
+        if !lists_first_figure && !lists_last_figure {
             continue;
         }
         let stated: Vec<usize> = text
@@ -201,7 +203,7 @@ fn numbered_lists(text: &AnnotatedText, within: &[Breakdown]) -> Vec<Breakdown> 
         // “…如下：” lists the parts of the paragraph's first figure only when that figure is
         // the paragraph's whole (the total of its 其中, or its only figure); a paragraph of
         // parts followed by their details lists no total.
-        let total = if intro_first {
+        let total = if lists_first_figure {
             stated
                 .first()
                 .copied()
@@ -322,7 +324,7 @@ mod tests {
     }
 
     #[test]
-    fn qizhong_with_shares_is_whole_and_without_is_partial() {
+    fn a_breakdown_whose_shares_add_up_is_whole_and_one_without_is_partial() {
         let text = annotated("本年收入合计3997.99万元,其中:财政拨款收入3966.63万元,占99.2%;其他收入31.36万元,占0.8%。\n2016年度财政拨款基本支出700.65万元,其中人员经费595.28万元,主要包括:基本工资、津贴补贴;公共经费105.37万元,主要包括:办公费、印刷费。");
         let found = Breakdowns::find(&text);
         assert_eq!(
@@ -335,12 +337,35 @@ mod tests {
     }
 
     #[test]
-    fn fenbiewei_is_whole_and_a_part_in_the_next_sentence_is_not_a_part() {
+    fn respectively_is_whole_and_a_figure_of_the_next_sentence_is_no_part() {
         let text = annotated("“三公”经费支出12.5万元，分别为公务接待费2.5万元、公务用车运行维护费10万元。会议费3万元。");
         let found = Breakdowns::find(&text);
         assert_eq!(
             raw(&text, &found),
             [breakdown("12.5万元", &["2.5万元", "10万元"], true)]
+        );
+    }
+
+    #[test]
+    fn a_numbered_list_after_of_which_breaks_down_the_last_figure() {
+        let text = annotated("本年收入合计2946.25万元，本年支出合计2940.05万元，其中：\n(1)基本支出2336.91万元，占79.49%。\n(2)项目支出603.14万元，占20.51%。\n二、收入决算情况说明");
+        let found = Breakdowns::find(&text);
+        assert_eq!(
+            raw(&text, &found),
+            [breakdown(
+                "2940.05万元",
+                &["2336.91万元", "603.14万元"],
+                true
+            )]
+        );
+        // 本年支出合计 is of all funds, and so are its parts.
+        let basic = found.concept(2).cloned();
+        assert_eq!(
+            basic,
+            Some(Concept {
+                scope: Scope::All,
+                item: Item::Basic
+            })
         );
     }
 

@@ -38,6 +38,7 @@ pub const SHARE_LABEL_SUFFIXES: &[&str] = &["的比例为", "的比重为", "的
 
 /// A word that opens or closes the parts of a figure within its paragraph.
 pub struct BreakdownMarker {
+    /// The word as printed.
     pub word: &'static str,
     /// “其中”, “分别为” open a breakdown; “医院中：” only closes the one before it, as it opens
     /// a breakdown of a part.
@@ -69,7 +70,7 @@ const fn marker(word: &'static str, opens: bool, exhaustive: bool) -> BreakdownM
 pub const LIST_INTRO_ENDINGS: &[&str] = &["如下:", "如下：", "如下", "以下方面:", "以下方面："];
 
 /// Endings of a paragraph whose last figure the numbered paragraphs after it break down.
-pub const LIST_QIZHONG_ENDINGS: &[&str] = &["其中:", "其中："];
+pub const LIST_OF_WHICH_ENDINGS: &[&str] = &["其中:", "其中："];
 
 /// Endings of a paragraph followed by the lines it counts (“单位共8个，详细情况见下表：”).
 pub const LISTING_INTRO_ENDINGS: &[&str] = &["见下表:", "见下表：", "如下:", "如下：", "见下表"];

@@ -14,6 +14,7 @@ use super::rejoin::Joined;
 pub struct Paragraph {
     /// Offset of the paragraph's first character in the rejoined text.
     at: usize,
+    /// The paragraph's characters, without its line end.
     pub chars: Vec<char>,
 }
 
@@ -34,8 +35,11 @@ impl Paragraph {
 /// Where a sentence stands: its paragraph and its characters [start, end) in it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct SentencePlace {
+    /// The index of the paragraph.
     pub paragraph: usize,
+    /// The sentence's first character in the paragraph.
     pub start: usize,
+    /// One past its last character (its end mark, if any).
     pub end: usize,
 }
 
@@ -43,6 +47,7 @@ pub struct SentencePlace {
 pub struct Text {
     /// The original offset of each character of the rejoined text.
     origin: Vec<usize>,
+    /// The paragraphs, one per line of the rejoined text.
     pub paragraphs: Vec<Paragraph>,
     /// The sentences as the narrative gives them out, in order.
     pub sentences: Vec<Sentence>,
