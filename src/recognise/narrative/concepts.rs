@@ -7,6 +7,8 @@
 use crate::model::classification;
 use crate::model::narrative::{Concept, Item, Scope};
 
+use super::lexicon::CHINESE_NUMERALS;
+
 /// The label with what does not name the item stripped: years, ordinals, marks, verbs.
 pub fn clean(label: &str) -> String {
     let mut l: String = label
@@ -89,7 +91,7 @@ pub fn clean(label: &str) -> String {
 
 /// “(1)”, “（一）”, “1、”, “一、” before a label.
 fn strip_ordinal(l: &str) -> &str {
-    let cn = "一二三四五六七八九十";
+    let cn = CHINESE_NUMERALS;
     let inner = l.trim_start_matches(['(', '（']);
     let n: usize = inner
         .chars()

@@ -1,18 +1,66 @@
 //! Reading the 情况说明: rejoin the text, cut it into sentences, find every quantity with its
 //! subject, and turn them into claims a rule can verify.
+//!
+//! The reading runs in stages, each taking what the one before produced, so that the order of
+//! the passes is in their types rather than in the order of calls:
+//!
+//! 1. `rejoin` puts hard-wrapped lines back into paragraphs; `sentences::Text` cuts them into
+//!    sentences, keeping the way back to the original offsets.
+//! 2. `annotation::AnnotatedText` finds every figure once, with its label, its role in the
+//!    sentence and the concept its label names. Nothing after changes it.
+//! 3. `breakdowns::Breakdowns` finds 其中 / 分别为 breakdowns, then the numbered lists (which
+//!    recognise their total as the total of a 其中), then hands the scope of each total down to
+//!    its parts. Its concepts are the ones breakdowns, shares and changes copy.
+//! 4. Shares, changes, budgets, listings and placeholders each read the annotated text (and the
+//!    breakdowns, where concepts or totals matter) and return their claims.
+//! 5. `balances::Balances` finds income + opening = expenditure + closing sentences and settles
+//!    the concepts of those four figures; `amounts` can only be read with those settled
+//!    concepts, so the amount claims carry them while the claims before do not.
+//!
+//! The claims come out as: breakdowns, shares, changes, budgets, balances, listings,
+//! placeholders, amounts.
 
-mod claims;
+mod amounts;
+mod annotation;
+mod balances;
+mod breakdowns;
+mod budgets;
+mod changes;
 mod concepts;
+mod lexicon;
+mod listings;
+mod placeholders;
 mod quantities;
 mod rejoin;
+mod sentences;
+mod shares;
 
 pub use concepts::{clean, concept};
 
 use crate::model::Narrative;
 use crate::read::text::TextDoc;
 
+use annotation::AnnotatedText;
+use balances::Balances;
+use breakdowns::Breakdowns;
+use sentences::Text;
+
 /// Reads a narrative into sentences and claims. Never fails: text with no figure gives no claim.
 pub fn read(doc: &TextDoc) -> Narrative {
-    let joined = rejoin::rejoin(&doc.text);
-    claims::Reader::new(doc, &joined).read()
+    let text = AnnotatedText::annotate(Text::cut(doc, rejoin::rejoin(&doc.text)));
+    let breakdowns = Breakdowns::find(&text);
+    let balances = Balances::find(&text, &breakdowns);
+    let mut claims = breakdowns.claims(&text);
+    claims.extend(shares::claims(&text, &breakdowns));
+    claims.extend(changes::claims(&text, &breakdowns));
+    claims.extend(budgets::claims(&text));
+    claims.extend_from_slice(balances.claims());
+    claims.extend(listings::claims(&text));
+    claims.extend(placeholders::claims(&text.text));
+    claims.extend(amounts::claims(&text, &breakdowns, &balances));
+    Narrative {
+        file: doc.file.clone(),
+        sentences: text.into_sentences(),
+        claims,
+    }
 }

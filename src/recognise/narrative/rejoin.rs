@@ -2,6 +2,9 @@
 //! numbers and running heads between. Paragraphs are rejoined before sentences are read, keeping
 //! for every character of the rejoined text its offset in the original.
 
+use super::lexicon::CHINESE_NUMERALS;
+use super::sentences::pieces;
+
 /// Rejoined text: paragraphs one per line, and the original offset of each character.
 pub struct Joined {
     pub text: Vec<char>,
@@ -15,7 +18,7 @@ fn starts_block(line: &str) -> bool {
     let Some(first) = chars.next() else {
         return false;
     };
-    let cn = "一二三四五六七八九十";
+    let cn = CHINESE_NUMERALS;
     if matches!(first, '(' | '（' | '第' | '附' | '注') {
         return true;
     }
@@ -50,15 +53,10 @@ fn is_page_number(line: &str) -> bool {
 /// and page numbers are dropped.
 pub fn rejoin(text: &str) -> Joined {
     let chars: Vec<char> = text.chars().collect();
-    let mut lines: Vec<(usize, usize)> = Vec::new();
-    let mut start = 0;
-    for (i, c) in chars.iter().enumerate() {
-        if *c == '\n' || *c == '\u{c}' {
-            lines.push((start, i));
-            start = i + 1;
-        }
-    }
-    lines.push((start, chars.len()));
+    let lines: Vec<(usize, usize)> = pieces(&chars, |c| c == '\n' || c == '\u{c}')
+        .into_iter()
+        .map(|r| (r.start, r.end))
+        .collect();
     let line_text = |&(a, b): &(usize, usize)| chars[a..b].iter().collect::<String>();
     let mut counts = std::collections::HashMap::new();
     for l in &lines {
