@@ -1,7 +1,7 @@
 //! Names as a person reads them: full-width forms, white space, quotes and ordinals folded, so
 //! that a row printed “一、一般公共服务支出” in one table and “一般公共服务支出” in another, or a
 //! label spaced out across a cell, compare equal. Recognition finds rows by these names and the
-//! rules look rows up by them.
+//! rules look rows up by them; the labels of the prose are stripped to the item they name.
 
 use std::borrow::Cow;
 
@@ -116,6 +116,114 @@ fn strip_ordinal(s: &str) -> &str {
         }
     }
     s
+}
+
+/// A label of the prose (the words before a figure of the 情况说明) with what does not name the
+/// item stripped: years, ordinals, marks, verbs (“(5)&住房保障支出&2016年度决算” → 住房保障支出).
+/// The narrative's concept dictionary matches these, and the rules name a figure by them.
+pub fn prose_label(label: &str) -> String {
+    let mut l: String = label
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '&' | '“' | '”' | '"' | '‘' | '’'))
+        .collect();
+    loop {
+        let before = l.clone();
+        l = strip_list_number(&l).to_string();
+        // A trailing year: “住房保障支出2016年度” once “决算” has gone.
+        for y in ["年度", "年"] {
+            if let Some(r) = l.strip_suffix(y) {
+                let digits = r.chars().rev().take_while(|c| c.is_ascii_digit()).count();
+                if digits == 4 && r.chars().count() > 4 {
+                    l = r.chars().take(r.chars().count() - 4).collect();
+                }
+            }
+        }
+        // A leading year: 2016年度, 2016年, 2024年度的.
+        let digits = l.chars().take_while(|c| c.is_ascii_digit()).count();
+        if digits == 4 {
+            let rest: String = l.chars().skip(4).collect();
+            for y in ["年度", "年"] {
+                if let Some(r) = rest.strip_prefix(y) {
+                    l = r.trim_start_matches('的').to_string();
+                    break;
+                }
+            }
+        }
+        for p in [
+            "其中",
+            "一是",
+            "二是",
+            "全年",
+            "本年度",
+            "当年度",
+            "上述",
+            "截至年底",
+            "年末共有",
+            "共有",
+        ] {
+            if let Some(r) = l.strip_prefix(p) {
+                l = r.to_string();
+            }
+        }
+        for s in [
+            "（类）",
+            "(类)",
+            "（款）",
+            "(款)",
+            "（项）",
+            "(项)",
+            "支出决算为",
+            "决算数为",
+            "决算为",
+            "决算数",
+            "决算",
+            "共计",
+            "合计为",
+            "总额为",
+            "总额",
+            "达到",
+            "达",
+            "为",
+            "是",
+            "约",
+        ] {
+            if l.ends_with(s) && l.chars().count() > s.chars().count() {
+                l.truncate(l.len() - s.len());
+            }
+        }
+        l = l
+            .trim_matches(|c: char| "，,、：:；;（）()。".contains(c))
+            .to_string();
+        if l == before {
+            return l;
+        }
+    }
+}
+
+/// “(1)”, “（一）”, “1、”, “一、” before a label of the prose.
+fn strip_list_number(l: &str) -> &str {
+    let cn = "一二三四五六七八九十";
+    let inner = l.trim_start_matches(['(', '（']);
+    let n: usize = inner
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || cn.contains(*c))
+        .map(char::len_utf8)
+        .sum();
+    if n == 0 {
+        return l;
+    }
+    let rest = &inner[n..];
+    let bracketed = inner.len() < l.len();
+    let sep: &[char] = if bracketed {
+        &[')', '）']
+    } else {
+        &['、', '.', '．']
+    };
+    match rest.strip_prefix(sep) {
+        // “一般公共服务” starts with 一 but is no ordinal: a separator must follow.
+        Some(r) => r,
+        None => l,
+    }
 }
 
 #[cfg(test)]

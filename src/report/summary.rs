@@ -248,7 +248,7 @@ pub fn year_on_year(doc: &Document) -> Vec<YearOnYear> {
         if !matches!(unit, Unit::Yuan | Unit::WanYuan | Unit::YiYuan) {
             continue;
         }
-        let label = crate::recognise::narrative::clean(subject);
+        let label = crate::model::names::prose_label(subject);
         let prior = years.prior.value;
         if prior < Decimal::ZERO || label.is_empty() || out.iter().any(|y| y.label == label) {
             continue;

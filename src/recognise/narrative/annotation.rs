@@ -4,12 +4,13 @@
 
 use crate::model::narrative::{Concept, Direction, Measure, Mention, Quantity, Sentence};
 
-use super::concepts::{clean, concept};
+use super::concepts::concept;
 use super::lexicon::{
     CLAUSE_STOPS, COMPLETION_WORDS, FALL_WORDS, LABEL_STOPS, RISE_TO, RISE_WORDS, SHARE_WORD,
 };
 use super::quantities::{self, Found};
 use super::sentences::Text;
+use crate::model::names::prose_label;
 
 /// The part a figure plays in its sentence.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -215,7 +216,7 @@ fn role(chars: &[char], start: usize, found: &Found, subject: &str) -> Role {
     if percent {
         return percent_role(chars, start);
     }
-    let s = clean(subject);
+    let s = prose_label(subject);
     if s.contains("决算") || s.ends_with("支出决算") {
         Role::Final
     } else if s.contains("预算") && !s.contains("财政拨款") && !s.starts_with("一般公共预算")

@@ -10,9 +10,10 @@ use rust_decimal::Decimal;
 use crate::model::narrative::{Claim, Concept, Item, Measure, Mention};
 
 use super::annotation::{AnnotatedText, Role};
-use super::concepts::{clean, concept};
+use super::concepts::concept;
 use super::lexicon::{BREAKDOWN_MARKERS, LIST_INTRO_ENDINGS, LIST_OF_WHICH_ENDINGS};
 use super::sentences::{ends_sentence, is_heading, item_number};
+use crate::model::names::prose_label;
 
 /// A total and its parts, as indices into [`AnnotatedText::figures`].
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -285,7 +286,7 @@ fn inherit_scopes(text: &AnnotatedText, list: &[Breakdown]) -> Vec<Option<Concep
             };
             for &p in &breakdown.parts {
                 let part = &text.figures[p];
-                let named = clean(&part.subject);
+                let named = prose_label(&part.subject);
                 concepts[p] = concept(&part.subject, Some(scope)).or_else(|| {
                     (!named.is_empty() && matches!(part.found.measure, Measure::Money(_)))
                         .then_some(Concept {

@@ -6,8 +6,9 @@ use crate::model::narrative::{Claim, Concept};
 
 use super::annotation::{direction_word_len, subject_before, AnnotatedText, Role};
 use super::breakdowns::Breakdowns;
-use super::concepts::{clean, concept};
+use super::concepts::concept;
 use super::lexicon::CHANGE_MARKERS;
+use crate::model::names::prose_label;
 
 /// How far (in characters) after an amount its rate may start: “增加476.68万元，增长37%”.
 const RATE_REACH: usize = 12;
@@ -91,7 +92,7 @@ fn delta_before(text: &AnnotatedText, rate: usize) -> bool {
 fn changed(text: &AnnotatedText, breakdowns: &Breakdowns, at: usize, word_at: usize) -> Changed {
     let figure = &text.figures[at];
     let own = subject_before(text.chars(figure.paragraph), word_at);
-    let own_clean = clean(&own);
+    let own_clean = prose_label(&own);
     let has_own =
         !(own_clean.is_empty() || own_clean.ends_with("相比") || own_clean.starts_with('比'));
     let own_concept = if has_own { concept(&own, None) } else { None };

@@ -5,119 +5,12 @@
 //! and a label gouji does not know stays untied rather than guessed.
 
 use crate::model::classification;
+use crate::model::names::prose_label;
 use crate::model::narrative::{Concept, Item, Scope};
-
-use super::lexicon::CHINESE_NUMERALS;
-
-/// The label with what does not name the item stripped: years, ordinals, marks, verbs.
-pub fn clean(label: &str) -> String {
-    let mut l: String = label
-        .chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '&' | '“' | '”' | '"' | '‘' | '’'))
-        .collect();
-    loop {
-        let before = l.clone();
-        l = strip_ordinal(&l).to_string();
-        // A trailing year: “住房保障支出2016年度” once “决算” has gone.
-        for y in ["年度", "年"] {
-            if let Some(r) = l.strip_suffix(y) {
-                let digits = r.chars().rev().take_while(|c| c.is_ascii_digit()).count();
-                if digits == 4 && r.chars().count() > 4 {
-                    l = r.chars().take(r.chars().count() - 4).collect();
-                }
-            }
-        }
-        // A leading year: 2016年度, 2016年, 2024年度的.
-        let digits = l.chars().take_while(|c| c.is_ascii_digit()).count();
-        if digits == 4 {
-            let rest: String = l.chars().skip(4).collect();
-            for y in ["年度", "年"] {
-                if let Some(r) = rest.strip_prefix(y) {
-                    l = r.trim_start_matches('的').to_string();
-                    break;
-                }
-            }
-        }
-        for p in [
-            "其中",
-            "一是",
-            "二是",
-            "全年",
-            "本年度",
-            "当年度",
-            "上述",
-            "截至年底",
-            "年末共有",
-            "共有",
-        ] {
-            if let Some(r) = l.strip_prefix(p) {
-                l = r.to_string();
-            }
-        }
-        for s in [
-            "（类）",
-            "(类)",
-            "（款）",
-            "(款)",
-            "（项）",
-            "(项)",
-            "支出决算为",
-            "决算数为",
-            "决算为",
-            "决算数",
-            "决算",
-            "共计",
-            "合计为",
-            "总额为",
-            "总额",
-            "达到",
-            "达",
-            "为",
-            "是",
-            "约",
-        ] {
-            if l.ends_with(s) && l.chars().count() > s.chars().count() {
-                l.truncate(l.len() - s.len());
-            }
-        }
-        l = l
-            .trim_matches(|c: char| "，,、：:；;（）()。".contains(c))
-            .to_string();
-        if l == before {
-            return l;
-        }
-    }
-}
-
-/// “(1)”, “（一）”, “1、”, “一、” before a label.
-fn strip_ordinal(l: &str) -> &str {
-    let cn = CHINESE_NUMERALS;
-    let inner = l.trim_start_matches(['(', '（']);
-    let n: usize = inner
-        .chars()
-        .take_while(|c| c.is_ascii_digit() || cn.contains(*c))
-        .map(char::len_utf8)
-        .sum();
-    if n == 0 {
-        return l;
-    }
-    let rest = &inner[n..];
-    let bracketed = inner.len() < l.len();
-    let sep: &[char] = if bracketed {
-        &[')', '）']
-    } else {
-        &['、', '.', '．']
-    };
-    match rest.strip_prefix(sep) {
-        // “一般公共服务” starts with 一 but is no ordinal: a separator must follow.
-        Some(r) => r,
-        None => l,
-    }
-}
 
 /// The concept a label names, with the scope of its breakdown when it states none of its own.
 pub fn concept(label: &str, inherited: Option<Scope>) -> Option<Concept> {
-    let mut l = clean(label);
+    let mut l = prose_label(label);
     let mut scope = None;
     for p in ["一般公共预算财政拨款", "一般公共预算", "财政拨款"] {
         if let Some(i) = l.find(p) {
@@ -237,10 +130,10 @@ mod tests {
             Some((Scope::All, Item::AgencyOperating))
         );
         assert_eq!(c("一般公共预算当年财政拨款"), None);
-        assert_eq!(clean("&行政单位医疗&决算"), "行政单位医疗");
-        assert_eq!(clean("(5)&住房保障支出&2016年度决算"), "住房保障支出");
-        assert_eq!(clean("一般公共服务"), "一般公共服务");
+        assert_eq!(prose_label("&行政单位医疗&决算"), "行政单位医疗");
+        assert_eq!(prose_label("(5)&住房保障支出&2016年度决算"), "住房保障支出");
+        assert_eq!(prose_label("一般公共服务"), "一般公共服务");
         assert_eq!(c("本年基本支出"), Some((Scope::All, Item::Basic)));
-        assert_eq!(clean("年初预算为"), "年初预算");
+        assert_eq!(prose_label("年初预算为"), "年初预算");
     }
 }

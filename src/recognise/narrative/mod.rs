@@ -35,7 +35,7 @@ mod rejoin;
 mod sentences;
 mod shares;
 
-pub use concepts::{clean, concept};
+pub use concepts::concept;
 
 use crate::model::Narrative;
 use crate::read::text::TextDoc;

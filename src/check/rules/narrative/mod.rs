@@ -66,7 +66,7 @@ fn location(n: &Narrative, span: (usize, usize), sentence: usize) -> Location {
 /// A figure of the text as a term of a relation, placed where the text prints it.
 fn term(n: &Narrative, m: &Mention) -> Term {
     Term {
-        label: crate::recognise::narrative::clean(&m.subject).into(),
+        label: crate::model::names::prose_label(&m.subject).into(),
         figure: Some(m.quantity.figure),
         unit: unit_of(&m.quantity),
         place: Some(Place::Text(Box::new(location(

@@ -35,7 +35,7 @@ impl Rule for NarrativeVsTables {
                 continue;
             };
             let what = Statement::SameAsTable {
-                subject: crate::recognise::narrative::clean(&mention.subject),
+                subject: crate::model::names::prose_label(&mention.subject),
                 table: table.title.clone(),
                 table_en: table.kind.title_en(),
             };
