@@ -132,8 +132,6 @@ pub enum Direction {
     Up,
     /// 减少 / 下降 / 降低
     Down,
-    /// 持平
-    Flat,
 }
 
 /// How a final figure stands against its budget, as the text words it.

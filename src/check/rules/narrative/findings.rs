@@ -65,7 +65,6 @@ fn direction_word(d: Direction) -> &'static str {
     match d {
         Direction::Up => "增加/增长",
         Direction::Down => "减少/下降",
-        Direction::Flat => "持平",
     }
 }
 
