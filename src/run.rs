@@ -72,7 +72,7 @@ fn guarded(source: &str, check: impl FnOnce() -> DocResult) -> DocResult {
             .unwrap_or_default();
         DocResult::unreadable(
             source.to_string(),
-            vec![ReadError::Internal {
+            vec![ReadError::Panicked {
                 file: source.to_string(),
                 reason,
             }],
@@ -109,7 +109,7 @@ mod tests {
         });
         assert!(r.failed() && r.document.is_none());
         match &r.errors[..] {
-            [ReadError::Internal { file, reason }] => {
+            [ReadError::Panicked { file, reason }] => {
                 assert_eq!(file, "局-2016-决算公开表.xlsx");
                 assert_eq!(reason, "index out of bounds");
             }

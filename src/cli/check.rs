@@ -2,7 +2,7 @@ use crate::check::Severity;
 use crate::report::{self, Style};
 use crate::run::{self, Options};
 
-use super::{Format, Inputs, LangArg, SeverityArg, CLEAN, FINDINGS, INPUT_ERROR};
+use super::{CliError, Format, Inputs, LangArg, SeverityArg};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -27,7 +27,7 @@ pub struct Args {
     color: String,
 }
 
-pub fn run(args: Args) -> u8 {
+pub fn run(args: Args) -> Result<(), CliError> {
     let results = run::check_paths(&args.inputs.paths, &Options::default());
     let lang = args.lang.into();
     let show: Severity = args.show.into();
@@ -45,14 +45,14 @@ pub fn run(args: Args) -> u8 {
     report::emit(&out);
     let fail_on: Severity = args.fail_on.into();
     if results.iter().any(|r| r.failed()) {
-        INPUT_ERROR
+        Err(CliError::Unread)
     } else if results
         .iter()
         .flat_map(|r| r.findings.iter())
         .any(|f| f.severity >= fail_on)
     {
-        FINDINGS
+        Err(CliError::Findings)
     } else {
-        CLEAN
+        Ok(())
     }
 }

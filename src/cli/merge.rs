@@ -2,7 +2,7 @@ use std::path::PathBuf;
 
 use crate::batch;
 
-use super::{batch::finish, LangArg, SeverityArg, INPUT_ERROR};
+use super::{batch::finish, CliError, LangArg, SeverityArg};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -19,12 +19,7 @@ pub struct Args {
     fail_on: SeverityArg,
 }
 
-pub fn run(args: Args) -> u8 {
-    match batch::merge(&args.parts, &args.output, args.lang.into()) {
-        Ok(outcome) => finish(&outcome, &args.output, args.quiet, args.fail_on),
-        Err(e) => {
-            eprintln!("gouji: {e}");
-            INPUT_ERROR
-        }
-    }
+pub fn run(args: Args) -> Result<(), CliError> {
+    let outcome = batch::merge(&args.parts, &args.output, args.lang.into())?;
+    finish(&outcome, &args.output, args.quiet, args.fail_on)
 }

@@ -31,10 +31,7 @@ pub fn results(results: &[DocResult], lang: Lang, show: Severity, style: Style) 
         s.push_str(&style.paint("1", &header));
         s.push('\n');
         for e in &r.errors {
-            let text = match lang {
-                Lang::Zh => e.to_string(),
-                Lang::En => e.english(),
-            };
+            let text = e.text(lang);
             s.push_str(&format!(
                 "  {} {}\n",
                 style.paint("1;31", "无法读取:"),

@@ -272,17 +272,7 @@ fn overview(
             _ => Color::RGB(0xC6EFCE),
         });
         ws.write_string_with_format(row, 9, if lang == Lang::Zh { zh } else { en }, &v_fmt)?;
-        let reasons: Vec<String> = r
-            .errors
-            .iter()
-            .map(|e| {
-                if lang == Lang::Zh {
-                    e.to_string()
-                } else {
-                    e.english()
-                }
-            })
-            .collect();
+        let reasons: Vec<String> = r.errors.iter().map(|e| e.text(lang)).collect();
         ws.write_string_with_format(row, 10 + totals.len() as u16, reasons.join("\n"), &fmt.text)?;
     }
     ws.set_column_width(0, 40)?;
