@@ -8,6 +8,7 @@ use polars::frame::PivotColumnNaming;
 use polars::prelude::*;
 
 use super::row::SummaryRow;
+use crate::run::Verdict;
 
 /// A key figure as department × district, for the latest year of the batch.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -77,7 +78,7 @@ pub fn frame(rows: &[SummaryRow]) -> PolarsResult<DataFrame> {
         "errors" => count(|r| r.errors),
         "warnings" => count(|r| r.warnings),
         "infos" => count(|r| r.infos),
-        "verdict" => text(|r| &r.verdict),
+        "verdict" => text(|r| r.verdict.key()),
         "failure" => text(|r| &r.failure),
     )
 }
@@ -114,7 +115,7 @@ fn ints(df: &DataFrame, name: &str) -> PolarsResult<Vec<Option<i32>>> {
 pub fn compare(df: &DataFrame) -> PolarsResult<Comparisons> {
     let read = df.clone().lazy().filter(
         col("verdict")
-            .neq(lit("unreadable"))
+            .neq(lit(Verdict::Unreadable.key()))
             .and(col("year").is_not_null()),
     );
     let latest = read
@@ -295,7 +296,7 @@ mod tests {
             year: Some(year),
             expenditure: Some(exp),
             three_public: Some(three),
-            verdict: "clean".into(),
+            verdict: Verdict::Clean,
             ..SummaryRow::default()
         }
     }

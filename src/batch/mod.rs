@@ -135,14 +135,7 @@ pub fn check_all(
     }
     let mut rows: Vec<SummaryRow> = Vec::new();
     for e in missing {
-        let r = DocResult {
-            source: e.file().to_string(),
-            document: None,
-            findings: Vec::new(),
-            checked: Vec::new(),
-            errors: vec![e],
-            grids: Vec::new(),
-        };
+        let r = DocResult::unreadable(e.file().to_string(), vec![e]);
         rows.push(row::row(&r, &Identity::default()));
     }
     // Workers take documents in order (par_bridge). The worker that finishes a document writes

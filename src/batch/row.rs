@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::check::Severity;
 use crate::report::summary;
-use crate::run::DocResult;
+use crate::run::{DocResult, Verdict};
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct SummaryRow {
@@ -23,8 +23,7 @@ pub struct SummaryRow {
     pub errors: u32,
     pub warnings: u32,
     pub infos: u32,
-    /// clean / warnings / errors / unreadable
-    pub verdict: String,
+    pub verdict: Verdict,
     /// Why the document (or part of it) could not be read.
     pub failure: String,
 }
@@ -44,15 +43,6 @@ pub fn row(result: &DocResult, id: &Identity) -> SummaryRow {
         count(Severity::Warning),
         count(Severity::Info),
     );
-    let verdict = if result.document.is_none() {
-        "unreadable"
-    } else if errors > 0 {
-        "errors"
-    } else if warnings > 0 {
-        "warnings"
-    } else {
-        "clean"
-    };
     let mut row = SummaryRow {
         source: result.source.clone(),
         district: id.district.clone(),
@@ -61,7 +51,7 @@ pub fn row(result: &DocResult, id: &Identity) -> SummaryRow {
         errors,
         warnings,
         infos,
-        verdict: verdict.to_string(),
+        verdict: result.verdict(),
         failure: result
             .errors
             .iter()

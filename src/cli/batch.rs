@@ -3,6 +3,7 @@ use std::path::PathBuf;
 
 use crate::batch::{self, discover, Options};
 use crate::check::Lang;
+use crate::run::Verdict;
 
 use super::{CliError, LangArg, SeverityArg};
 
@@ -68,14 +69,17 @@ pub fn finish(
 ) -> Result<(), CliError> {
     let rows = &outcome.rows;
     if !quiet {
-        let count = |v: &str| rows.iter().filter(|r| r.verdict == v).count();
+        let counts: Vec<String> = Verdict::ALL
+            .iter()
+            .map(|&v| {
+                let n = rows.iter().filter(|r| r.verdict == v).count();
+                format!("{} {n}", v.label(Lang::Zh))
+            })
+            .collect();
         eprintln!(
-            "gouji: {} 个文档：通过 {}，有警告 {}，有错误 {}，无法读取 {} → {}",
+            "gouji: {} 个文档：{} → {}",
             rows.len(),
-            count("clean"),
-            count("warnings"),
-            count("errors"),
-            count("unreadable"),
+            counts.join("，"),
             out.display()
         );
     }
@@ -86,7 +90,7 @@ pub fn finish(
     };
     if rows
         .iter()
-        .any(|r| r.verdict == "unreadable" || !r.failure.is_empty())
+        .any(|r| r.verdict == Verdict::Unreadable || !r.failure.is_empty())
     {
         Err(CliError::Unread)
     } else if rows.iter().any(reached) {

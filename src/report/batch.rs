@@ -16,7 +16,7 @@ use crate::batch::SummaryRow;
 use crate::check::{Lang, Severity};
 
 use super::charts::{write_bars, Bars};
-use super::workbook::{fill, header_format, heading_row};
+use super::workbook::{fill, header_format, heading_row, verdict_fill};
 
 /// Excel's row limit, less the header: findings past it are left to findings.ndjson.
 const MAX_FINDING_ROWS: u32 = 1_048_575;
@@ -35,21 +35,10 @@ fn money() -> Format {
 
 fn severity_fill(s: &str) -> Option<Color> {
     match s {
-        "error" | "errors" | "unreadable" => Some(fill(Severity::Error)),
-        "warning" | "warnings" => Some(fill(Severity::Warning)),
+        "error" => Some(fill(Severity::Error)),
+        "warning" => Some(fill(Severity::Warning)),
         "info" => Some(fill(Severity::Info)),
-        "clean" => Some(Color::RGB(0xC6EFCE)),
         _ => None,
-    }
-}
-
-fn verdict(v: &str, lang: Lang) -> &str {
-    match (v, lang) {
-        ("clean", Lang::Zh) => "通过",
-        ("warnings", Lang::Zh) => "有警告",
-        ("errors", Lang::Zh) => "有错误",
-        ("unreadable", Lang::Zh) => "无法读取",
-        (v, _) => v,
     }
 }
 
@@ -146,9 +135,8 @@ fn summary_sheet(ws: &mut Worksheet, rows: &[SummaryRow], lang: Lang) -> Result<
         for (k, v) in [r.tables, r.errors, r.warnings, r.infos].iter().enumerate() {
             ws.write_number(row, 10 + k as u16, f64::from(*v))?;
         }
-        let f = severity_fill(&r.verdict)
-            .map_or(Format::new(), |c| Format::new().set_background_color(c));
-        ws.write_string_with_format(row, 14, verdict(&r.verdict, lang), &f)?;
+        let f = Format::new().set_background_color(verdict_fill(r.verdict));
+        ws.write_string_with_format(row, 14, r.verdict.label(lang), &f)?;
         ws.write_string(row, 15, &r.failure)?;
     }
     ws.autofilter(0, 0, rows.len() as u32, headers.len() as u16 - 1)?;

@@ -15,7 +15,7 @@ use rust_xlsxwriter::{
 use crate::check::{missing_tables, Finding, Lang, Severity};
 use crate::model::Side;
 use crate::read::{Grid, RawValue};
-use crate::run::DocResult;
+use crate::run::{DocResult, Verdict};
 
 use super::summary;
 
@@ -32,7 +32,15 @@ pub(crate) fn fill(s: Severity) -> Color {
     }
 }
 
-/// The format of every header row gouji writes.
+/// The fill of a document's verdict.
+pub(crate) fn verdict_fill(v: Verdict) -> Color {
+    match v {
+        Verdict::Unreadable | Verdict::Errors => fill(Severity::Error),
+        Verdict::Warnings => fill(Severity::Warning),
+        Verdict::Clean => Color::RGB(0xC6EFCE),
+    }
+}
+
 /// Writes a sheet's heading row (row 1) in the header format.
 pub(crate) fn heading_row<S: AsRef<str>>(
     ws: &mut Worksheet,
@@ -93,16 +101,6 @@ fn sheet_name(wanted: &str, used: &mut Vec<String>) -> String {
     }
     used.push(name.clone());
     name
-}
-
-fn verdict(r: &DocResult) -> (&'static str, &'static str) {
-    let worst = r.findings.iter().map(|f| f.severity).max();
-    match (&r.document, worst) {
-        (None, _) => ("无法读取", "unreadable"),
-        (_, Some(Severity::Error)) => ("有错误", "errors"),
-        (_, Some(Severity::Warning)) => ("有警告", "warnings"),
-        _ => ("通过", "clean"),
-    }
 }
 
 fn dec(
@@ -264,14 +262,9 @@ fn overview(
         ws.write_number(row, 6, count(Severity::Error))?;
         ws.write_number(row, 7, count(Severity::Warning))?;
         ws.write_number(row, 8, count(Severity::Info))?;
-        let (zh, en) = verdict(r);
-        let worst = r.findings.iter().map(|f| f.severity).max();
-        let v_fmt = Format::new().set_background_color(match (r.document.is_none(), worst) {
-            (true, _) | (_, Some(Severity::Error)) => fill(Severity::Error),
-            (_, Some(Severity::Warning)) => fill(Severity::Warning),
-            _ => Color::RGB(0xC6EFCE),
-        });
-        ws.write_string_with_format(row, 9, if lang == Lang::Zh { zh } else { en }, &v_fmt)?;
+        let verdict = r.verdict();
+        let v_fmt = Format::new().set_background_color(verdict_fill(verdict));
+        ws.write_string_with_format(row, 9, verdict.label(lang), &v_fmt)?;
         let reasons: Vec<String> = r.errors.iter().map(|e| e.text(lang)).collect();
         ws.write_string_with_format(row, 10 + totals.len() as u16, reasons.join("\n"), &fmt.text)?;
     }

@@ -4,6 +4,8 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use gouji::run::Verdict;
+
 const CORPUS: &str = "samples/districts";
 
 fn out_dir(name: &str) -> PathBuf {
@@ -62,7 +64,7 @@ fn a_batch_finds_exactly_the_injected_errors_and_the_unreadable_files() {
         .map(|r| in_corpus(&r[0]))
         .collect();
     assert!(broken.len() >= 3 && unreadable.len() >= 2);
-    for r in rows.iter().filter(|r| r.verdict != "unreadable") {
+    for r in rows.iter().filter(|r| r.verdict != Verdict::Unreadable) {
         // Who and when, told by the path and the tables (a figure like 2,059.37 is no year).
         assert!(matches!(r.year, Some(2023 | 2024)), "{r:?}");
         assert!(
@@ -76,12 +78,12 @@ fn a_batch_finds_exactly_the_injected_errors_and_the_unreadable_files() {
     }
     for r in &rows {
         if unreadable.contains(&r.source) {
-            assert_eq!(r.verdict, "unreadable", "{}", r.source);
+            assert_eq!(r.verdict, Verdict::Unreadable, "{}", r.source);
             assert!(!r.failure.is_empty());
         } else if broken.contains(&r.source) {
-            assert_eq!(r.verdict, "errors", "{}", r.source);
+            assert_eq!(r.verdict, Verdict::Errors, "{}", r.source);
         } else {
-            assert_eq!(r.verdict, "clean", "{} {:?}", r.source, r);
+            assert_eq!(r.verdict, Verdict::Clean, "{} {:?}", r.source, r);
         }
     }
     // Each injected cell is named by an error of findings.ndjson.
