@@ -7,52 +7,9 @@ use std::sync::Arc;
 use polars::frame::PivotColumnNaming;
 use polars::prelude::*;
 
-use super::row::SummaryRow;
+use crate::report::batch::SummaryRow;
+pub use crate::report::batch::{Comparisons, DistrictTotal, Matrix, Outlier, YearOnYear};
 use crate::run::Verdict;
-
-/// A key figure as department × district, for the latest year of the batch.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Matrix {
-    pub measure: &'static str,
-    pub year: Option<i32>,
-    pub departments: Vec<String>,
-    pub districts: Vec<String>,
-    /// `values[department][district]`, in 万元.
-    pub values: Vec<Vec<Option<f64>>>,
-}
-
-/// A department in a district, year by year.
-#[derive(Clone, Debug, PartialEq)]
-pub struct YearOnYear {
-    pub district: String,
-    pub department: String,
-    pub year: i32,
-    pub expenditure: Option<f64>,
-    pub prior: Option<f64>,
-    /// Percent change on the prior year.
-    pub change: Option<f64>,
-}
-
-/// A document whose “三公” share of expenditure stands far above its department's peers.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Outlier {
-    pub district: String,
-    pub department: String,
-    pub year: i32,
-    /// “三公” / 本年支出合计, in percent.
-    pub share: f64,
-    /// The median share of the same department across districts that year, in percent.
-    pub peers: f64,
-}
-
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Comparisons {
-    pub expenditure: Matrix,
-    pub years: Vec<YearOnYear>,
-    pub outliers: Vec<Outlier>,
-    /// (district, year, total expenditure of its departments), for rankings and trends.
-    pub districts: Vec<(String, i32, f64)>,
-}
 
 /// A share this many times the peers' median (and at least this many points above) is an outlier.
 const OUTLIER_RATIO: f64 = 2.0;
@@ -279,7 +236,13 @@ pub fn compare(df: &DataFrame) -> PolarsResult<Comparisons> {
         floats(&totals, "expenditure")?,
     );
     out.districts = (0..totals.height())
-        .filter_map(|i| Some((dist[i].clone(), yr[i]?, exp[i]?)))
+        .filter_map(|i| {
+            Some(DistrictTotal {
+                district: dist[i].clone(),
+                year: yr[i]?,
+                expenditure: exp[i]?,
+            })
+        })
         .collect();
     Ok(out)
 }
@@ -330,8 +293,10 @@ mod tests {
         assert_eq!(c.outliers.len(), 1);
         assert_eq!(c.outliers[0].district, "徐汇区");
         assert!((c.outliers[0].share - 2.4).abs() < 1e-9);
-        assert!(c
-            .districts
-            .contains(&("普陀区".to_string(), 2024, 11940.05)));
+        assert!(c.districts.contains(&DistrictTotal {
+            district: "普陀区".into(),
+            year: 2024,
+            expenditure: 11940.05
+        }));
     }
 }

@@ -1,32 +1,9 @@
 //! One row per document: who, when, the key totals, the counts by severity and the verdict.
 
-use serde::{Deserialize, Serialize};
-
 use crate::check::Severity;
+pub use crate::report::batch::SummaryRow;
 use crate::report::summary;
-use crate::run::{DocResult, Verdict};
-
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct SummaryRow {
-    pub source: String,
-    pub district: String,
-    pub department: String,
-    pub year: Option<i32>,
-    pub unit: String,
-    /// 本年收入合计, 本年支出合计, 基本支出, 项目支出, “三公”经费决算 — in 万元.
-    pub income: Option<f64>,
-    pub expenditure: Option<f64>,
-    pub basic: Option<f64>,
-    pub project: Option<f64>,
-    pub three_public: Option<f64>,
-    pub tables: u32,
-    pub errors: u32,
-    pub warnings: u32,
-    pub infos: u32,
-    pub verdict: Verdict,
-    /// Why the document (or part of it) could not be read.
-    pub failure: String,
-}
+use crate::run::DocResult;
 
 /// Who a document is about, as told by its tables and path or by the manifest.
 #[derive(Clone, Debug, Default, PartialEq)]
