@@ -69,6 +69,8 @@ fn ints(df: &DataFrame, name: &str) -> PolarsResult<Vec<Option<i32>>> {
     Ok((0..c.len()).map(|i| c.get(i)).collect())
 }
 
+/// Every comparison of the batch, among the documents read that tell their year; none when no
+/// document does.
 pub fn compare(df: &DataFrame) -> PolarsResult<Comparisons> {
     let read = df.clone().lazy().filter(
         col("verdict")
@@ -83,13 +85,20 @@ pub fn compare(df: &DataFrame) -> PolarsResult<Comparisons> {
         .cast(&DataType::Int32)?
         .i32()?
         .get(0);
-    let mut out = Comparisons::default();
     let Some(year) = latest else {
-        return Ok(out);
+        return Ok(Comparisons::default());
     };
+    Ok(Comparisons {
+        expenditure: matrix(read.clone(), year)?,
+        years: years(read.clone(), year)?,
+        outliers: outliers(read.clone(), year)?,
+        districts: district_totals(read)?,
+    })
+}
 
-    // Department × district for the latest year. The lazy pivot wants the districts up front.
-    let this_year = read.clone().filter(col("year").eq(lit(year)));
+/// Department × district for the latest year. The lazy pivot wants the districts up front.
+fn matrix(read: LazyFrame, year: i32) -> PolarsResult<Matrix> {
+    let this_year = read.filter(col("year").eq(lit(year)));
     let districts = this_year
         .clone()
         .select([col("district")])
@@ -116,7 +125,7 @@ pub fn compare(df: &DataFrame) -> PolarsResult<Comparisons> {
         .iter()
         .map(|d| floats(&pivot, d))
         .collect::<PolarsResult<_>>()?;
-    out.expenditure = Matrix {
+    Ok(Matrix {
         measure: "本年支出合计",
         year: Some(year),
         values: (0..departments.len())
@@ -129,12 +138,13 @@ pub fn compare(df: &DataFrame) -> PolarsResult<Comparisons> {
             .collect(),
         departments,
         districts: district_names,
-    };
+    })
+}
 
-    // Each department of each district across years, with its change on the prior year.
+/// Each department of each district across years, with its change on the prior year.
+fn years(read: LazyFrame, latest: i32) -> PolarsResult<Vec<YearOnYear>> {
     let keys = [col("district"), col("department")];
     let years = read
-        .clone()
         .select([
             col("district"),
             col("department"),
@@ -168,38 +178,30 @@ pub fn compare(df: &DataFrame) -> PolarsResult<Comparisons> {
         floats(&years, "prior")?,
         floats(&years, "change")?,
     );
-    out.years = (0..years.height())
+    Ok((0..years.height())
         .map(|i| YearOnYear {
             district: dist[i].clone(),
             department: dept[i].clone(),
-            year: yr[i].unwrap_or(year),
+            year: yr[i].unwrap_or(latest),
             expenditure: exp[i],
             prior: prior[i].filter(|_| change[i].is_some()),
             change: change[i],
         })
-        .collect();
+        .collect())
+}
 
-    // “三公” share against the median of the same department in the other districts.
+/// “三公” share against the median of the same department in the other districts.
+fn outliers(read: LazyFrame, latest: i32) -> PolarsResult<Vec<Outlier>> {
+    let by_peers = [col("department"), col("year")];
     let shares = read
-        .clone()
         .filter(
             col("expenditure")
                 .gt(lit(0.0))
                 .and(col("three_public").is_not_null()),
         )
         .with_column((col("three_public") / col("expenditure") * lit(100.0)).alias("share"))
-        .with_column(
-            col("share")
-                .median()
-                .over([col("department"), col("year")])?
-                .alias("peers"),
-        )
-        .with_column(
-            col("share")
-                .count()
-                .over([col("department"), col("year")])?
-                .alias("n"),
-        )
+        .with_column(col("share").median().over(by_peers.clone())?.alias("peers"))
+        .with_column(col("share").count().over(by_peers)?.alias("n"))
         .filter(
             col("n")
                 .gt(lit(2))
@@ -215,16 +217,19 @@ pub fn compare(df: &DataFrame) -> PolarsResult<Comparisons> {
         floats(&shares, "share")?,
         floats(&shares, "peers")?,
     );
-    out.outliers = (0..shares.height())
+    Ok((0..shares.height())
         .map(|i| Outlier {
             district: dist[i].clone(),
             department: dept[i].clone(),
-            year: yr[i].unwrap_or(year),
+            year: yr[i].unwrap_or(latest),
             share: share[i].unwrap_or(0.0),
             peers: peers[i].unwrap_or(0.0),
         })
-        .collect();
+        .collect())
+}
 
+/// What the departments of each district spent, year by year.
+fn district_totals(read: LazyFrame) -> PolarsResult<Vec<DistrictTotal>> {
     let totals = read
         .group_by([col("district"), col("year")])
         .agg([col("expenditure").sum()])
@@ -235,7 +240,7 @@ pub fn compare(df: &DataFrame) -> PolarsResult<Comparisons> {
         ints(&totals, "year")?,
         floats(&totals, "expenditure")?,
     );
-    out.districts = (0..totals.height())
+    Ok((0..totals.height())
         .filter_map(|i| {
             Some(DistrictTotal {
                 district: dist[i].clone(),
@@ -243,8 +248,7 @@ pub fn compare(df: &DataFrame) -> PolarsResult<Comparisons> {
                 expenditure: exp[i]?,
             })
         })
-        .collect();
-    Ok(out)
+        .collect())
 }
 
 #[cfg(test)]

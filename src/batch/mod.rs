@@ -110,6 +110,29 @@ impl<W: Write> Ordered<'_, W> {
     }
 }
 
+/// A bar of documents done on stderr, or none.
+fn progress_bar(documents: usize, shown: bool) -> ProgressBar {
+    let bar = ProgressBar::new(documents as u64);
+    if shown {
+        bar.set_style(
+            ProgressStyle::with_template("{bar:40} {pos}/{len} 文档 {per_sec} 剩余 {eta}")
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        );
+    } else {
+        bar.set_draw_target(ProgressDrawTarget::hidden());
+    }
+    bar
+}
+
+/// One document checked: its summary row and its lines of findings.ndjson (the document itself
+/// is dropped here, before it waits for its turn).
+fn check_one(files: &[PathBuf], opts: &Options) -> (SummaryRow, Vec<String>) {
+    let r = run::check_group(files);
+    let id = discover::identity(files, told_identity(files, &r), &opts.manifest);
+    let lines = finding_lines(&r, &id, opts.lang);
+    (row::row(&r, &id), lines)
+}
+
 /// Checks every document and writes OUT/findings.ndjson as it goes; returns the summary rows.
 pub fn check_all(
     paths: &[PathBuf],
@@ -124,20 +147,14 @@ pub fn check_all(
     };
     let findings_tmp = out.join(".findings.ndjson.tmp");
     let mut findings = std::io::BufWriter::new(std::fs::File::create(&findings_tmp)?);
-    let bar = ProgressBar::new(groups.len() as u64);
-    if opts.progress {
-        bar.set_style(
-            ProgressStyle::with_template("{bar:40} {pos}/{len} 文档 {per_sec} 剩余 {eta}")
-                .unwrap_or_else(|_| ProgressStyle::default_bar()),
-        );
-    } else {
-        bar.set_draw_target(ProgressDrawTarget::hidden());
-    }
-    let mut rows: Vec<SummaryRow> = Vec::new();
-    for e in missing {
-        let r = DocResult::unreadable(e.file().to_string(), vec![e]);
-        rows.push(row::row(&r, &Identity::default()));
-    }
+    let bar = progress_bar(groups.len(), opts.progress);
+    let mut rows: Vec<SummaryRow> = missing
+        .into_iter()
+        .map(|e| {
+            let r = DocResult::unreadable(e.file().to_string(), vec![e]);
+            row::row(&r, &Identity::default())
+        })
+        .collect();
     // Workers take documents in order (par_bridge). The worker that finishes a document writes
     // it, and every later one already done, when its turn has come; one finished early waits in
     // memory. No thread sits waiting to write, no barrier holds the cores, and at most IN_FLIGHT
@@ -156,11 +173,7 @@ pub fn check_all(
         .enumerate()
         .par_bridge()
         .for_each(|(i, files)| {
-            let r = run::check_group(files);
-            let id = discover::identity(files, told_identity(files, &r), &opts.manifest);
-            let lines = finding_lines(&r, &id, opts.lang);
-            let row = row::row(&r, &id);
-            drop(r);
+            let (row, lines) = check_one(files, opts);
             let mut s = state.lock().unwrap_or_else(PoisonError::into_inner);
             // The awaited document is being checked by another worker (documents are taken in
             // order, and checking one runs no rayon work of its own, so a worker never holds two),
