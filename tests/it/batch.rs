@@ -8,11 +8,7 @@ use gouji::run::Verdict;
 
 const CORPUS: &str = "samples/districts";
 
-fn out_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("gouji-batch-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    dir
-}
+use super::common::Scratch;
 
 fn gouji(args: &[&str]) -> i32 {
     Command::new(env!("CARGO_BIN_EXE_gouji"))
@@ -46,7 +42,7 @@ fn in_corpus(path: &str) -> String {
 
 #[test]
 fn a_batch_finds_exactly_the_injected_errors_and_the_unreadable_files() {
-    let out = out_dir("corpus");
+    let out = Scratch::new("corpus");
     let code = gouji(&["batch", CORPUS, "-o", out.to_str().unwrap(), "--quiet"]);
     assert_eq!(code, 2, "unreadable files make the exit status 2");
     let rows = rows(&out);
@@ -131,12 +127,12 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
 
 #[test]
 fn three_shards_merged_equal_one_run() {
-    let whole = out_dir("whole");
+    let whole = Scratch::new("whole");
     gouji(&["batch", CORPUS, "-o", whole.to_str().unwrap(), "--quiet"]);
     let mut parts = Vec::new();
     // Merged out of order on purpose: merge puts the shards back in order.
     for i in [3, 1, 2] {
-        let p = out_dir(&format!("shard{i}"));
+        let p = Scratch::new(&format!("shard{i}"));
         gouji(&[
             "batch",
             CORPUS,
@@ -149,7 +145,7 @@ fn three_shards_merged_equal_one_run() {
         assert!(!rows(&p).is_empty(), "shard {i} is empty");
         parts.push(p);
     }
-    let merged = out_dir("merged");
+    let merged = Scratch::new("merged");
     let mut args = vec!["merge".to_string()];
     args.extend(parts.iter().map(|p| p.display().to_string()));
     args.extend(["-o".into(), merged.display().to_string(), "--quiet".into()]);
@@ -169,7 +165,7 @@ fn three_shards_merged_equal_one_run() {
 #[test]
 fn a_manifest_overrides_what_the_files_tell() {
     let first = walk(Path::new(CORPUS)).into_iter().min().unwrap();
-    let dir = out_dir("manifest");
+    let dir = Scratch::new("manifest");
     std::fs::create_dir_all(&dir).unwrap();
     let manifest = dir.join("manifest.csv");
     std::fs::write(
