@@ -5,7 +5,7 @@ use rust_xlsxwriter::{Format, Worksheet};
 
 use crate::check::Lang;
 use crate::model::Location;
-use crate::report::workbook::{fill, header_format, heading_row};
+use crate::report::workbook::{end_list, fill, header_format, heading_row};
 
 use super::{io, FindingLine};
 
@@ -42,12 +42,13 @@ pub(super) fn write(
         write_row(ws, row, &finding?, lang).map_err(io)?;
         row += 1;
     }
-    ws.autofilter(0, 0, row.max(2) - 1, HEADINGS.len() as u16 - 1)
-        .map_err(io)?;
-    ws.set_freeze_panes(1, 0).map_err(io)?;
-    for (c, w) in [(0u16, 40.0), (2, 20.0), (6, 26.0), (7, 30.0), (11, 80.0)] {
-        ws.set_column_width(c, w).map_err(io)?;
-    }
+    end_list(
+        ws,
+        row.max(2) - 1,
+        HEADINGS.len(),
+        &[(0u16, 40.0), (2, 20.0), (6, 26.0), (7, 30.0), (11, 80.0)],
+    )
+    .map_err(io)?;
     Ok(())
 }
 

@@ -3,7 +3,7 @@
 use rust_xlsxwriter::{Format, Worksheet, XlsxError};
 
 use crate::check::Lang;
-use crate::report::workbook::{header_format, heading_row, verdict_fill};
+use crate::report::workbook::{column_widths, header_format, heading_row, verdict_fill};
 
 use super::{money, SummaryRow};
 
@@ -61,18 +61,19 @@ pub(super) fn write(ws: &mut Worksheet, rows: &[SummaryRow], lang: Lang) -> Resu
     }
     ws.autofilter(0, 0, rows.len() as u32, HEADINGS.len() as u16 - 1)?;
     ws.set_freeze_panes(1, 3)?;
-    for (c, w) in [
-        (0u16, 50.0),
-        (1, 10.0),
-        (2, 22.0),
-        (5, 14.0),
-        (6, 14.0),
-        (7, 14.0),
-        (8, 14.0),
-        (9, 14.0),
-        (15, 50.0),
-    ] {
-        ws.set_column_width(c, w)?;
-    }
+    column_widths(
+        ws,
+        &[
+            (0u16, 50.0),
+            (1, 10.0),
+            (2, 22.0),
+            (5, 14.0),
+            (6, 14.0),
+            (7, 14.0),
+            (8, 14.0),
+            (9, 14.0),
+            (15, 50.0),
+        ],
+    )?;
     Ok(())
 }

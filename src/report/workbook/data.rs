@@ -5,7 +5,7 @@ use rust_xlsxwriter::{Worksheet, XlsxError};
 use crate::model::Side;
 use crate::run::DocResult;
 
-use super::formats::{dec, heading_row, Formats};
+use super::formats::{dec, end_list, heading_row, Formats};
 
 pub(super) fn write(
     ws: &mut Worksheet,
@@ -65,18 +65,19 @@ pub(super) fn write(
             }
         }
     }
-    ws.autofilter(0, 0, row.max(1) - 1, headers.len() as u16 - 1)?;
-    ws.set_freeze_panes(1, 0)?;
-    for (c, w) in [
-        (0u16, 30.0),
-        (1, 20.0),
-        (3, 30.0),
-        (6, 30.0),
-        (7, 20.0),
-        (8, 16.0),
-        (10, 22.0),
-    ] {
-        ws.set_column_width(c, w)?;
-    }
+    end_list(
+        ws,
+        row.max(1) - 1,
+        headers.len(),
+        &[
+            (0u16, 30.0),
+            (1, 20.0),
+            (3, 30.0),
+            (6, 30.0),
+            (7, 20.0),
+            (8, 16.0),
+            (10, 22.0),
+        ],
+    )?;
     Ok(())
 }

@@ -9,7 +9,7 @@ use rust_xlsxwriter::{Color, Format, FormatAlign, FormatUnderline, Url, Workshee
 use crate::check::{Finding, Lang};
 use crate::run::DocResult;
 
-use super::formats::{fill, heading_row, Formats};
+use super::formats::{end_list, fill, heading_row, Formats};
 use super::{SentenceRows, SheetNames};
 
 const HEADINGS: [&str; 12] = [
@@ -49,21 +49,22 @@ pub(super) fn write(
             row += 1;
         }
     }
-    ws.autofilter(0, 0, row.max(1) - 1, HEADINGS.len() as u16 - 1)?;
-    ws.set_freeze_panes(1, 0)?;
-    for (c, w) in [
-        (0u16, 30.0),
-        (3, 26.0),
-        (4, 28.0),
-        (5, 13.0),
-        (6, 13.0),
-        (7, 11.0),
-        (8, 9.0),
-        (10, 70.0),
-        (11, 50.0),
-    ] {
-        ws.set_column_width(c, w)?;
-    }
+    end_list(
+        ws,
+        row.max(1) - 1,
+        HEADINGS.len(),
+        &[
+            (0u16, 30.0),
+            (3, 26.0),
+            (4, 28.0),
+            (5, 13.0),
+            (6, 13.0),
+            (7, 11.0),
+            (8, 9.0),
+            (10, 70.0),
+            (11, 50.0),
+        ],
+    )?;
     Ok(())
 }
 

@@ -38,6 +38,27 @@ pub(crate) fn heading_row<S: AsRef<str>>(
     Ok(())
 }
 
+/// Sets the widths of the columns named, in characters.
+pub(crate) fn column_widths(ws: &mut Worksheet, widths: &[(u16, f64)]) -> Result<(), XlsxError> {
+    for &(c, w) in widths {
+        ws.set_column_width(c, w)?;
+    }
+    Ok(())
+}
+
+/// The end of a sheet that lists rows under its heading: a filter over the rows down to
+/// `last_row`, the heading frozen, the widths of the columns named.
+pub(crate) fn end_list(
+    ws: &mut Worksheet,
+    last_row: u32,
+    columns: usize,
+    widths: &[(u16, f64)],
+) -> Result<(), XlsxError> {
+    ws.autofilter(0, 0, last_row, columns as u16 - 1)?;
+    ws.set_freeze_panes(1, 0)?;
+    column_widths(ws, widths)
+}
+
 /// The format of every header row gouji writes.
 pub(crate) fn header_format() -> Format {
     Format::new()

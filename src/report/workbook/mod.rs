@@ -21,7 +21,7 @@ use crate::run::DocResult;
 
 use findings::Targets;
 use formats::Formats;
-pub(crate) use formats::{fill, header_format, heading_row, verdict_fill};
+pub(crate) use formats::{column_widths, end_list, fill, header_format, heading_row, verdict_fill};
 
 fn io(e: XlsxError) -> std::io::Error {
     std::io::Error::other(e.to_string())

@@ -134,24 +134,14 @@ impl Sheet<'_> {
                 }
                 match v {
                     RawValue::Number(x) => {
-                        ws.write_number_with_format(
-                            r32,
-                            c16,
-                            *x,
-                            &self.cell_format(r32, c16, true),
-                        )?;
-                        let w = widths.entry(c16).or_insert(0);
-                        *w = (*w).max(12);
+                        let f = self.cell_format(r32, c16, true);
+                        ws.write_number_with_format(r32, c16, *x, &f)?;
+                        widen(&mut widths, c16, 12);
                     }
                     RawValue::Text(t) if !starts_merge => {
-                        ws.write_string_with_format(
-                            r32,
-                            c16,
-                            t,
-                            &self.cell_format(r32, c16, false),
-                        )?;
-                        let w = widths.entry(c16).or_insert(0);
-                        *w = (*w).max(text_width(t).min(48));
+                        let f = self.cell_format(r32, c16, false);
+                        ws.write_string_with_format(r32, c16, t, &f)?;
+                        widen(&mut widths, c16, text_width(t).min(48));
                     }
                     RawValue::Empty if self.marks.contains_key(&(r32, c16)) => {
                         ws.write_blank(r32, c16, &self.cell_format(r32, c16, false))?;
@@ -162,6 +152,12 @@ impl Sheet<'_> {
         }
         Ok(widths)
     }
+}
+
+/// Makes a column at least `width` wide.
+fn widen(widths: &mut HashMap<u16, usize>, col: u16, width: usize) {
+    let w = widths.entry(col).or_insert(0);
+    *w = (*w).max(width);
 }
 
 /// Half-width characters: a Chinese character counts two.
