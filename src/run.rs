@@ -65,6 +65,7 @@ impl Verdict {
         }
     }
 
+    /// The word 概览 and 汇总 show.
     pub fn label(self, lang: Lang) -> &'static str {
         match (self, lang) {
             (Verdict::Clean, Lang::Zh) => "通过",
@@ -77,10 +78,12 @@ impl Verdict {
 }
 
 impl DocResult {
+    /// Whether a file or part of the document could not be read.
     pub fn failed(&self) -> bool {
         !self.errors.is_empty()
     }
 
+    /// What the document came to.
     pub fn verdict(&self) -> Verdict {
         let worst = self.findings.iter().map(|f| f.severity).max();
         Verdict::of(self.document.is_some(), worst)

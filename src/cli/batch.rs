@@ -1,3 +1,6 @@
+//! `gouji batch`: every document under the folders given, checked and summarised; and the exit
+//! status a batch (or a merge of its shards) ends with.
+
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
@@ -43,6 +46,7 @@ fn parse_shard(s: &str) -> Result<(usize, usize), String> {
     Ok((i, n))
 }
 
+/// Runs the batch and ends with its closing line and status.
 pub fn run(args: Args) -> Result<(), CliError> {
     let manifest = match args.manifest.as_deref() {
         Some(path) => discover::read_manifest(path)?,

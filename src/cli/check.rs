@@ -1,3 +1,5 @@
+//! `gouji check`: the findings of every document, as text or JSON; exit 1 at `--fail-on`.
+
 use crate::check::Severity;
 use crate::report::{self, Style};
 use crate::run::{self, Options};
@@ -27,6 +29,7 @@ pub struct Args {
     color: String,
 }
 
+/// Prints the findings; an unread document or a finding at `--fail-on` is the error.
 pub fn run(args: Args) -> Result<(), CliError> {
     let results = run::check_paths(&args.inputs.paths, &Options::default());
     let lang = args.lang.into();

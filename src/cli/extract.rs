@@ -1,3 +1,5 @@
+//! `gouji extract`: the canonical model gouji reads from one file, as JSON or text.
+
 use std::path::PathBuf;
 
 use crate::load;
@@ -13,6 +15,7 @@ pub struct Args {
     format: Format,
 }
 
+/// Prints the model of one file; the parts that could not be read are the error.
 pub fn run(args: Args) -> Result<(), CliError> {
     if crate::read::text::is_text_file(&args.file) {
         let narrative = load::load_narrative(&args.file)?;

@@ -1,3 +1,5 @@
+//! `gouji merge`: the outputs of a batch's shards joined into one, as if it had run once.
+
 use std::path::PathBuf;
 
 use crate::batch;
@@ -19,6 +21,7 @@ pub struct Args {
     fail_on: SeverityArg,
 }
 
+/// Joins the shards' outputs and ends as the batch would have.
 pub fn run(args: Args) -> Result<(), CliError> {
     let outcome = batch::merge(&args.parts, &args.output, args.lang.into())?;
     finish(&outcome, &args.output, args.quiet, args.fail_on)

@@ -1,3 +1,5 @@
+//! `gouji report`: report.xlsx and charts/ for the documents given.
+
 use std::path::PathBuf;
 
 use crate::check::Lang;

@@ -1,3 +1,5 @@
+//! `gouji rules`: the rule catalogue, as text or JSON.
+
 use crate::check::{catalogue, Lang};
 use crate::report;
 
@@ -11,6 +13,7 @@ pub struct Args {
     lang: LangArg,
 }
 
+/// Prints the catalogue.
 pub fn run(args: Args) -> Result<(), CliError> {
     let rules = catalogue();
     let out = match args.format {

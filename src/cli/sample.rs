@@ -32,6 +32,7 @@ pub struct Args {
     pub output: PathBuf,
 }
 
+/// Writes the corpus and says what it holds.
 pub fn run(args: Args) -> Result<(), CliError> {
     let spec = Spec {
         districts: args.districts,

@@ -63,6 +63,7 @@ fn pages_text(pages: &[u32]) -> String {
 }
 
 impl ReadError {
+    /// The file the error is about.
     pub fn file(&self) -> &str {
         match self {
             ReadError::Io { file, .. }

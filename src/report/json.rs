@@ -1,3 +1,5 @@
+//! The JSON printer: the model as read, findings, and the results of `check`.
+
 use serde_json::{json, Value};
 
 use crate::check::{Finding, Lang};
