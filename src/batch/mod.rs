@@ -74,10 +74,16 @@ fn told_identity(files: &[PathBuf], r: &DocResult) -> Identity {
     }
 }
 
+/// A document checked, as the batch keeps it: its summary row and its lines of findings.ndjson.
+struct Done {
+    row: SummaryRow,
+    lines: Vec<String>,
+}
+
 /// The results waiting for their turn to be written, and where they go.
 struct Ordered<'a, W: Write> {
     next: usize,
-    ahead: BTreeMap<usize, (SummaryRow, Vec<String>)>,
+    ahead: BTreeMap<usize, Done>,
     rows: &'a mut Vec<SummaryRow>,
     findings: &'a mut W,
     failed: Option<std::io::Error>,
@@ -88,7 +94,7 @@ impl<W: Write> Ordered<'_, W> {
     /// Writes every result whose turn has come; whether the turn moved.
     fn write_ready(&mut self) -> bool {
         let from = self.next;
-        while let Some((row, lines)) = self.ahead.remove(&self.next) {
+        while let Some(Done { row, lines }) = self.ahead.remove(&self.next) {
             self.next += 1;
             self.bar.inc(1);
             self.rows.push(row);
@@ -126,11 +132,14 @@ fn progress_bar(documents: usize, shown: bool) -> ProgressBar {
 
 /// One document checked: its summary row and its lines of findings.ndjson (the document itself
 /// is dropped here, before it waits for its turn).
-fn check_one(files: &[PathBuf], opts: &Options) -> (SummaryRow, Vec<String>) {
+fn check_one(files: &[PathBuf], opts: &Options) -> Done {
     let r = run::check_group(files);
     let id = discover::identity(files, told_identity(files, &r), &opts.manifest);
     let lines = finding_lines(&r, &id, opts.lang);
-    (row::row(&r, &id), lines)
+    Done {
+        row: row::row(&r, &id),
+        lines,
+    }
 }
 
 /// Checks every document and writes OUT/findings.ndjson as it goes; returns the summary rows.
@@ -173,7 +182,7 @@ pub fn check_all(
         .enumerate()
         .par_bridge()
         .for_each(|(i, files)| {
-            let (row, lines) = check_one(files, opts);
+            let done = check_one(files, opts);
             let mut s = state.lock().unwrap_or_else(PoisonError::into_inner);
             // The awaited document is being checked by another worker (documents are taken in
             // order, and checking one runs no rayon work of its own, so a worker never holds two),
@@ -181,7 +190,7 @@ pub fn check_all(
             while i != s.next && s.ahead.len() >= IN_FLIGHT {
                 s = moved.wait(s).unwrap_or_else(PoisonError::into_inner);
             }
-            s.ahead.insert(i, (row, lines));
+            s.ahead.insert(i, done);
             if s.write_ready() {
                 moved.notify_all();
             }
