@@ -1,3 +1,5 @@
+//! The `gouji` binary: the allocator and the process settings, then the command line.
+
 use std::process::ExitCode;
 
 // glibc's allocator took a fifth of a batch's instructions (callgrind, examples/phases); mimalloc

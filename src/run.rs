@@ -2,7 +2,9 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::check::{self, Checked, Finding};
+use serde::{Deserialize, Serialize};
+
+use crate::check::{self, Checked, Finding, Lang, Severity};
 use crate::load;
 use crate::model::Document;
 use crate::read::ReadError;
@@ -23,12 +25,72 @@ pub struct DocResult {
     pub grids: Vec<crate::read::Grid>,
 }
 
+/// What checking a document came to, as 概览 and 汇总 say it: read or not, and its worst finding.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Verdict {
+    #[default]
+    Clean,
+    Warnings,
+    Errors,
+    Unreadable,
+}
+
+impl Verdict {
+    /// Every verdict, from the best.
+    pub const ALL: [Verdict; 4] = [
+        Verdict::Clean,
+        Verdict::Warnings,
+        Verdict::Errors,
+        Verdict::Unreadable,
+    ];
+
+    /// The verdict of a document read (or not) whose worst finding is `worst`; notes alone are clean.
+    pub fn of(read: bool, worst: Option<Severity>) -> Verdict {
+        match (read, worst) {
+            (false, _) => Verdict::Unreadable,
+            (true, Some(Severity::Error)) => Verdict::Errors,
+            (true, Some(Severity::Warning)) => Verdict::Warnings,
+            (true, _) => Verdict::Clean,
+        }
+    }
+
+    /// The key summary.csv and summary.parquet hold, which is also the English word.
+    pub fn key(self) -> &'static str {
+        match self {
+            Verdict::Clean => "clean",
+            Verdict::Warnings => "warnings",
+            Verdict::Errors => "errors",
+            Verdict::Unreadable => "unreadable",
+        }
+    }
+
+    /// The word 概览 and 汇总 show.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Verdict::Clean, Lang::Zh) => "通过",
+            (Verdict::Warnings, Lang::Zh) => "有警告",
+            (Verdict::Errors, Lang::Zh) => "有错误",
+            (Verdict::Unreadable, Lang::Zh) => "无法读取",
+            (v, Lang::En) => v.key(),
+        }
+    }
+}
+
 impl DocResult {
+    /// Whether a file or part of the document could not be read.
     pub fn failed(&self) -> bool {
         !self.errors.is_empty()
     }
 
-    fn unreadable(source: String, errors: Vec<ReadError>) -> DocResult {
+    /// What the document came to.
+    pub fn verdict(&self) -> Verdict {
+        let worst = self.findings.iter().map(|f| f.severity).max();
+        Verdict::of(self.document.is_some(), worst)
+    }
+
+    /// A document none of whose files could be read (or whose checking failed), with the reasons.
+    pub fn unreadable(source: String, errors: Vec<ReadError>) -> DocResult {
         DocResult {
             source,
             document: None,
@@ -72,7 +134,7 @@ fn guarded(source: &str, check: impl FnOnce() -> DocResult) -> DocResult {
             .unwrap_or_default();
         DocResult::unreadable(
             source.to_string(),
-            vec![ReadError::Internal {
+            vec![ReadError::Panicked {
                 file: source.to_string(),
                 reason,
             }],
@@ -102,6 +164,27 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_worst_finding_makes_the_verdict_and_its_words() {
+        assert_eq!(
+            Verdict::of(false, Some(Severity::Info)),
+            Verdict::Unreadable
+        );
+        assert_eq!(Verdict::of(true, Some(Severity::Error)), Verdict::Errors);
+        assert_eq!(
+            Verdict::of(true, Some(Severity::Warning)),
+            Verdict::Warnings
+        );
+        assert_eq!(Verdict::of(true, Some(Severity::Info)), Verdict::Clean);
+        assert_eq!(Verdict::of(true, None), Verdict::Clean);
+        let zh: Vec<&str> = Verdict::ALL.iter().map(|v| v.label(Lang::Zh)).collect();
+        assert_eq!(zh, ["通过", "有警告", "有错误", "无法读取"]);
+        let en: Vec<&str> = Verdict::ALL.iter().map(|v| v.label(Lang::En)).collect();
+        assert_eq!(en, ["clean", "warnings", "errors", "unreadable"]);
+        let r = DocResult::unreadable("x".into(), Vec::new());
+        assert_eq!(r.verdict(), Verdict::Unreadable);
+    }
+
+    #[test]
     fn a_panic_while_checking_is_a_document_not_checked_with_its_reason() {
         // The panic's message goes to this test's captured output.
         let r = guarded("局-2016-决算公开表.xlsx", || {
@@ -109,7 +192,7 @@ mod tests {
         });
         assert!(r.failed() && r.document.is_none());
         match &r.errors[..] {
-            [ReadError::Internal { file, reason }] => {
+            [ReadError::Panicked { file, reason }] => {
                 assert_eq!(file, "局-2016-决算公开表.xlsx");
                 assert_eq!(reason, "index out of bounds");
             }

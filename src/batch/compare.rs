@@ -7,51 +7,9 @@ use std::sync::Arc;
 use polars::frame::PivotColumnNaming;
 use polars::prelude::*;
 
-use super::row::SummaryRow;
-
-/// A key figure as department × district, for the latest year of the batch.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Matrix {
-    pub measure: &'static str,
-    pub year: Option<i32>,
-    pub departments: Vec<String>,
-    pub districts: Vec<String>,
-    /// `values[department][district]`, in 万元.
-    pub values: Vec<Vec<Option<f64>>>,
-}
-
-/// A department in a district, year by year.
-#[derive(Clone, Debug, PartialEq)]
-pub struct YearOnYear {
-    pub district: String,
-    pub department: String,
-    pub year: i32,
-    pub expenditure: Option<f64>,
-    pub prior: Option<f64>,
-    /// Percent change on the prior year.
-    pub change: Option<f64>,
-}
-
-/// A document whose “三公” share of expenditure stands far above its department's peers.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Outlier {
-    pub district: String,
-    pub department: String,
-    pub year: i32,
-    /// “三公” / 本年支出合计, in percent.
-    pub share: f64,
-    /// The median share of the same department across districts that year, in percent.
-    pub peers: f64,
-}
-
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Comparisons {
-    pub expenditure: Matrix,
-    pub years: Vec<YearOnYear>,
-    pub outliers: Vec<Outlier>,
-    /// (district, year, total expenditure of its departments), for rankings and trends.
-    pub districts: Vec<(String, i32, f64)>,
-}
+use crate::report::batch::SummaryRow;
+pub use crate::report::batch::{Comparisons, DistrictTotal, Matrix, Outlier, YearOnYear};
+use crate::run::Verdict;
 
 /// A share this many times the peers' median (and at least this many points above) is an outlier.
 const OUTLIER_RATIO: f64 = 2.0;
@@ -77,7 +35,7 @@ pub fn frame(rows: &[SummaryRow]) -> PolarsResult<DataFrame> {
         "errors" => count(|r| r.errors),
         "warnings" => count(|r| r.warnings),
         "infos" => count(|r| r.infos),
-        "verdict" => text(|r| &r.verdict),
+        "verdict" => text(|r| r.verdict.key()),
         "failure" => text(|r| &r.failure),
     )
 }
@@ -111,10 +69,12 @@ fn ints(df: &DataFrame, name: &str) -> PolarsResult<Vec<Option<i32>>> {
     Ok((0..c.len()).map(|i| c.get(i)).collect())
 }
 
+/// Every comparison of the batch, among the documents read that tell their year; none when no
+/// document does.
 pub fn compare(df: &DataFrame) -> PolarsResult<Comparisons> {
     let read = df.clone().lazy().filter(
         col("verdict")
-            .neq(lit("unreadable"))
+            .neq(lit(Verdict::Unreadable.key()))
             .and(col("year").is_not_null()),
     );
     let latest = read
@@ -125,13 +85,20 @@ pub fn compare(df: &DataFrame) -> PolarsResult<Comparisons> {
         .cast(&DataType::Int32)?
         .i32()?
         .get(0);
-    let mut out = Comparisons::default();
     let Some(year) = latest else {
-        return Ok(out);
+        return Ok(Comparisons::default());
     };
+    Ok(Comparisons {
+        expenditure: matrix(read.clone(), year)?,
+        years: years(read.clone(), year)?,
+        outliers: outliers(read.clone(), year)?,
+        districts: district_totals(read)?,
+    })
+}
 
-    // Department × district for the latest year. The lazy pivot wants the districts up front.
-    let this_year = read.clone().filter(col("year").eq(lit(year)));
+/// Department × district for the latest year. The lazy pivot wants the districts up front.
+fn matrix(read: LazyFrame, year: i32) -> PolarsResult<Matrix> {
+    let this_year = read.filter(col("year").eq(lit(year)));
     let districts = this_year
         .clone()
         .select([col("district")])
@@ -158,7 +125,7 @@ pub fn compare(df: &DataFrame) -> PolarsResult<Comparisons> {
         .iter()
         .map(|d| floats(&pivot, d))
         .collect::<PolarsResult<_>>()?;
-    out.expenditure = Matrix {
+    Ok(Matrix {
         measure: "本年支出合计",
         year: Some(year),
         values: (0..departments.len())
@@ -171,12 +138,13 @@ pub fn compare(df: &DataFrame) -> PolarsResult<Comparisons> {
             .collect(),
         departments,
         districts: district_names,
-    };
+    })
+}
 
-    // Each department of each district across years, with its change on the prior year.
+/// Each department of each district across years, with its change on the prior year.
+fn years(read: LazyFrame, latest: i32) -> PolarsResult<Vec<YearOnYear>> {
     let keys = [col("district"), col("department")];
     let years = read
-        .clone()
         .select([
             col("district"),
             col("department"),
@@ -210,38 +178,30 @@ pub fn compare(df: &DataFrame) -> PolarsResult<Comparisons> {
         floats(&years, "prior")?,
         floats(&years, "change")?,
     );
-    out.years = (0..years.height())
+    Ok((0..years.height())
         .map(|i| YearOnYear {
             district: dist[i].clone(),
             department: dept[i].clone(),
-            year: yr[i].unwrap_or(year),
+            year: yr[i].unwrap_or(latest),
             expenditure: exp[i],
             prior: prior[i].filter(|_| change[i].is_some()),
             change: change[i],
         })
-        .collect();
+        .collect())
+}
 
-    // “三公” share against the median of the same department in the other districts.
+/// “三公” share against the median of the same department in the other districts.
+fn outliers(read: LazyFrame, latest: i32) -> PolarsResult<Vec<Outlier>> {
+    let by_peers = [col("department"), col("year")];
     let shares = read
-        .clone()
         .filter(
             col("expenditure")
                 .gt(lit(0.0))
                 .and(col("three_public").is_not_null()),
         )
         .with_column((col("three_public") / col("expenditure") * lit(100.0)).alias("share"))
-        .with_column(
-            col("share")
-                .median()
-                .over([col("department"), col("year")])?
-                .alias("peers"),
-        )
-        .with_column(
-            col("share")
-                .count()
-                .over([col("department"), col("year")])?
-                .alias("n"),
-        )
+        .with_column(col("share").median().over(by_peers.clone())?.alias("peers"))
+        .with_column(col("share").count().over(by_peers)?.alias("n"))
         .filter(
             col("n")
                 .gt(lit(2))
@@ -257,16 +217,19 @@ pub fn compare(df: &DataFrame) -> PolarsResult<Comparisons> {
         floats(&shares, "share")?,
         floats(&shares, "peers")?,
     );
-    out.outliers = (0..shares.height())
+    Ok((0..shares.height())
         .map(|i| Outlier {
             district: dist[i].clone(),
             department: dept[i].clone(),
-            year: yr[i].unwrap_or(year),
+            year: yr[i].unwrap_or(latest),
             share: share[i].unwrap_or(0.0),
             peers: peers[i].unwrap_or(0.0),
         })
-        .collect();
+        .collect())
+}
 
+/// What the departments of each district spent, year by year.
+fn district_totals(read: LazyFrame) -> PolarsResult<Vec<DistrictTotal>> {
     let totals = read
         .group_by([col("district"), col("year")])
         .agg([col("expenditure").sum()])
@@ -277,10 +240,15 @@ pub fn compare(df: &DataFrame) -> PolarsResult<Comparisons> {
         ints(&totals, "year")?,
         floats(&totals, "expenditure")?,
     );
-    out.districts = (0..totals.height())
-        .filter_map(|i| Some((dist[i].clone(), yr[i]?, exp[i]?)))
-        .collect();
-    Ok(out)
+    Ok((0..totals.height())
+        .filter_map(|i| {
+            Some(DistrictTotal {
+                district: dist[i].clone(),
+                year: yr[i]?,
+                expenditure: exp[i]?,
+            })
+        })
+        .collect())
 }
 
 #[cfg(test)]
@@ -295,7 +263,7 @@ mod tests {
             year: Some(year),
             expenditure: Some(exp),
             three_public: Some(three),
-            verdict: "clean".into(),
+            verdict: Verdict::Clean,
             ..SummaryRow::default()
         }
     }
@@ -329,8 +297,10 @@ mod tests {
         assert_eq!(c.outliers.len(), 1);
         assert_eq!(c.outliers[0].district, "徐汇区");
         assert!((c.outliers[0].share - 2.4).abs() < 1e-9);
-        assert!(c
-            .districts
-            .contains(&("普陀区".to_string(), 2024, 11940.05)));
+        assert!(c.districts.contains(&DistrictTotal {
+            district: "普陀区".into(),
+            year: 2024,
+            expenditure: 11940.05
+        }));
     }
 }

@@ -74,10 +74,16 @@ fn told_identity(files: &[PathBuf], r: &DocResult) -> Identity {
     }
 }
 
+/// A document checked, as the batch keeps it: its summary row and its lines of findings.ndjson.
+struct Done {
+    row: SummaryRow,
+    lines: Vec<String>,
+}
+
 /// The results waiting for their turn to be written, and where they go.
 struct Ordered<'a, W: Write> {
     next: usize,
-    ahead: BTreeMap<usize, (SummaryRow, Vec<String>)>,
+    ahead: BTreeMap<usize, Done>,
     rows: &'a mut Vec<SummaryRow>,
     findings: &'a mut W,
     failed: Option<std::io::Error>,
@@ -88,7 +94,7 @@ impl<W: Write> Ordered<'_, W> {
     /// Writes every result whose turn has come; whether the turn moved.
     fn write_ready(&mut self) -> bool {
         let from = self.next;
-        while let Some((row, lines)) = self.ahead.remove(&self.next) {
+        while let Some(Done { row, lines }) = self.ahead.remove(&self.next) {
             self.next += 1;
             self.bar.inc(1);
             self.rows.push(row);
@@ -110,6 +116,32 @@ impl<W: Write> Ordered<'_, W> {
     }
 }
 
+/// A bar of documents done on stderr, or none.
+fn progress_bar(documents: usize, shown: bool) -> ProgressBar {
+    let bar = ProgressBar::new(documents as u64);
+    if shown {
+        bar.set_style(
+            ProgressStyle::with_template("{bar:40} {pos}/{len} 文档 {per_sec} 剩余 {eta}")
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        );
+    } else {
+        bar.set_draw_target(ProgressDrawTarget::hidden());
+    }
+    bar
+}
+
+/// One document checked: its summary row and its lines of findings.ndjson (the document itself
+/// is dropped here, before it waits for its turn).
+fn check_one(files: &[PathBuf], opts: &Options) -> Done {
+    let r = run::check_group(files);
+    let id = discover::identity(files, told_identity(files, &r), &opts.manifest);
+    let lines = finding_lines(&r, &id, opts.lang);
+    Done {
+        row: row::row(&r, &id),
+        lines,
+    }
+}
+
 /// Checks every document and writes OUT/findings.ndjson as it goes; returns the summary rows.
 pub fn check_all(
     paths: &[PathBuf],
@@ -124,27 +156,14 @@ pub fn check_all(
     };
     let findings_tmp = out.join(".findings.ndjson.tmp");
     let mut findings = std::io::BufWriter::new(std::fs::File::create(&findings_tmp)?);
-    let bar = ProgressBar::new(groups.len() as u64);
-    if opts.progress {
-        bar.set_style(
-            ProgressStyle::with_template("{bar:40} {pos}/{len} 文档 {per_sec} 剩余 {eta}")
-                .unwrap_or_else(|_| ProgressStyle::default_bar()),
-        );
-    } else {
-        bar.set_draw_target(ProgressDrawTarget::hidden());
-    }
-    let mut rows: Vec<SummaryRow> = Vec::new();
-    for e in missing {
-        let r = DocResult {
-            source: e.file().to_string(),
-            document: None,
-            findings: Vec::new(),
-            checked: Vec::new(),
-            errors: vec![e],
-            grids: Vec::new(),
-        };
-        rows.push(row::row(&r, &Identity::default()));
-    }
+    let bar = progress_bar(groups.len(), opts.progress);
+    let mut rows: Vec<SummaryRow> = missing
+        .into_iter()
+        .map(|e| {
+            let r = DocResult::unreadable(e.file().to_string(), vec![e]);
+            row::row(&r, &Identity::default())
+        })
+        .collect();
     // Workers take documents in order (par_bridge). The worker that finishes a document writes
     // it, and every later one already done, when its turn has come; one finished early waits in
     // memory. No thread sits waiting to write, no barrier holds the cores, and at most IN_FLIGHT
@@ -163,11 +182,7 @@ pub fn check_all(
         .enumerate()
         .par_bridge()
         .for_each(|(i, files)| {
-            let r = run::check_group(files);
-            let id = discover::identity(files, told_identity(files, &r), &opts.manifest);
-            let lines = finding_lines(&r, &id, opts.lang);
-            let row = row::row(&r, &id);
-            drop(r);
+            let done = check_one(files, opts);
             let mut s = state.lock().unwrap_or_else(PoisonError::into_inner);
             // The awaited document is being checked by another worker (documents are taken in
             // order, and checking one runs no rayon work of its own, so a worker never holds two),
@@ -175,7 +190,7 @@ pub fn check_all(
             while i != s.next && s.ahead.len() >= IN_FLIGHT {
                 s = moved.wait(s).unwrap_or_else(PoisonError::into_inner);
             }
-            s.ahead.insert(i, (row, lines));
+            s.ahead.insert(i, done);
             if s.write_ready() {
                 moved.notify_all();
             }

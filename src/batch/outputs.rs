@@ -5,6 +5,7 @@ use std::io::BufRead;
 use std::path::{Path, PathBuf};
 
 use crate::check::Lang;
+use crate::report::batch::{write_charts, write_workbook, FindingLine};
 
 use super::compare;
 use super::row::SummaryRow;
@@ -50,12 +51,18 @@ pub fn read_rows(path: &Path) -> std::io::Result<Vec<SummaryRow>> {
         .collect()
 }
 
-/// The findings of a batch, a line at a time (never all in memory).
-pub fn findings_lines(
+/// The findings of a batch read back, a line at a time (never all in memory); a line that is
+/// not a finding is passed over.
+pub fn read_findings(
     path: &Path,
-) -> std::io::Result<impl Iterator<Item = std::io::Result<String>>> {
+) -> std::io::Result<impl Iterator<Item = std::io::Result<FindingLine>>> {
     let f = std::fs::File::open(path).map_err(|e| other(path, e))?;
-    Ok(std::io::BufReader::new(f).lines())
+    Ok(std::io::BufReader::new(f)
+        .lines()
+        .filter_map(|line| match line {
+            Ok(l) => serde_json::from_str(&l).ok().map(Ok),
+            Err(e) => Some(Err(e)),
+        }))
 }
 
 /// Every output from the rows and the findings already streamed to `findings_tmp`.
@@ -88,16 +95,11 @@ pub fn write_all(
             let (xlsx_done, charts) = rayon::join(
                 || {
                     atomically(&xlsx, |tmp| {
-                        crate::report::batch::write_workbook(
-                            &rows,
-                            &comparisons,
-                            &findings,
-                            tmp,
-                            lang,
-                        )
+                        let findings = read_findings(&findings)?;
+                        write_workbook(&rows, &comparisons, findings, tmp, lang)
                     })
                 },
-                || crate::report::batch::write_charts(&comparisons, &out.join("charts")),
+                || write_charts(&comparisons, &out.join("charts")),
             );
             Ok((xlsx_done, charts))
         },

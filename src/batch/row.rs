@@ -1,33 +1,9 @@
 //! One row per document: who, when, the key totals, the counts by severity and the verdict.
 
-use serde::{Deserialize, Serialize};
-
 use crate::check::Severity;
+pub use crate::report::batch::SummaryRow;
 use crate::report::summary;
 use crate::run::DocResult;
-
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct SummaryRow {
-    pub source: String,
-    pub district: String,
-    pub department: String,
-    pub year: Option<i32>,
-    pub unit: String,
-    /// 本年收入合计, 本年支出合计, 基本支出, 项目支出, “三公”经费决算 — in 万元.
-    pub income: Option<f64>,
-    pub expenditure: Option<f64>,
-    pub basic: Option<f64>,
-    pub project: Option<f64>,
-    pub three_public: Option<f64>,
-    pub tables: u32,
-    pub errors: u32,
-    pub warnings: u32,
-    pub infos: u32,
-    /// clean / warnings / errors / unreadable
-    pub verdict: String,
-    /// Why the document (or part of it) could not be read.
-    pub failure: String,
-}
 
 /// Who a document is about, as told by its tables and path or by the manifest.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -44,15 +20,6 @@ pub fn row(result: &DocResult, id: &Identity) -> SummaryRow {
         count(Severity::Warning),
         count(Severity::Info),
     );
-    let verdict = if result.document.is_none() {
-        "unreadable"
-    } else if errors > 0 {
-        "errors"
-    } else if warnings > 0 {
-        "warnings"
-    } else {
-        "clean"
-    };
     let mut row = SummaryRow {
         source: result.source.clone(),
         district: id.district.clone(),
@@ -61,7 +28,7 @@ pub fn row(result: &DocResult, id: &Identity) -> SummaryRow {
         errors,
         warnings,
         infos,
-        verdict: verdict.to_string(),
+        verdict: result.verdict(),
         failure: result
             .errors
             .iter()

@@ -1,10 +1,14 @@
+//! `gouji batch`: every document under the folders given, checked and summarised; and the exit
+//! status a batch (or a merge of its shards) ends with.
+
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use crate::batch::{self, discover, Options};
 use crate::check::Lang;
+use crate::run::Verdict;
 
-use super::{LangArg, SeverityArg, CLEAN, FINDINGS, INPUT_ERROR};
+use super::{CliError, LangArg, SeverityArg};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -42,13 +46,10 @@ fn parse_shard(s: &str) -> Result<(usize, usize), String> {
     Ok((i, n))
 }
 
-pub fn run(args: Args) -> u8 {
-    let manifest = match args.manifest.as_deref().map(discover::read_manifest) {
-        Some(Ok(m)) => m,
-        Some(Err(e)) => {
-            eprintln!("gouji: {e}");
-            return INPUT_ERROR;
-        }
+/// Runs the batch and ends with its closing line and status.
+pub fn run(args: Args) -> Result<(), CliError> {
+    let manifest = match args.manifest.as_deref() {
+        Some(path) => discover::read_manifest(path)?,
         None => Vec::new(),
     };
     let lang: Lang = args.lang.into();
@@ -58,13 +59,8 @@ pub fn run(args: Args) -> u8 {
         progress: !args.quiet && std::io::stderr().is_terminal(),
         lang,
     };
-    match batch::run(&args.paths, &opts, &args.output) {
-        Ok(outcome) => finish(&outcome, &args.output, args.quiet, args.fail_on),
-        Err(e) => {
-            eprintln!("gouji: {e}");
-            INPUT_ERROR
-        }
-    }
+    let outcome = batch::run(&args.paths, &opts, &args.output)?;
+    finish(&outcome, &args.output, args.quiet, args.fail_on)
 }
 
 /// The exit status of a batch, as `check`'s: 2 when a document could not be read, 1 when a
@@ -74,17 +70,20 @@ pub fn finish(
     out: &std::path::Path,
     quiet: bool,
     fail_on: SeverityArg,
-) -> u8 {
+) -> Result<(), CliError> {
     let rows = &outcome.rows;
     if !quiet {
-        let count = |v: &str| rows.iter().filter(|r| r.verdict == v).count();
+        let counts: Vec<String> = Verdict::ALL
+            .iter()
+            .map(|&v| {
+                let n = rows.iter().filter(|r| r.verdict == v).count();
+                format!("{} {n}", v.label(Lang::Zh))
+            })
+            .collect();
         eprintln!(
-            "gouji: {} 个文档：通过 {}，有警告 {}，有错误 {}，无法读取 {} → {}",
+            "gouji: {} 个文档：{} → {}",
             rows.len(),
-            count("clean"),
-            count("warnings"),
-            count("errors"),
-            count("unreadable"),
+            counts.join("，"),
             out.display()
         );
     }
@@ -95,12 +94,12 @@ pub fn finish(
     };
     if rows
         .iter()
-        .any(|r| r.verdict == "unreadable" || !r.failure.is_empty())
+        .any(|r| r.verdict == Verdict::Unreadable || !r.failure.is_empty())
     {
-        INPUT_ERROR
+        Err(CliError::Unread)
     } else if rows.iter().any(reached) {
-        FINDINGS
+        Err(CliError::Findings)
     } else {
-        CLEAN
+        Ok(())
     }
 }

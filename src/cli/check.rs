@@ -1,8 +1,10 @@
+//! `gouji check`: the findings of every document, as text or JSON; exit 1 at `--fail-on`.
+
 use crate::check::Severity;
 use crate::report::{self, Style};
 use crate::run::{self, Options};
 
-use super::{Format, Inputs, LangArg, SeverityArg, CLEAN, FINDINGS, INPUT_ERROR};
+use super::{CliError, Format, Inputs, LangArg, SeverityArg};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -27,7 +29,8 @@ pub struct Args {
     color: String,
 }
 
-pub fn run(args: Args) -> u8 {
+/// Prints the findings; an unread document or a finding at `--fail-on` is the error.
+pub fn run(args: Args) -> Result<(), CliError> {
     let results = run::check_paths(&args.inputs.paths, &Options::default());
     let lang = args.lang.into();
     let show: Severity = args.show.into();
@@ -45,14 +48,14 @@ pub fn run(args: Args) -> u8 {
     report::emit(&out);
     let fail_on: Severity = args.fail_on.into();
     if results.iter().any(|r| r.failed()) {
-        INPUT_ERROR
+        Err(CliError::Unread)
     } else if results
         .iter()
         .flat_map(|r| r.findings.iter())
         .any(|f| f.severity >= fail_on)
     {
-        FINDINGS
+        Err(CliError::Findings)
     } else {
-        CLEAN
+        Ok(())
     }
 }

@@ -1,9 +1,11 @@
+//! `gouji extract`: the canonical model gouji reads from one file, as JSON or text.
+
 use std::path::PathBuf;
 
 use crate::load;
 use crate::report;
 
-use super::{Format, CLEAN, INPUT_ERROR};
+use super::{CliError, Format};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -13,38 +15,22 @@ pub struct Args {
     format: Format,
 }
 
-pub fn run(args: Args) -> u8 {
+/// Prints the model of one file; the parts that could not be read are the error.
+pub fn run(args: Args) -> Result<(), CliError> {
     if crate::read::text::is_text_file(&args.file) {
-        return match load::load_narrative(&args.file) {
-            Ok(n) => {
-                report::emit(&report::json::narrative(&n));
-                CLEAN
-            }
-            Err(e) => {
-                eprintln!("gouji: {e}");
-                INPUT_ERROR
-            }
-        };
+        let narrative = load::load_narrative(&args.file)?;
+        report::emit(&report::json::narrative(&narrative));
+        return Ok(());
     }
-    match load::load(&args.file) {
-        Ok(loaded) => {
-            let out = match args.format {
-                Format::Json => report::json::document(&loaded.document),
-                Format::Text => report::terminal::tables(&loaded.document),
-            };
-            report::emit(&out);
-            if loaded.unread.is_empty() {
-                CLEAN
-            } else {
-                for e in &loaded.unread {
-                    eprintln!("gouji: {e}");
-                }
-                INPUT_ERROR
-            }
-        }
-        Err(e) => {
-            eprintln!("gouji: {e}");
-            INPUT_ERROR
-        }
+    let loaded = load::load(&args.file)?;
+    let out = match args.format {
+        Format::Json => report::json::document(&loaded.document),
+        Format::Text => report::terminal::tables(&loaded.document),
+    };
+    report::emit(&out);
+    if loaded.unread.is_empty() {
+        Ok(())
+    } else {
+        Err(CliError::Input(loaded.unread))
     }
 }

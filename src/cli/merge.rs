@@ -1,8 +1,10 @@
+//! `gouji merge`: the outputs of a batch's shards joined into one, as if it had run once.
+
 use std::path::PathBuf;
 
 use crate::batch;
 
-use super::{batch::finish, LangArg, SeverityArg, INPUT_ERROR};
+use super::{batch::finish, CliError, LangArg, SeverityArg};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -19,12 +21,8 @@ pub struct Args {
     fail_on: SeverityArg,
 }
 
-pub fn run(args: Args) -> u8 {
-    match batch::merge(&args.parts, &args.output, args.lang.into()) {
-        Ok(outcome) => finish(&outcome, &args.output, args.quiet, args.fail_on),
-        Err(e) => {
-            eprintln!("gouji: {e}");
-            INPUT_ERROR
-        }
-    }
+/// Joins the shards' outputs and ends as the batch would have.
+pub fn run(args: Args) -> Result<(), CliError> {
+    let outcome = batch::merge(&args.parts, &args.output, args.lang.into())?;
+    finish(&outcome, &args.output, args.quiet, args.fail_on)
 }

@@ -2,6 +2,7 @@
 
 mod batch;
 mod check;
+pub mod error;
 mod extract;
 mod merge;
 mod report;
@@ -15,10 +16,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::check::{Lang, Severity};
 
-/// Exit statuses a script can rely on.
-pub const CLEAN: u8 = 0;
-pub const FINDINGS: u8 = 1;
-pub const INPUT_ERROR: u8 = 2;
+pub use error::{CliError, CLEAN, FINDINGS, INPUT_ERROR};
 
 #[derive(Parser)]
 #[command(name = "gouji", version, about = "勾稽：核对部门决算公开表的数字关系")]
@@ -92,15 +90,20 @@ struct Inputs {
     paths: Vec<PathBuf>,
 }
 
+/// Runs the command line and maps its outcome, once, to what is printed and the exit status.
 pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
-        Ok(c) => c,
+    match try_main() {
+        Ok(()) => ExitCode::from(CLEAN),
         Err(e) => {
-            let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { INPUT_ERROR } else { CLEAN });
+            e.report();
+            ExitCode::from(e.code())
         }
-    };
-    let code = match cli.command {
+    }
+}
+
+fn try_main() -> Result<(), CliError> {
+    let cli = Cli::try_parse()?;
+    match cli.command {
         Command::Check(a) => check::run(a),
         Command::Batch(a) => batch::run(a),
         Command::Merge(a) => merge::run(a),
@@ -108,6 +111,5 @@ pub fn main() -> ExitCode {
         Command::Report(a) => report::run(a),
         Command::Rules(a) => rules::run(a),
         Command::Sample(a) => sample::run(a),
-    };
-    ExitCode::from(code)
+    }
 }

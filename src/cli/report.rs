@@ -1,10 +1,12 @@
+//! `gouji report`: report.xlsx and charts/ for the documents given.
+
 use std::path::PathBuf;
 
 use crate::check::Lang;
 use crate::report;
 use crate::run::{self, Options};
 
-use super::{Inputs, LangArg, CLEAN, INPUT_ERROR};
+use super::{CliError, Inputs, LangArg};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -19,18 +21,12 @@ pub struct Args {
 
 /// Writes DIR/report.xlsx and DIR/charts/. Exit 0 when both are written and every input was
 /// read, 2 when an input could not be read (it has its row on 概览) or the report could not be written.
-pub fn run(args: Args) -> u8 {
+pub fn run(args: Args) -> Result<(), CliError> {
     let lang: Lang = args.lang.into();
     let results = run::check_paths(&args.inputs.paths, &Options::default());
-    if let Err(e) = std::fs::create_dir_all(&args.output) {
-        eprintln!("gouji: {}: {e}", args.output.display());
-        return INPUT_ERROR;
-    }
+    std::fs::create_dir_all(&args.output).map_err(|e| CliError::at(&args.output, e))?;
     let book = args.output.join("report.xlsx");
-    if let Err(e) = report::workbook::write(&results, &book, lang) {
-        eprintln!("gouji: {}: {e}", book.display());
-        return INPUT_ERROR;
-    }
+    report::workbook::write(&results, &book, lang).map_err(|e| CliError::at(&book, e))?;
     let dir = args.output.join("charts");
     let mut written = Vec::new();
     for (i, r) in results.iter().enumerate() {
@@ -42,13 +38,9 @@ pub fn run(args: Args) -> u8 {
         } else {
             String::new()
         };
-        match report::charts::write(&charts, &department, d.year, &dir, &prefix) {
-            Ok(mut paths) => written.append(&mut paths),
-            Err(e) => {
-                eprintln!("gouji: {}: {e}", dir.display());
-                return INPUT_ERROR;
-            }
-        }
+        let mut paths = report::charts::write(&charts, &department, d.year, &dir, &prefix)
+            .map_err(|e| CliError::at(&dir, e))?;
+        written.append(&mut paths);
     }
     eprintln!(
         "gouji: wrote {} and {} charts in {}",
@@ -57,8 +49,8 @@ pub fn run(args: Args) -> u8 {
         dir.display()
     );
     if results.iter().any(|r| r.failed()) {
-        INPUT_ERROR
+        Err(CliError::Unread)
     } else {
-        CLEAN
+        Ok(())
     }
 }

@@ -1,7 +1,9 @@
+//! `gouji rules`: the rule catalogue, as text or JSON.
+
 use crate::check::{catalogue, Lang};
 use crate::report;
 
-use super::{Format, LangArg, CLEAN};
+use super::{CliError, Format, LangArg};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -11,12 +13,13 @@ pub struct Args {
     lang: LangArg,
 }
 
-pub fn run(args: Args) -> u8 {
+/// Prints the catalogue.
+pub fn run(args: Args) -> Result<(), CliError> {
     let rules = catalogue();
     let out = match args.format {
         Format::Text => report::catalogue::text(&rules, Lang::from(args.lang)),
         Format::Json => report::catalogue::json(&rules),
     };
     report::emit(&out);
-    CLEAN
+    Ok(())
 }

@@ -5,6 +5,8 @@ use std::time::Instant;
 
 use crate::sample::{generate, Spec};
 
+use super::CliError;
+
 #[derive(clap::Args)]
 pub struct Args {
     /// Number of districts (普陀区, 静安区, … then 第N区).
@@ -30,7 +32,8 @@ pub struct Args {
     pub output: PathBuf,
 }
 
-pub fn run(args: Args) -> u8 {
+/// Writes the corpus and says what it holds.
+pub fn run(args: Args) -> Result<(), CliError> {
     let spec = Spec {
         districts: args.districts,
         departments: args.departments,
@@ -40,22 +43,15 @@ pub fn run(args: Args) -> u8 {
         unreadable: args.unreadable,
     };
     let start = Instant::now();
-    match generate(&spec, &args.output) {
-        Ok(corpus) => {
-            let errors = corpus.injected.len() - corpus.unreadable.len();
-            println!(
-                "已生成 {} 个决算公开表（注入错误 {} 处，无法读取的文件 {} 个）：{}，用时 {:.2} 秒",
-                corpus.workbooks.len(),
-                errors,
-                corpus.unreadable.len(),
-                args.output.display(),
-                start.elapsed().as_secs_f64()
-            );
-            super::CLEAN
-        }
-        Err(e) => {
-            eprintln!("gouji sample: {e}");
-            super::INPUT_ERROR
-        }
-    }
+    let corpus = generate(&spec, &args.output).map_err(CliError::Sample)?;
+    let errors = corpus.injected.len() - corpus.unreadable.len();
+    println!(
+        "已生成 {} 个决算公开表（注入错误 {} 处，无法读取的文件 {} 个）：{}，用时 {:.2} 秒",
+        corpus.workbooks.len(),
+        errors,
+        corpus.unreadable.len(),
+        args.output.display(),
+        start.elapsed().as_secs_f64()
+    );
+    Ok(())
 }

@@ -1,3 +1,5 @@
+//! The CSV reader: one file, one grid, in UTF-8 or GB18030.
+
 use std::path::Path;
 
 use super::{decode_text, Grid, RawValue, ReadError, ReadOutcome, MAX_ROWS};

@@ -4,6 +4,7 @@
 //! plainly what it could not read.
 
 mod csv;
+mod error;
 mod merges;
 pub mod pdf;
 pub mod text;
@@ -17,9 +18,8 @@ use crate::model::{CellRef, Location};
 /// Kept here for the readers that build it; the type is the model's.
 pub use crate::model::Places;
 
-use thiserror::Error;
-
 pub use self::csv::read_csv;
+pub use error::ReadError;
 pub use workbook::read_workbook;
 
 /// Sheets taller than this are not 决算 tables (the largest real ones run to a few hundred rows);
@@ -104,106 +104,6 @@ impl Grid {
         self.merges
             .iter()
             .find(|m| m.first.0 <= r && r <= m.last.0 && m.first.1 <= c && c <= m.last.1)
-    }
-}
-
-/// Something a reader could not read, naming the file (and sheet) and the reason.
-#[derive(Debug, Error, Clone, PartialEq)]
-pub enum ReadError {
-    #[error("{file}: 无法读取文件：{reason}")]
-    Io { file: String, reason: String },
-    #[error("{file}: 不支持的文件格式（{ext}）")]
-    Unsupported { file: String, ext: String },
-    #[error("{file}: 文件有打开密码保护，无法读取")]
-    Encrypted { file: String },
-    #[error("{file}: 文件已损坏或不是有效的工作簿：{reason}")]
-    Corrupt { file: String, reason: String },
-    #[error("{file}: 工作表“{sheet}”有 {rows} 行，超过 {max} 行上限，不是决算表，未读取")]
-    SheetTooLarge {
-        file: String,
-        sheet: String,
-        rows: usize,
-        max: usize,
-    },
-    #[error("{file}: 文件中没有任何内容")]
-    Empty { file: String },
-    #[error("{file}: 第 {page} 页无法读取：{reason}")]
-    PdfPage {
-        file: String,
-        page: u32,
-        reason: String,
-    },
-    /// A fault of gouji's own while checking the document (a bug, never the input's doing).
-    #[error("{file}: 检查时出现内部错误，未检查：{reason}")]
-    Internal { file: String, reason: String },
-    /// Scanned pages: images of text, which gouji does not read (no OCR).
-    #[error("{file}: 第 {} 页没有文字层（扫描件），未检查", pages_text(pages))]
-    NoTextLayer { file: String, pages: Vec<u32> },
-}
-
-/// “3”, “1–4”, “2、5、7”.
-fn pages_text(pages: &[u32]) -> String {
-    match pages {
-        [one] => one.to_string(),
-        [first, .., last] if (*last - *first) as usize + 1 == pages.len() => {
-            format!("{first}–{last}")
-        }
-        _ => pages
-            .iter()
-            .map(u32::to_string)
-            .collect::<Vec<_>>()
-            .join("、"),
-    }
-}
-
-impl ReadError {
-    pub fn file(&self) -> &str {
-        match self {
-            ReadError::Io { file, .. }
-            | ReadError::Unsupported { file, .. }
-            | ReadError::Encrypted { file }
-            | ReadError::Corrupt { file, .. }
-            | ReadError::SheetTooLarge { file, .. }
-            | ReadError::Empty { file }
-            | ReadError::PdfPage { file, .. }
-            | ReadError::Internal { file, .. }
-            | ReadError::NoTextLayer { file, .. } => file,
-        }
-    }
-
-    /// The same reason in English, for `--lang en`.
-    pub fn english(&self) -> String {
-        match self {
-            ReadError::Io { file, reason } => format!("{file}: cannot read the file: {reason}"),
-            ReadError::Unsupported { file, ext } => {
-                format!("{file}: unsupported file format ({ext})")
-            }
-            ReadError::Encrypted { file } => {
-                format!("{file}: the file is protected by an open password and cannot be read")
-            }
-            ReadError::Corrupt { file, reason } => {
-                format!("{file}: corrupt or not a valid workbook: {reason}")
-            }
-            ReadError::SheetTooLarge {
-                file,
-                sheet,
-                rows,
-                max,
-            } => format!(
-                "{file}: sheet \"{sheet}\" has {rows} rows, over the {max}-row limit; not a 决算 table, not read"
-            ),
-            ReadError::Empty { file } => format!("{file}: the file holds nothing"),
-            ReadError::PdfPage { file, page, reason } => {
-                format!("{file}: page {page} cannot be read: {reason}")
-            }
-            ReadError::Internal { file, reason } => {
-                format!("{file}: internal error while checking; not checked: {reason}")
-            }
-            ReadError::NoTextLayer { file, pages } => format!(
-                "{file}: page {} has no text layer (scanned): not checked",
-                pages_text(pages).replace('、', ", ")
-            ),
-        }
     }
 }
 

@@ -69,10 +69,7 @@ pub fn read_text(path: &Path) -> Result<TextDoc, ReadError> {
     })?;
     let text = match extension(path).as_str() {
         "html" | "htm" => html_text(&decode_text(&bytes)),
-        "docx" => docx_text(&bytes).map_err(|reason| ReadError::Corrupt {
-            file: file.clone(),
-            reason,
-        })?,
+        "docx" => docx_text(&bytes, &file)?,
         _ => decode_text(&bytes),
     };
     if text.trim().is_empty() {
@@ -163,14 +160,20 @@ fn decode_entities(s: &str) -> String {
     out
 }
 
-/// The text of a Word document: paragraphs as lines, table cells separated by tabs.
-fn docx_text(bytes: &[u8]) -> Result<String, String> {
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| e.to_string())?;
+/// The text of a Word document: paragraphs as lines, table cells separated by tabs. A package
+/// that cannot be opened is `Corrupt`, with the reason.
+fn docx_text(bytes: &[u8], file: &str) -> Result<String, ReadError> {
+    let corrupt = |reason: String| ReadError::Corrupt {
+        file: file.to_string(),
+        reason,
+    };
+    let mut zip =
+        zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| corrupt(e.to_string()))?;
     let mut xml = String::new();
     zip.by_name("word/document.xml")
-        .map_err(|e| format!("word/document.xml: {e}"))?
+        .map_err(|e| corrupt(format!("word/document.xml: {e}")))?
         .read_to_string(&mut xml)
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| corrupt(e.to_string()))?;
     let mut reader = quick_xml::Reader::from_str(&xml);
     let mut out = String::new();
     let mut in_text = false;
@@ -196,7 +199,7 @@ fn docx_text(bytes: &[u8]) -> Result<String, String> {
                 out.push_str(&decode_entities(&format!("&{};", r.as_ref() as &str)));
             }
             Ok(Event::Eof) => break,
-            Err(e) => return Err(format!("word/document.xml: {e}")),
+            Err(e) => return Err(corrupt(format!("word/document.xml: {e}"))),
             _ => {}
         }
     }
@@ -219,6 +222,17 @@ mod tests {
         assert!(t.contains("本年收入合计3,997.99万元 其中："), "{t}");
         assert!(t.contains("合计\t1&2\t"), "{t}");
         assert!(!t.contains("var a"));
+    }
+
+    #[test]
+    fn a_broken_word_document_is_corrupt_with_its_reason() {
+        match docx_text(b"PK\x03\x04junk", "说明.docx") {
+            Err(ReadError::Corrupt { file, reason }) => {
+                assert_eq!(file, "说明.docx");
+                assert!(reason.contains("Zip"), "{reason}");
+            }
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

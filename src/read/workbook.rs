@@ -1,3 +1,5 @@
+//! The spreadsheet reader (.xlsx .xlsm .xls .xlsb .ods): a grid per sheet, with its merged ranges.
+
 use std::path::Path;
 
 use calamine::{open_workbook_auto_from_rs, DataType, Dimensions, Reader, Sheets, Xlsx, XlsxError};

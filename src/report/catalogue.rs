@@ -1,3 +1,5 @@
+//! The rule catalogue as text (in either language) or JSON.
+
 use serde_json::json;
 
 use crate::check::{Lang, Rule};

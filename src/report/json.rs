@@ -1,3 +1,5 @@
+//! The JSON printer: the model as read, findings, and the results of `check`.
+
 use serde_json::{json, Value};
 
 use crate::check::{Finding, Lang};
@@ -48,10 +50,7 @@ pub fn results(results: &[DocResult], lang: Lang) -> String {
                 "tables": doc.map(|d| d.tables.iter().map(table_summary).collect::<Vec<_>>()).unwrap_or_default(),
                 "findings": r.findings.iter().map(|f| finding(f, lang)).collect::<Vec<_>>(),
                 "relations_checked": r.checked.len(),
-                "errors": r.errors.iter().map(|e| match lang {
-                    Lang::Zh => e.to_string(),
-                    Lang::En => e.english(),
-                }).collect::<Vec<_>>(),
+                "errors": r.errors.iter().map(|e| e.text(lang)).collect::<Vec<_>>(),
             })
         })
         .collect();

@@ -1,3 +1,6 @@
+//! The terminal printer: findings by document and table, the relations verified, the tables
+//! as read.
+
 use std::collections::BTreeMap;
 
 use crate::check::{Finding, Lang, Severity};
@@ -19,81 +22,11 @@ pub fn results(results: &[DocResult], lang: Lang, show: Severity, style: Style) 
     let mut s = String::new();
     let mut totals = [0usize; 3];
     for r in results {
-        let header = match &r.document {
-            Some(d) => format!(
-                "{}  {}{}",
-                r.source,
-                d.department.clone().unwrap_or_default(),
-                d.year.map(|y| format!(" {y}")).unwrap_or_default()
-            ),
-            None => r.source.clone(),
-        };
-        s.push_str(&style.paint("1", &header));
-        s.push('\n');
-        for e in &r.errors {
-            let text = match lang {
-                Lang::Zh => e.to_string(),
-                Lang::En => e.english(),
-            };
-            s.push_str(&format!(
-                "  {} {}\n",
-                style.paint("1;31", "无法读取:"),
-                text
-            ));
-        }
-        if let Some(d) = &r.document {
-            let kinds: Vec<&str> = d
-                .tables
-                .iter()
-                .filter(|t| t.side != Some(crate::model::Side::Expenditure))
-                .map(|t| t.title.as_str())
-                .collect();
-            let label = if lang == Lang::Zh {
-                "识别到的表"
-            } else {
-                "tables"
-            };
-            s.push_str(&format!(
-                "  {label} ({}): {}\n",
-                kinds.len(),
-                kinds.join("、")
-            ));
-            let relations = if lang == Lang::Zh {
-                "核对关系数"
-            } else {
-                "relations checked"
-            };
-            s.push_str(&format!("  {relations}: {}\n", r.checked.len()));
-        }
-        let mut by_table: BTreeMap<String, Vec<&Finding>> = BTreeMap::new();
+        document_head(&mut s, r, lang, style);
         for f in &r.findings {
             totals[f.severity as usize] += 1;
-            if f.severity >= show {
-                by_table
-                    .entry(f.table.clone().unwrap_or_default())
-                    .or_default()
-                    .push(f);
-            }
         }
-        for (table, findings) in by_table {
-            if !table.is_empty() {
-                s.push_str(&format!("  [{}]\n", table));
-            }
-            for f in findings {
-                let sev = style.paint(severity_colour(f.severity), f.severity.label(lang));
-                let place = f.location.place();
-                s.push_str(&format!(
-                    "    {} {} {} {}\n",
-                    sev,
-                    f.rule,
-                    place,
-                    f.message.get(lang)
-                ));
-                if let Some(sentence) = &f.location.sentence {
-                    s.push_str(&format!("        「{}」\n", excerpt(sentence, 60)));
-                }
-            }
-        }
+        findings(&mut s, &r.findings, lang, show, style);
         s.push('\n');
     }
     let [info, warn, err] = totals;
@@ -109,6 +42,76 @@ pub fn results(results: &[DocResult], lang: Lang, show: Severity, style: Style) 
         ),
     });
     s
+}
+
+/// A document's name, department and year, why it could not be read, the tables found and the
+/// number of relations checked.
+fn document_head(s: &mut String, r: &DocResult, lang: Lang, style: Style) {
+    let header = match &r.document {
+        Some(d) => format!(
+            "{}  {}{}",
+            r.source,
+            d.department.clone().unwrap_or_default(),
+            d.year.map(|y| format!(" {y}")).unwrap_or_default()
+        ),
+        None => r.source.clone(),
+    };
+    s.push_str(&style.paint("1", &header));
+    s.push('\n');
+    for e in &r.errors {
+        s.push_str(&format!(
+            "  {} {}\n",
+            style.paint("1;31", "无法读取:"),
+            e.text(lang)
+        ));
+    }
+    let Some(d) = &r.document else { return };
+    let kinds: Vec<&str> = d
+        .tables
+        .iter()
+        .filter(|t| t.side != Some(crate::model::Side::Expenditure))
+        .map(|t| t.title.as_str())
+        .collect();
+    let (tables, relations) = match lang {
+        Lang::Zh => ("识别到的表", "核对关系数"),
+        Lang::En => ("tables", "relations checked"),
+    };
+    s.push_str(&format!(
+        "  {tables} ({}): {}\n",
+        kinds.len(),
+        kinds.join("、")
+    ));
+    s.push_str(&format!("  {relations}: {}\n", r.checked.len()));
+}
+
+/// The findings at or above `show`, by table: severity, rule, place, message and the sentence.
+fn findings(s: &mut String, all: &[Finding], lang: Lang, show: Severity, style: Style) {
+    let mut by_table: BTreeMap<String, Vec<&Finding>> = BTreeMap::new();
+    for f in all.iter().filter(|f| f.severity >= show) {
+        by_table
+            .entry(f.table.clone().unwrap_or_default())
+            .or_default()
+            .push(f);
+    }
+    for (table, findings) in by_table {
+        if !table.is_empty() {
+            s.push_str(&format!("  [{}]\n", table));
+        }
+        for f in findings {
+            let sev = style.paint(severity_colour(f.severity), f.severity.label(lang));
+            let place = f.location.place();
+            s.push_str(&format!(
+                "    {} {} {} {}\n",
+                sev,
+                f.rule,
+                place,
+                f.message.get(lang)
+            ));
+            if let Some(sentence) = &f.location.sentence {
+                s.push_str(&format!("        「{}」\n", excerpt(sentence, 60)));
+            }
+        }
+    }
 }
 
 fn excerpt(text: &str, max: usize) -> String {

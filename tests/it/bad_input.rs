@@ -1,21 +1,16 @@
 //! Bad input never panics: each gives a clear message naming the file (and sheet and cell).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use gouji::check::Severity;
 use gouji::read::ReadError;
 use gouji::run::{check_file, check_paths, Options};
 
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("gouji-it-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
+use super::common::Scratch;
 
 #[test]
 fn corrupt_workbook_names_the_file_and_the_reason() {
-    let dir = temp_dir("corrupt");
+    let dir = Scratch::new("corrupt");
     let f = dir.join("坏文件.xlsx");
     std::fs::write(&f, b"PK\x03\x04 this is not really a zip").unwrap();
     let r = check_file(&f);
@@ -26,7 +21,7 @@ fn corrupt_workbook_names_the_file_and_the_reason() {
 
 #[test]
 fn password_protected_workbook_is_said_to_be_so() {
-    let dir = temp_dir("encrypted");
+    let dir = Scratch::new("encrypted");
     let f = dir.join("加密.xlsx");
     // What Office writes for a password-protected .xlsx: an OLE compound file holding an
     // EncryptedPackage stream instead of a zip.
@@ -50,7 +45,7 @@ fn password_protected_workbook_is_said_to_be_so() {
 
 #[test]
 fn text_where_a_number_must_be_names_the_cell() {
-    let dir = temp_dir("text");
+    let dir = Scratch::new("text");
     let f = dir.join("收入决算表.csv");
     std::fs::write(
         &f,
@@ -66,7 +61,7 @@ fn text_where_a_number_must_be_names_the_cell() {
 
 #[test]
 fn gbk_csv_is_decoded() {
-    let dir = temp_dir("gbk");
+    let dir = Scratch::new("gbk");
     let f = dir.join("income.csv");
     let text = "收入决算表\n,,单位：万元\n项目,本年收入合计,财政拨款收入,其他收入\n合计,\"3,997.99\",３９６６．６３,(31.36)\n";
     let (gbk, _, _) = encoding_rs::GBK.encode(text);
@@ -82,7 +77,7 @@ fn gbk_csv_is_decoded() {
 
 #[test]
 fn a_sheet_with_no_table_and_an_empty_file_are_reported() {
-    let dir = temp_dir("nothing");
+    let dir = Scratch::new("nothing");
     let f = dir.join("notes.csv");
     std::fs::write(&f, "会议纪要\n今天讨论了工作安排\n").unwrap();
     let r = check_file(&f);
@@ -99,7 +94,7 @@ fn a_sheet_with_no_table_and_an_empty_file_are_reported() {
 
 #[test]
 fn a_million_row_sheet_is_refused_by_name() {
-    let dir = temp_dir("huge");
+    let dir = Scratch::new("huge");
     let f = dir.join("huge.csv");
     let mut s = String::with_capacity(12_000_000);
     for i in 0..1_000_000 {
@@ -118,7 +113,7 @@ fn a_million_row_sheet_is_refused_by_name() {
 
 #[test]
 fn a_workbook_sheet_too_tall_is_refused_and_the_others_read() {
-    let dir = temp_dir("tall-xlsx");
+    let dir = Scratch::new("tall-xlsx");
     let f = dir.join("tall.xlsx");
     let mut book = rust_xlsxwriter::Workbook::new();
     let tall = book.add_worksheet().set_name("附表").unwrap();
@@ -144,11 +139,11 @@ fn a_workbook_sheet_too_tall_is_refused_and_the_others_read() {
 
 #[test]
 fn one_bad_file_in_a_folder_does_not_stop_the_others() {
-    let dir = temp_dir("folder");
+    let dir = Scratch::new("folder");
     std::fs::write(dir.join("a-bad.xlsx"), b"garbage").unwrap();
     std::fs::copy(super::samples::QIAOCHENG, dir.join("b-good.xlsx")).unwrap();
     let results = check_paths(
-        &[dir.clone(), Path::new("no/such/file.xlsx").into()],
+        &[dir.to_path_buf(), Path::new("no/such/file.xlsx").into()],
         &Options::default(),
     );
     assert_eq!(results.len(), 3);

@@ -4,13 +4,11 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use gouji::run::Verdict;
+
 const CORPUS: &str = "samples/districts";
 
-fn out_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("gouji-batch-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    dir
-}
+use super::common::Scratch;
 
 fn gouji(args: &[&str]) -> i32 {
     Command::new(env!("CARGO_BIN_EXE_gouji"))
@@ -44,7 +42,7 @@ fn in_corpus(path: &str) -> String {
 
 #[test]
 fn a_batch_finds_exactly_the_injected_errors_and_the_unreadable_files() {
-    let out = out_dir("corpus");
+    let out = Scratch::new("corpus");
     let code = gouji(&["batch", CORPUS, "-o", out.to_str().unwrap(), "--quiet"]);
     assert_eq!(code, 2, "unreadable files make the exit status 2");
     let rows = rows(&out);
@@ -62,7 +60,7 @@ fn a_batch_finds_exactly_the_injected_errors_and_the_unreadable_files() {
         .map(|r| in_corpus(&r[0]))
         .collect();
     assert!(broken.len() >= 3 && unreadable.len() >= 2);
-    for r in rows.iter().filter(|r| r.verdict != "unreadable") {
+    for r in rows.iter().filter(|r| r.verdict != Verdict::Unreadable) {
         // Who and when, told by the path and the tables (a figure like 2,059.37 is no year).
         assert!(matches!(r.year, Some(2023 | 2024)), "{r:?}");
         assert!(
@@ -76,12 +74,12 @@ fn a_batch_finds_exactly_the_injected_errors_and_the_unreadable_files() {
     }
     for r in &rows {
         if unreadable.contains(&r.source) {
-            assert_eq!(r.verdict, "unreadable", "{}", r.source);
+            assert_eq!(r.verdict, Verdict::Unreadable, "{}", r.source);
             assert!(!r.failure.is_empty());
         } else if broken.contains(&r.source) {
-            assert_eq!(r.verdict, "errors", "{}", r.source);
+            assert_eq!(r.verdict, Verdict::Errors, "{}", r.source);
         } else {
-            assert_eq!(r.verdict, "clean", "{} {:?}", r.source, r);
+            assert_eq!(r.verdict, Verdict::Clean, "{} {:?}", r.source, r);
         }
     }
     // Each injected cell is named by an error of findings.ndjson.
@@ -129,12 +127,12 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
 
 #[test]
 fn three_shards_merged_equal_one_run() {
-    let whole = out_dir("whole");
+    let whole = Scratch::new("whole");
     gouji(&["batch", CORPUS, "-o", whole.to_str().unwrap(), "--quiet"]);
     let mut parts = Vec::new();
     // Merged out of order on purpose: merge puts the shards back in order.
     for i in [3, 1, 2] {
-        let p = out_dir(&format!("shard{i}"));
+        let p = Scratch::new(&format!("shard{i}"));
         gouji(&[
             "batch",
             CORPUS,
@@ -147,7 +145,7 @@ fn three_shards_merged_equal_one_run() {
         assert!(!rows(&p).is_empty(), "shard {i} is empty");
         parts.push(p);
     }
-    let merged = out_dir("merged");
+    let merged = Scratch::new("merged");
     let mut args = vec!["merge".to_string()];
     args.extend(parts.iter().map(|p| p.display().to_string()));
     args.extend(["-o".into(), merged.display().to_string(), "--quiet".into()]);
@@ -167,7 +165,7 @@ fn three_shards_merged_equal_one_run() {
 #[test]
 fn a_manifest_overrides_what_the_files_tell() {
     let first = walk(Path::new(CORPUS)).into_iter().min().unwrap();
-    let dir = out_dir("manifest");
+    let dir = Scratch::new("manifest");
     std::fs::create_dir_all(&dir).unwrap();
     let manifest = dir.join("manifest.csv");
     std::fs::write(

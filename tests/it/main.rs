@@ -3,6 +3,7 @@
 mod bad_input;
 mod batch;
 pub mod cli;
+pub mod common;
 mod mutation;
 mod narrative;
 mod narrative_rules;

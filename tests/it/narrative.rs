@@ -5,14 +5,11 @@ use std::path::Path;
 
 use gouji::check::{Outcome, Severity};
 use gouji::run::{check_file, check_paths, DocResult, Options};
-use rust_decimal::Decimal;
 
 const NARRATIVE: &str = "samples/qiaocheng-hrss-2016/谯城区人社局-2016-决算说明.txt";
 const SEED: &str = "../shared/seeds/000_0ac41c42903ec22e.txt";
 
-fn d(s: &str) -> Decimal {
-    s.parse().unwrap()
-}
+use super::common::{d, Scratch};
 
 /// Every relation the reference text must be verified by, by its figures.
 const VERIFIED: &[(&str, &str)] = &[
@@ -198,14 +195,12 @@ fn policy_texts_give_no_false_error() {
 
 #[test]
 fn two_loose_narratives_in_one_folder_are_two_documents() {
-    let dir = std::env::temp_dir().join(format!("gouji-loose-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = Scratch::new("loose");
     std::fs::write(dir.join("甲.txt"), "本年收入合计100.00万元。").unwrap();
     std::fs::write(dir.join("乙.txt"), "本年支出合计90.00万元。").unwrap();
-    let results = check_paths(std::slice::from_ref(&dir), &Options::default());
+    let results = check_paths(&[dir.to_path_buf()], &Options::default());
     let mut sources: Vec<&str> = results.iter().map(|r| r.source.as_str()).collect();
     sources.sort();
     assert_eq!(sources.len(), 2, "{sources:?}");
     assert!(sources[0].ends_with("乙.txt") || sources[0].ends_with("甲.txt"));
-    std::fs::remove_dir_all(&dir).unwrap();
 }

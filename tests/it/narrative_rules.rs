@@ -3,9 +3,6 @@
 //! (a finding with its figures and the characters it names). Then the readers (GBK, HTML, Word,
 //! empty and corrupt files) and a property test: no text makes the narrative reader panic.
 
-use std::path::PathBuf;
-use std::sync::atomic::{AtomicUsize, Ordering};
-
 use gouji::check::{Finding, Outcome, Severity};
 use gouji::load::load_narrative;
 use gouji::model::narrative::{Claim, Measure};
@@ -15,38 +12,9 @@ use rust_decimal::Decimal;
 
 const TABLES: &str = "samples/qiaocheng-hrss-2016/谯城区人社局-2016-决算公开表.xlsx";
 
-fn d(s: &str) -> Decimal {
-    s.parse().unwrap()
-}
+use super::common::d;
 
-/// A folder of its own under the system temp dir, removed when dropped.
-struct Scratch(PathBuf);
-
-impl Scratch {
-    fn new(tag: &str) -> Scratch {
-        static NEXT: AtomicUsize = AtomicUsize::new(0);
-        let n = NEXT.fetch_add(1, Ordering::Relaxed);
-        let dir = std::env::temp_dir().join(format!(
-            "gouji-narrative-rules-{}-{n}-{tag}",
-            std::process::id()
-        ));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        Scratch(dir)
-    }
-
-    fn write(&self, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
-        let p = self.0.join(name);
-        std::fs::write(&p, bytes).unwrap();
-        p
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
+use super::common::Scratch;
 
 /// Checks a text written to a .txt of its own.
 fn check_text(text: &str) -> DocResult {
@@ -543,9 +511,9 @@ fn n109_agency_operating_costs_above_public_expenses_warn() {
 /// The sample's tables and a text beside them, read as one document.
 fn with_tables(text: &str) -> (Scratch, DocResult) {
     let s = Scratch::new("n201");
-    std::fs::copy(TABLES, s.0.join("某局-2016-决算公开表.xlsx")).unwrap();
+    std::fs::copy(TABLES, s.join("某局-2016-决算公开表.xlsx")).unwrap();
     s.write("某局-2016-决算说明.txt", text);
-    let mut rs = check_paths(std::slice::from_ref(&s.0), &Default::default());
+    let mut rs = check_paths(&[s.to_path_buf()], &Default::default());
     assert_eq!(rs.len(), 1, "text and tables are one document");
     let r = rs.remove(0);
     assert!(r.errors.is_empty(), "{:?}", r.errors);
@@ -638,7 +606,7 @@ fn gbk_text_gives_the_claims_of_utf8() {
         .count();
     assert_eq!(shares, 2);
 
-    let r = check_file(&s.0.join("gbk.txt"));
+    let r = check_file(&s.join("gbk.txt"));
     assert_clean(&r, "N101");
     assert_checked(&r, "N101", "3997.99 = 3966.63 + 31.36", Outcome::Exact);
 }

@@ -10,9 +10,7 @@ use gouji::check::Severity;
 use gouji::model::{ColKey, Document, Side, TableKind};
 use gouji::run::{check_file, DocResult};
 
-fn d(s: &str) -> rust_decimal::Decimal {
-    s.parse().unwrap()
-}
+use super::common::d;
 
 const REALDATA: &str = "../shared/realdata/putuo-2024";
 
@@ -625,15 +623,11 @@ fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
     p
 }
 
-fn temp(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("gouji-pdf-{name}-{}", std::process::id()));
-    std::fs::create_dir_all(&d).unwrap();
-    d
-}
+use super::common::Scratch;
 
 #[test]
 fn a_scanned_pdf_is_reported_as_scanned_with_no_table_findings() {
-    let dir = temp("scan");
+    let dir = Scratch::new("scan");
     let p = write(
         &dir,
         "某局-2024-决算.pdf",
@@ -652,16 +646,16 @@ fn a_scanned_pdf_is_reported_as_scanned_with_no_table_findings() {
             .contains("第 1–2 页没有文字层（扫描件），未检查"),
         "{e}"
     );
+    let english = e.text(gouji::check::Lang::En);
     assert!(
-        e.english().contains("page 1, 2") || e.english().contains("page 1–2"),
-        "{}",
-        e.english()
+        english.contains("page 1, 2") || english.contains("page 1–2"),
+        "{english}"
     );
 }
 
 #[test]
 fn a_scanned_page_among_text_pages_silences_missing_table_findings() {
-    let dir = temp("mixed");
+    let dir = Scratch::new("mixed");
     let p = write(
         &dir,
         "某局-2024-决算.pdf",
@@ -706,7 +700,7 @@ fn a_scanned_page_among_text_pages_silences_missing_table_findings() {
 
 #[test]
 fn damaged_and_fake_pdfs_are_errors_naming_the_file() {
-    let dir = temp("bad");
+    let dir = Scratch::new("bad");
     let good = make_pdf(&[Made::Text("Hello")]);
     let cut = write(&dir, "cut.pdf", &good[..good.len() / 3]);
     let fake = write(
@@ -727,7 +721,7 @@ fn damaged_and_fake_pdfs_are_errors_naming_the_file() {
 #[test]
 fn command_line_exit_statuses_for_pdfs() {
     use super::cli::gouji;
-    let dir = temp("cli");
+    let dir = Scratch::new("cli");
     let scan = write(&dir, "扫描件.pdf", &make_pdf(&[Made::Scan]));
     let (code, out, err) = gouji(&["check", scan.to_str().unwrap()]);
     assert_eq!(code, 2, "{out}{err}");
@@ -812,7 +806,7 @@ fn tables_printed_without_rulings_are_rebuilt_from_text_positions() {
 
 #[test]
 fn text_set_sideways_is_read_in_its_own_orientation() {
-    let dir = temp("sideways");
+    let dir = Scratch::new("sideways");
     let p = write(
         &dir,
         "某局-2024-决算.pdf",
@@ -835,7 +829,7 @@ fn text_set_sideways_is_read_in_its_own_orientation() {
 #[test]
 fn a_pdf_locked_with_a_user_password_is_an_error_and_one_with_an_owner_password_is_read() {
     use pdf_oxide::writer::{DocumentBuilder, PageSize};
-    let dir = temp("locked");
+    let dir = Scratch::new("locked");
     let locked = |user: &str| {
         let mut b = DocumentBuilder::new();
         b.page(PageSize::A4)

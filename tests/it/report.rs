@@ -1,16 +1,12 @@
 //! `gouji report`: the workbook read back with calamine, the charts decoded.
 
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 use calamine::{open_workbook, Data, Reader, Xlsx};
 
-fn out_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("gouji-report-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    dir
-}
+use super::common::Scratch;
 
 fn report(inputs: &[&str], out: &Path) -> i32 {
     let status = Command::new(env!("CARGO_BIN_EXE_gouji"))
@@ -48,7 +44,7 @@ fn notes(book: &Path) -> String {
 
 #[test]
 fn qiaocheng_report_has_its_sheets_findings_and_annotated_cells() {
-    let out = out_dir("qiaocheng");
+    let out = Scratch::new("qiaocheng");
     assert_eq!(report(&["samples/qiaocheng-hrss-2016"], &out), 0);
     let path = out.join("report.xlsx");
     let mut book: Xlsx<_> = open_workbook(&path).unwrap();
@@ -131,7 +127,7 @@ fn qiaocheng_report_has_its_sheets_findings_and_annotated_cells() {
 
 #[test]
 fn the_same_input_gives_the_same_report() {
-    let (a, b) = (out_dir("same-a"), out_dir("same-b"));
+    let (a, b) = (Scratch::new("same-a"), Scratch::new("same-b"));
     assert_eq!(report(&["samples/putuo-finance-2024"], &a), 0);
     assert_eq!(report(&["samples/putuo-finance-2024"], &b), 0);
     let read = |d: &Path| std::fs::read(d.join("report.xlsx")).unwrap();
@@ -142,7 +138,7 @@ fn the_same_input_gives_the_same_report() {
 
 #[test]
 fn putuo_report_marks_the_real_gaps_on_the_published_sheet() {
-    let out = out_dir("putuo");
+    let out = Scratch::new("putuo");
     assert_eq!(report(&["samples/putuo-finance-2024"], &out), 0);
     let path = out.join("report.xlsx");
     let mut book: Xlsx<_> = open_workbook(&path).unwrap();
@@ -156,7 +152,7 @@ fn putuo_report_marks_the_real_gaps_on_the_published_sheet() {
 
 #[test]
 fn an_unreadable_document_gets_its_row_on_the_overview() {
-    let dir = out_dir("bad-input");
+    let dir = Scratch::new("bad-input");
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("坏文件.xlsx"), b"not a workbook").unwrap();
     let out = dir.join("out");

@@ -122,9 +122,7 @@ fn set(t: &mut Table, row: usize, col: usize, text: &str) {
     cell.figure = figure(text);
 }
 
-fn d(s: &str) -> Decimal {
-    s.parse().unwrap()
-}
+use super::common::d;
 
 // ---------------------------------------------------------------------------------------------
 // Assertions

@@ -5,14 +5,11 @@ use std::path::Path;
 use gouji::check::{Finding, Severity};
 use gouji::model::{Line, Side, TableKind};
 use gouji::run::{check_file, DocResult};
-use rust_decimal::Decimal;
 
 pub const QIAOCHENG: &str = "samples/qiaocheng-hrss-2016/谯城区人社局-2016-决算公开表.xlsx";
 pub const PUTUO: &str = "samples/putuo-finance-2024/普陀区财政局-2024-决算公开表.xlsx";
 
-fn d(s: &str) -> Decimal {
-    s.parse().unwrap()
-}
+use super::common::d;
 
 fn check(path: &str) -> DocResult {
     let r = check_file(Path::new(path));
