@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize, Serializer};
 
-use crate::model::{Location, Unit};
+use crate::model::{Lang, Location, Message, Unit};
 
 /// How much a finding matters.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -28,43 +28,6 @@ impl Severity {
             (Severity::Error, Lang::En) => "error",
             (Severity::Warning, Lang::En) => "warning",
             (Severity::Info, Lang::En) => "info",
-        }
-    }
-}
-
-/// The language findings and errors are printed in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum Lang {
-    /// Chinese, the default.
-    #[default]
-    Zh,
-    /// English (`--lang en`).
-    En,
-}
-
-/// A message in both languages; the printer picks one.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Message {
-    /// The message in Chinese.
-    pub zh: String,
-    /// The message in English.
-    pub en: String,
-}
-
-impl Message {
-    /// A message from its Chinese and English texts.
-    pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Message {
-        Message {
-            zh: zh.into(),
-            en: en.into(),
-        }
-    }
-
-    /// The message in the language asked for.
-    pub fn get(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::Zh => &self.zh,
-            Lang::En => &self.en,
         }
     }
 }

@@ -10,7 +10,8 @@ mod rules;
 pub use rules::completeness::missing_tables;
 pub use rules::narrative::{claims, prior_year, PriorYear, Resolved};
 
-pub use finding::{Finding, Lang, Message, Severity};
+pub use crate::model::{Lang, Message};
+pub use finding::{Finding, Severity};
 pub use relation::{
     ratio, round_half_up, row_label, Evaluation, Outcome, Place, Ratio, Relation, Term,
 };

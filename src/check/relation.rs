@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use crate::model::{Cell, CellRef, Figure, Location, Places, Row, Table, Unit};
 
-use super::finding::Message;
+use crate::model::Message;
 
 /// One operand of a relation: a published figure (or its absence), its unit and its place.
 #[derive(Clone, Debug, PartialEq)]

@@ -6,6 +6,7 @@
 mod amount;
 pub mod classification;
 mod location;
+mod message;
 pub mod names;
 pub mod narrative;
 mod places;
@@ -14,6 +15,7 @@ mod table;
 
 pub use amount::{Figure, Unit};
 pub use location::{CellRef, Location, PageBox};
+pub use message::{Lang, Message};
 pub use narrative::Narrative;
 pub use places::Places;
 pub use problem::Problem;

@@ -1,7 +1,7 @@
 //! What a reader could not read, and why, in Chinese and English from one place: each variant
 //! owns its message, as a finding does, and a printer picks the language.
 
-use crate::check::{Lang, Message};
+use crate::model::{Lang, Message};
 
 /// Something a reader could not read, naming the file (and sheet) and the reason.
 #[derive(Debug, Clone, PartialEq)]
