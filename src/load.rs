@@ -12,6 +12,7 @@ use crate::recognise::{self, Problem};
 /// One input document and everything that went wrong reading it short of failing.
 #[derive(Debug)]
 pub struct Loaded {
+    /// The document as recognised: its tables and its narratives.
     pub document: Document,
     /// Cells or tables recognition could not make sense of.
     pub problems: Vec<Problem>,

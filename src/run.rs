@@ -9,15 +9,16 @@ use crate::load;
 use crate::model::Document;
 use crate::read::ReadError;
 
-#[derive(Default)]
-pub struct Options {}
-
 /// What checking one document gave: the document and its findings, or why it could not be read.
 #[derive(Debug)]
 pub struct DocResult {
+    /// The file or folder checked, as given.
     pub source: String,
+    /// The document read, or `None` when it could not be read at all.
     pub document: Option<Document>,
+    /// Every finding, in the order found.
     pub findings: Vec<Finding>,
+    /// Every relation verified.
     pub checked: Vec<Checked>,
     /// Why files or sheets of the document could not be read.
     pub errors: Vec<ReadError>,
@@ -29,10 +30,14 @@ pub struct DocResult {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Verdict {
+    /// Read, with nothing above a note.
     #[default]
     Clean,
+    /// Read, with warnings and no error.
     Warnings,
+    /// Read, with at least one error.
     Errors,
+    /// Not read (or not checked).
     Unreadable,
 }
 
@@ -102,7 +107,9 @@ impl DocResult {
     }
 }
 
-pub fn check_paths(paths: &[PathBuf], _opts: &Options) -> Vec<DocResult> {
+/// Checks files and folders: each document found, read, recognised and checked; a path that
+/// cannot be read is a document of its own that says why.
+pub fn check_paths(paths: &[PathBuf]) -> Vec<DocResult> {
     let (groups, missing) = load::expand(paths);
     let mut out: Vec<DocResult> = missing
         .into_iter()
@@ -114,10 +121,13 @@ pub fn check_paths(paths: &[PathBuf], _opts: &Options) -> Vec<DocResult> {
     out
 }
 
+/// Checks one file as a document of its own.
 pub fn check_file(file: &Path) -> DocResult {
     check_group(&[file.to_path_buf()])
 }
 
+/// Checks files that make one document (tables and narrative), never panicking: a bug while
+/// checking makes the document one not checked, with the reason.
 pub fn check_group(files: &[PathBuf]) -> DocResult {
     let source = load::source_of(files);
     guarded(&source, || checked_group(files, source.clone()))

@@ -15,6 +15,8 @@ use crate::run::Verdict;
 const OUTLIER_RATIO: f64 = 2.0;
 const OUTLIER_MIN_POINTS: f64 = 0.5;
 
+/// The batch's rows as a polars frame, one row per document, for the comparisons and
+/// summary.parquet.
 pub fn frame(rows: &[SummaryRow]) -> PolarsResult<DataFrame> {
     let text =
         |f: fn(&SummaryRow) -> &str| rows.iter().map(|r| f(r).to_string()).collect::<Vec<_>>();
@@ -40,6 +42,7 @@ pub fn frame(rows: &[SummaryRow]) -> PolarsResult<DataFrame> {
     )
 }
 
+/// Writes a frame as parquet, atomically (a half-written file is never left under the name).
 pub fn write_parquet(df: &DataFrame, path: &std::path::Path) -> std::io::Result<()> {
     // Buffered: the writer emits thousands of small pieces (thrift headers, page by page), and
     // written straight to the file each was a system call of its own.

@@ -11,12 +11,19 @@ use super::row::Identity;
 /// One line of a manifest: `path,district,department,year`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ManifestEntry {
+    /// The document's file, as the manifest names it (relative to the manifest's folder, or
+    /// absolute).
     pub path: String,
+    /// The district (区) it belongs to.
     pub district: String,
+    /// The department it is of.
     pub department: String,
+    /// The year it reports on, when given.
     pub year: Option<i32>,
 }
 
+/// Reads a manifest (CSV with a header: path,district,department,year); an unreadable one is an
+/// input error naming it.
 pub fn read_manifest(path: &Path) -> Result<Vec<ManifestEntry>, ReadError> {
     let file = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|e| ReadError::Io {

@@ -25,17 +25,23 @@ pub use row::{Identity, SummaryRow};
 /// Results waiting to be written at most: bounds the memory a batch takes whatever its size.
 const IN_FLIGHT: usize = 64;
 
+/// How a batch runs: which slice, what overrides what the files tell, how it shows progress.
 pub struct Options {
     /// Check only the i-th (from 1) of n slices of the sorted document list.
     pub shard: Option<(usize, usize)>,
+    /// Lines of `--manifest` that override the district, department and year the files tell.
     pub manifest: Vec<discover::ManifestEntry>,
+    /// Whether to draw a progress bar (on a terminal).
     pub progress: bool,
+    /// The language of the findings written to findings.ndjson and summary.xlsx.
     pub lang: Lang,
 }
 
 /// What a batch leaves behind besides its files.
 pub struct Outcome {
+    /// One row per document, in the sorted order of the document list.
     pub rows: Vec<SummaryRow>,
+    /// The files written, in the order written.
     pub written: Vec<PathBuf>,
 }
 

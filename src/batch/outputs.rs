@@ -34,6 +34,7 @@ pub fn atomically(
     }
 }
 
+/// Writes the rows as summary.csv, atomically.
 pub fn write_rows(rows: &[SummaryRow], path: &Path) -> std::io::Result<()> {
     atomically(path, |tmp| {
         let mut w = csv::Writer::from_path(tmp).map_err(|e| other(path, e))?;
@@ -44,6 +45,7 @@ pub fn write_rows(rows: &[SummaryRow], path: &Path) -> std::io::Result<()> {
     })
 }
 
+/// Reads the rows of a summary.csv back (for `gouji merge`).
 pub fn read_rows(path: &Path) -> std::io::Result<Vec<SummaryRow>> {
     let mut r = csv::Reader::from_path(path).map_err(|e| other(path, e))?;
     r.deserialize()

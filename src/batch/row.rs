@@ -8,11 +8,16 @@ use crate::run::DocResult;
 /// Who a document is about, as told by its tables and path or by the manifest.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Identity {
+    /// The district (区), from the manifest or the folder the document sits in.
     pub district: String,
+    /// The department, from the manifest, the tables or the file name.
     pub department: String,
+    /// The year, from the manifest, the tables or the file name.
     pub year: Option<i32>,
 }
 
+/// The summary row of one checked document: who it is, its key totals in 万元, its counts by severity
+/// and its verdict.
 pub fn row(result: &DocResult, id: &Identity) -> SummaryRow {
     let count = |s: Severity| result.findings.iter().filter(|f| f.severity == s).count() as u32;
     let (errors, warnings, infos) = (

@@ -2,7 +2,7 @@
 
 use crate::check::Severity;
 use crate::report::{self, Style};
-use crate::run::{self, Options};
+use crate::run;
 
 use super::{CliError, Format, Inputs, LangArg, SeverityArg};
 
@@ -31,7 +31,7 @@ pub struct Args {
 
 /// Prints the findings; an unread document or a finding at `--fail-on` is the error.
 pub fn run(args: Args) -> Result<(), CliError> {
-    let results = run::check_paths(&args.inputs.paths, &Options::default());
+    let results = run::check_paths(&args.inputs.paths);
     let lang = args.lang.into();
     let show: Severity = args.show.into();
     let out = match args.format {

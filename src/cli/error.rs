@@ -7,7 +7,9 @@ use crate::read::ReadError;
 
 /// Exit statuses a script can rely on.
 pub const CLEAN: u8 = 0;
+/// Exit status when a finding reaches `--fail-on`.
 pub const FINDINGS: u8 = 1;
+/// Exit status when an input cannot be read or the command line is wrong.
 pub const INPUT_ERROR: u8 = 2;
 
 /// Why a command did not end clean.
@@ -21,7 +23,9 @@ pub enum CliError {
     Unread,
     /// A file or folder that could not be read or written, named when the error does not name it.
     Io {
+        /// The file or folder, when the error does not name it itself.
         path: Option<PathBuf>,
+        /// What went wrong.
         error: std::io::Error,
     },
     /// `gouji sample` could not write its corpus.

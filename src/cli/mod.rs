@@ -43,17 +43,23 @@ enum Command {
     Sample(sample::Args),
 }
 
+/// How `check` and `extract` print: for people or for programs.
 #[derive(Clone, Copy, ValueEnum, Default)]
 pub enum Format {
+    /// Plain text, for people.
     #[default]
     Text,
+    /// JSON, for programs.
     Json,
 }
 
+/// The language of messages (`--lang`).
 #[derive(Clone, Copy, ValueEnum, Default)]
 pub enum LangArg {
+    /// Chinese, the default.
     #[default]
     Zh,
+    /// English.
     En,
 }
 
@@ -66,10 +72,14 @@ impl From<LangArg> for Lang {
     }
 }
 
+/// A severity given on the command line (`--fail-on`, `--show`).
 #[derive(Clone, Copy, Debug, ValueEnum)]
 pub enum SeverityArg {
+    /// Errors only: relations the figures break.
     Error,
+    /// Warnings and errors.
     Warning,
+    /// Everything, rounding notes included.
     Info,
 }
 

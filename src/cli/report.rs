@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use crate::check::Lang;
 use crate::report;
-use crate::run::{self, Options};
+use crate::run;
 
 use super::{CliError, Inputs, LangArg};
 
@@ -23,7 +23,7 @@ pub struct Args {
 /// read, 2 when an input could not be read (it has its row on 概览) or the report could not be written.
 pub fn run(args: Args) -> Result<(), CliError> {
     let lang: Lang = args.lang.into();
-    let results = run::check_paths(&args.inputs.paths, &Options::default());
+    let results = run::check_paths(&args.inputs.paths);
     std::fs::create_dir_all(&args.output).map_err(|e| CliError::at(&args.output, e))?;
     let book = args.output.join("report.xlsx");
     report::workbook::write(&results, &book, lang).map_err(|e| CliError::at(&book, e))?;

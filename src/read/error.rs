@@ -6,43 +6,69 @@ use crate::model::{Lang, Message};
 /// Something a reader could not read, naming the file (and sheet) and the reason.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ReadError {
+    /// The file could not be opened or read (missing, no permission, a folder).
     Io {
+        /// The file, as given.
         file: String,
+        /// The system's reason.
         reason: String,
     },
+    /// A file of a kind gouji does not read.
     Unsupported {
+        /// The file, as given.
         file: String,
+        /// Its extension (or 无扩展名).
         ext: String,
     },
+    /// A file protected by an open password.
     Encrypted {
+        /// The file, as given.
         file: String,
     },
+    /// A file that is damaged, or not what its extension says.
     Corrupt {
+        /// The file, as given.
         file: String,
+        /// What the parser said.
         reason: String,
     },
+    /// A sheet too tall to be a 决算 table ([`crate::read::MAX_ROWS`]), left unread.
     SheetTooLarge {
+        /// The file, as given.
         file: String,
+        /// The sheet's name.
         sheet: String,
+        /// The rows it declares.
         rows: usize,
+        /// The limit.
         max: usize,
     },
+    /// A file with nothing in it.
     Empty {
+        /// The file, as given.
         file: String,
     },
+    /// A page of a PDF that could not be read; the other pages are.
     PdfPage {
+        /// The file, as given.
         file: String,
+        /// The page, from 1.
         page: u32,
+        /// What the parser said.
         reason: String,
     },
     /// A panic while checking the document: a bug of gouji's own, never the input's doing.
     Panicked {
+        /// The document's source.
         file: String,
+        /// The panic's message.
         reason: String,
     },
     /// Scanned pages: images of text, which gouji does not read (no OCR).
     NoTextLayer {
+        /// The file, as given.
         file: String,
+        /// The pages without text, from 1.
         pages: Vec<u32>,
     },
 }

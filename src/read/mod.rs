@@ -29,13 +29,16 @@ pub const MAX_ROWS: usize = 100_000;
 /// A cell as the file holds it, before anyone decides what it means.
 #[derive(Clone, Debug, PartialEq)]
 pub enum RawValue {
+    /// A blank cell.
     Empty,
     /// A numeric cell. Its shortest round-trip decimal text is taken as the published figure.
     Number(f64),
+    /// A text cell, as typed (amounts printed as text included).
     Text(String),
 }
 
 impl RawValue {
+    /// The cell's text, as a person reads it (a number in its shortest form).
     pub fn text(&self) -> String {
         self.as_text().into_owned()
     }
@@ -49,6 +52,7 @@ impl RawValue {
         }
     }
 
+    /// Whether the cell shows nothing: empty, or only white space.
     pub fn is_empty(&self) -> bool {
         match self {
             RawValue::Empty => true,
@@ -61,22 +65,29 @@ impl RawValue {
 /// A merged range, inclusive, zero-based (first row, first col, last row, last col).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Merge {
+    /// Top left cell (row, column).
     pub first: (u32, u32),
+    /// Bottom right cell (row, column).
     pub last: (u32, u32),
 }
 
 /// One sheet as a rectangle of raw cells, anchored at A1.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Grid {
+    /// The file the sheet was read from.
     pub file: String,
+    /// The sheet's name (`PDF决算表` for the tables of a PDF).
     pub sheet: String,
+    /// The cells, row by row; rows may be of different lengths.
     pub rows: Vec<Vec<RawValue>>,
+    /// Merged ranges, as the file records them.
     pub merges: Vec<Merge>,
     /// For a grid rebuilt from a printed page: the page and box of its rows and cells.
     pub places: Option<Arc<Places>>,
 }
 
 impl Grid {
+    /// The cell at a zero-based row and column; empty outside the grid.
     pub fn get(&self, row: usize, col: usize) -> &RawValue {
         static EMPTY: RawValue = RawValue::Empty;
         self.rows
@@ -94,6 +105,7 @@ impl Grid {
         loc
     }
 
+    /// The width of the widest row.
     pub fn width(&self) -> usize {
         self.rows.iter().map(Vec::len).max().unwrap_or(0)
     }
@@ -110,7 +122,9 @@ impl Grid {
 /// What reading one file gave: the sheets read, and the sheets that could not be.
 #[derive(Debug, Default)]
 pub struct ReadOutcome {
+    /// The sheets read.
     pub grids: Vec<Grid>,
+    /// Sheets that could not be read, each with its reason.
     pub problems: Vec<ReadError>,
 }
 
@@ -122,6 +136,7 @@ pub fn is_table_file(path: &Path) -> bool {
     )
 }
 
+/// A path's extension in lower case, or empty.
 pub fn extension(path: &Path) -> String {
     path.extension()
         .and_then(|e| e.to_str())

@@ -12,7 +12,9 @@ use super::{decode_text, extension, ReadError};
 /// person counts.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TextDoc {
+    /// The file the text was read from.
     pub file: String,
+    /// The text, with form feeds where pages break.
     pub text: String,
     /// Character offsets where pages 2, 3 … start (a form feed in extracted text); empty when
     /// the text has no pages.
@@ -22,6 +24,7 @@ pub struct TextDoc {
 }
 
 impl TextDoc {
+    /// A text of a file, its pages found at its form feeds.
     pub fn new(file: &str, text: String) -> TextDoc {
         let page_starts: Vec<usize> = text
             .chars()
@@ -54,6 +57,7 @@ impl TextDoc {
     }
 }
 
+/// The formats gouji takes as narratives: .txt, .md, .html, .htm, .docx.
 pub fn is_text_file(path: &Path) -> bool {
     matches!(
         extension(path).as_str(),
@@ -61,6 +65,8 @@ pub fn is_text_file(path: &Path) -> bool {
     )
 }
 
+/// Reads a narrative file as text: UTF-8 or GB18030, HTML without its markup, the paragraphs of a
+/// .docx.
 pub fn read_text(path: &Path) -> Result<TextDoc, ReadError> {
     let file = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|e| ReadError::Io {

@@ -21,9 +21,12 @@ use crate::read::Grid;
 pub use kind::from_title;
 pub use meta::{department_from, department_in_title, year_from};
 
+/// The tables recognised on a document's grids, and what recognition could not read.
 #[derive(Debug, Default)]
 pub struct Recognised {
+    /// Every table found, standard or not, in reading order.
     pub tables: Vec<Table>,
+    /// Cells that should hold a figure and do not, tables with no unit line.
     pub problems: Vec<Problem>,
 }
 
@@ -53,6 +56,7 @@ pub fn document(source: &str, grids: &[Grid]) -> (Document, Vec<Problem>) {
     (doc, rec.problems)
 }
 
+/// Whether a kind is one of the standard tables (not `Unrecognised`).
 pub fn is_standard(kind: TableKind) -> bool {
     kind != TableKind::Unrecognised
 }

@@ -158,6 +158,7 @@ pub fn is_code(s: &str) -> bool {
     code_text(s).is_some()
 }
 
+/// [`code`] borrowing where the cell is printed as plain digits.
 pub fn code_text(s: &str) -> Option<Cow<'_, str>> {
     // Most codes are printed as plain digits: taken as they are.
     let t = s.trim_ascii();

@@ -4,6 +4,7 @@ use serde_json::json;
 
 use crate::check::{Lang, Rule};
 
+/// The catalogue as text: each rule's code, severity, name and doc comment.
 pub fn text(rules: &[&'static dyn Rule], lang: Lang) -> String {
     let mut s = String::new();
     for r in rules {
@@ -22,6 +23,7 @@ pub fn text(rules: &[&'static dyn Rule], lang: Lang) -> String {
     s
 }
 
+/// The catalogue as JSON: a list of rules with code, name, severity and doc.
 pub fn json(rules: &[&'static dyn Rule]) -> String {
     let v: Vec<_> = rules
         .iter()

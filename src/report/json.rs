@@ -6,14 +6,17 @@ use crate::check::{Finding, Lang};
 use crate::model::{Document, Table};
 use crate::run::DocResult;
 
+/// The canonical model of a document as JSON (`gouji extract`).
 pub fn document(doc: &Document) -> String {
     serde_json::to_string_pretty(doc).unwrap_or_default() + "\n"
 }
 
+/// A narrative's sentences and claims as JSON (`gouji extract` on a text).
 pub fn narrative(n: &crate::model::Narrative) -> String {
     serde_json::to_string_pretty(n).unwrap_or_default() + "\n"
 }
 
+/// A finding as JSON, its message in the language asked for.
 pub fn finding(f: &Finding, lang: Lang) -> Value {
     let mut v = serde_json::to_value(f).unwrap_or(Value::Null);
     if let Value::Object(m) = &mut v {

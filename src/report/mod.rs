@@ -17,12 +17,16 @@ pub fn emit(text: &str) {
     let _ = out.flush();
 }
 
+/// Whether the terminal printer colours its severities.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Style {
+    /// Colour on or off.
     pub color: bool,
 }
 
 impl Style {
+    /// The style for `--color auto|always|never`: auto colours on a terminal unless NO_COLOR is
+    /// set.
     pub fn detect(choice: &str) -> Style {
         let color = match choice {
             "always" => true,
@@ -32,6 +36,7 @@ impl Style {
         Style { color }
     }
 
+    /// `text` in the ANSI colour `code`, when colour is on.
     pub fn paint(&self, code: &str, text: &str) -> String {
         if self.color {
             format!("\x1b[{code}m{text}\x1b[0m")

@@ -13,31 +13,43 @@ use crate::model::{classification, ColKey, Document, Line, Side, Table, TableKin
 pub struct Series {
     /// The chart's title (收入构成 …) and its file-name stem (income …).
     pub title: &'static str,
+    /// The file-name stem of its chart (income …).
     pub stem: &'static str,
+    /// The labels and their values.
     pub points: Vec<(String, Decimal)>,
 }
 
 /// This year against the prior year, item by item, in 万元.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Comparison {
+    /// The chart's title.
     pub title: &'static str,
+    /// The file-name stem of its chart.
     pub stem: &'static str,
+    /// Each item with this year's and the prior year's value.
     pub points: Vec<(String, Decimal, Decimal)>,
 }
 
+/// The charts of one document.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Charts {
+    /// 收入构成: income by source.
     pub income: Series,
+    /// 支出构成: expenditure by 功能分类 class.
     pub expenditure: Series,
+    /// 基本支出与项目支出.
     pub basic_project: Series,
+    /// This year against the prior year, where the narrative's changes give it.
     pub year_on_year: Comparison,
 }
 
 impl Charts {
+    /// The three single-series charts.
     pub fn series(&self) -> [&Series; 3] {
         [&self.income, &self.expenditure, &self.basic_project]
     }
 
+    /// Whether no chart has anything to draw.
     pub fn is_empty(&self) -> bool {
         self.series().iter().all(|s| s.points.is_empty()) && self.year_on_year.points.is_empty()
     }
@@ -226,7 +238,9 @@ fn basic_project(doc: &Document) -> Vec<(String, Decimal)> {
 pub struct YearOnYear {
     /// The item as the narrative names it (本年收入合计).
     pub label: String,
+    /// This year's figure.
     pub current: Decimal,
+    /// The prior year's, as the change implies it.
     pub prior: Decimal,
     /// The unit of both figures: 元, 万元 or 亿元.
     pub unit: Unit,
@@ -263,6 +277,7 @@ pub fn year_on_year(doc: &Document) -> Vec<YearOnYear> {
     out
 }
 
+/// The charts of a document, from its tables and its narrative.
 pub fn charts(doc: &Document) -> Charts {
     Charts {
         income: Series {

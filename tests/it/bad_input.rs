@@ -4,7 +4,7 @@ use std::path::Path;
 
 use gouji::check::Severity;
 use gouji::read::ReadError;
-use gouji::run::{check_file, check_paths, Options};
+use gouji::run::{check_file, check_paths};
 
 use super::common::Scratch;
 
@@ -142,10 +142,7 @@ fn one_bad_file_in_a_folder_does_not_stop_the_others() {
     let dir = Scratch::new("folder");
     std::fs::write(dir.join("a-bad.xlsx"), b"garbage").unwrap();
     std::fs::copy(super::samples::QIAOCHENG, dir.join("b-good.xlsx")).unwrap();
-    let results = check_paths(
-        &[dir.to_path_buf(), Path::new("no/such/file.xlsx").into()],
-        &Options::default(),
-    );
+    let results = check_paths(&[dir.to_path_buf(), Path::new("no/such/file.xlsx").into()]);
     assert_eq!(results.len(), 3);
     let good = results
         .iter()

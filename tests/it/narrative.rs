@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use gouji::check::{Outcome, Severity};
-use gouji::run::{check_file, check_paths, DocResult, Options};
+use gouji::run::{check_file, check_paths, DocResult};
 
 const NARRATIVE: &str = "samples/qiaocheng-hrss-2016/谯城区人社局-2016-决算说明.txt";
 const SEED: &str = "../shared/seeds/000_0ac41c42903ec22e.txt";
@@ -127,7 +127,7 @@ fn the_seed_file_as_given_reads_the_same() {
 
 #[test]
 fn the_narrative_agrees_with_the_rebuilt_tables() {
-    let results = check_paths(&["samples/qiaocheng-hrss-2016".into()], &Options::default());
+    let results = check_paths(&["samples/qiaocheng-hrss-2016".into()]);
     assert_eq!(results.len(), 1, "narrative and tables are one document");
     let r = &results[0];
     let doc = r.document.as_ref().unwrap();
@@ -198,7 +198,7 @@ fn two_loose_narratives_in_one_folder_are_two_documents() {
     let dir = Scratch::new("loose");
     std::fs::write(dir.join("甲.txt"), "本年收入合计100.00万元。").unwrap();
     std::fs::write(dir.join("乙.txt"), "本年支出合计90.00万元。").unwrap();
-    let results = check_paths(&[dir.to_path_buf()], &Options::default());
+    let results = check_paths(&[dir.to_path_buf()]);
     let mut sources: Vec<&str> = results.iter().map(|r| r.source.as_str()).collect();
     sources.sort();
     assert_eq!(sources.len(), 2, "{sources:?}");

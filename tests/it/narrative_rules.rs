@@ -513,7 +513,7 @@ fn with_tables(text: &str) -> (Scratch, DocResult) {
     let s = Scratch::new("n201");
     std::fs::copy(TABLES, s.join("某局-2016-决算公开表.xlsx")).unwrap();
     s.write("某局-2016-决算说明.txt", text);
-    let mut rs = check_paths(&[s.to_path_buf()], &Default::default());
+    let mut rs = check_paths(&[s.to_path_buf()]);
     assert_eq!(rs.len(), 1, "text and tables are one document");
     let r = rs.remove(0);
     assert!(r.errors.is_empty(), "{:?}", r.errors);

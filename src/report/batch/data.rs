@@ -11,21 +11,35 @@ use crate::run::Verdict;
 /// One document of a batch: who, when, the key totals, the counts by severity and the verdict.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct SummaryRow {
+    /// The document, as the batch found it.
     pub source: String,
+    /// The district (区).
     pub district: String,
+    /// The department.
     pub department: String,
+    /// The year reported on.
     pub year: Option<i32>,
+    /// The unit its tables state (万元, 元), or the units joined when they differ.
     pub unit: String,
-    /// 本年收入合计, 本年支出合计, 基本支出, 项目支出, “三公”经费决算 — in 万元.
+    /// 本年收入合计, in 万元 like the four figures after it.
     pub income: Option<f64>,
+    /// 本年支出合计
     pub expenditure: Option<f64>,
+    /// 基本支出
     pub basic: Option<f64>,
+    /// 项目支出
     pub project: Option<f64>,
+    /// “三公”经费决算
     pub three_public: Option<f64>,
+    /// Standard tables recognised.
     pub tables: u32,
+    /// Findings that are errors.
     pub errors: u32,
+    /// Findings that are warnings.
     pub warnings: u32,
+    /// Findings that are notes (rounding).
     pub infos: u32,
+    /// What the check came to.
     pub verdict: Verdict,
     /// Why the document (or part of it) could not be read.
     pub failure: String,
@@ -34,9 +48,13 @@ pub struct SummaryRow {
 /// A key figure as department × district, for the latest year of the batch.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Matrix {
+    /// The figure compared (本年支出合计).
     pub measure: &'static str,
+    /// The year compared, the latest of the batch.
     pub year: Option<i32>,
+    /// The rows: departments, sorted.
     pub departments: Vec<String>,
+    /// The columns: districts, sorted.
     pub districts: Vec<String>,
     /// `values[department][district]`, in 万元.
     pub values: Vec<Vec<Option<f64>>>,
@@ -45,10 +63,15 @@ pub struct Matrix {
 /// A department in a district, year by year.
 #[derive(Clone, Debug, PartialEq)]
 pub struct YearOnYear {
+    /// The district.
     pub district: String,
+    /// The department.
     pub department: String,
+    /// The year.
     pub year: i32,
+    /// 本年支出合计 that year, in 万元.
     pub expenditure: Option<f64>,
+    /// 本年支出合计 the year before, in 万元, when the batch holds it.
     pub prior: Option<f64>,
     /// Percent change on the prior year.
     pub change: Option<f64>,
@@ -57,8 +80,11 @@ pub struct YearOnYear {
 /// A document whose “三公” share of expenditure stands far above its department's peers.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Outlier {
+    /// The district.
     pub district: String,
+    /// The department.
     pub department: String,
+    /// The year.
     pub year: i32,
     /// “三公” / 本年支出合计, in percent.
     pub share: f64,
@@ -69,16 +95,22 @@ pub struct Outlier {
 /// What the departments of a district spent in a year, in 万元.
 #[derive(Clone, Debug, PartialEq)]
 pub struct DistrictTotal {
+    /// The district.
     pub district: String,
+    /// The year.
     pub year: i32,
+    /// The sum of its departments' 本年支出合计.
     pub expenditure: f64,
 }
 
 /// The batch's comparisons across departments, districts and years.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Comparisons {
+    /// 本年支出合计, department × district.
     pub expenditure: Matrix,
+    /// Each department's expenditure against its prior year.
     pub years: Vec<YearOnYear>,
+    /// Documents whose “三公” share is far above their peers'.
     pub outliers: Vec<Outlier>,
     /// Each district's total by year, for rankings and trends.
     pub districts: Vec<DistrictTotal>,
@@ -87,23 +119,34 @@ pub struct Comparisons {
 /// One line of findings.ndjson as 问题清单 shows it: the document's identity and one finding.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 pub struct FindingLine {
+    /// The document.
     #[serde(default)]
     pub source: String,
+    /// The district.
     #[serde(default)]
     pub district: String,
+    /// The department.
     #[serde(default)]
     pub department: String,
+    /// The year.
     pub year: Option<i32>,
+    /// The rule's code.
     #[serde(default)]
     pub rule: String,
+    /// How much it matters.
     pub severity: Severity,
+    /// The table it is about, if any.
     pub table: Option<String>,
+    /// Where.
     #[serde(default)]
     pub location: Location,
+    /// What the relation requires.
     #[serde(default, deserialize_with = "figure")]
     pub expected: Option<f64>,
+    /// What is printed.
     #[serde(default, deserialize_with = "figure")]
     pub actual: Option<f64>,
+    /// Printed less expected.
     #[serde(default, deserialize_with = "figure")]
     pub difference: Option<f64>,
     /// In the language the batch was run in.

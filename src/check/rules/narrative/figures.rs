@@ -12,6 +12,7 @@ use super::{amounts, in_unit, unit_of};
 /// derived (`3966.63万元 + 2.6万元`) or as a table prints it (`本年收入合计 3997.99`).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Resolved {
+    /// The figure.
     pub figure: Figure,
     /// The unit the figure is in, as printed (a table's unit for a table's figure).
     pub unit: Unit,
