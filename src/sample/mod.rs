@@ -9,6 +9,7 @@
 mod catalogue;
 mod model;
 mod rng;
+mod sheet;
 mod tables;
 
 use std::io;
@@ -208,7 +209,7 @@ fn inject(
     kind: usize,
     rng: &mut Rng,
 ) -> Option<(String, &'static str, i64, i64)> {
-    let starts = tables::first_data_rows(tables);
+    let starts = sheet::first_data_rows(tables);
     for k in (0..KINDS.len()).map(|i| (kind + i) % KINDS.len()) {
         let spec = &KINDS[k];
         let cells = (spec.cells)(&tables[spec.table]);
@@ -225,7 +226,7 @@ fn inject(
             old + delta
         };
         *cell = Cell::Amt(new);
-        let name = tables::a1(starts[spec.table] + r as u32, c);
+        let name = sheet::a1(starts[spec.table] + r as u32, c);
         return Some((name, spec.rules, old, new));
     }
     None
@@ -259,7 +260,7 @@ fn rel_path(district: usize, department: usize, year: usize) -> (String, String,
 fn make(
     spec: &Spec,
     job: &Job,
-    f: &tables::Formats,
+    f: &sheet::Formats,
     path: &Path,
 ) -> io::Result<(Vec<u8>, Option<Injected>)> {
     let (d, m, y) = (job.district as u64, job.department as u64, job.year as u64);
@@ -282,16 +283,16 @@ fn make(
                     .ok_or_else(|| err(path, "no figure to change"))?;
             Some(Injected {
                 path: path.to_path_buf(),
-                sheet: tables::SHEET.to_string(),
+                sheet: sheet::SHEET.to_string(),
                 cell,
                 rules: rules.split('|').map(str::to_string).collect(),
-                original: tables::show(old),
-                injected: tables::show(new),
+                original: sheet::show(old),
+                injected: sheet::show(new),
             })
         }
         None => None,
     };
-    let bytes = tables::workbook(&tbs, f, &unit_name, figures.year).map_err(|e| err(path, e))?;
+    let bytes = sheet::workbook(&tbs, f, &unit_name, figures.year).map_err(|e| err(path, e))?;
     Ok((bytes, injected))
 }
 
@@ -389,7 +390,7 @@ pub fn generate(spec: &Spec, dir: &Path) -> io::Result<Corpus> {
     std::thread::scope(|scope| {
         for _ in 0..workers {
             scope.spawn(|| {
-                let f = tables::Formats::new();
+                let f = sheet::Formats::new();
                 let mut mine = Vec::new();
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);

@@ -99,7 +99,7 @@ fn injected_errors_are_found_where_they_were_put() {
 fn every_kind_of_error_fires_its_rules() {
     let dir = temp_dir("kinds");
     std::fs::create_dir_all(&dir).unwrap();
-    let f = tables::Formats::new();
+    let f = sheet::Formats::new();
     let s = spec(0, 0);
     for (kind, spec_k) in KINDS.iter().enumerate() {
         let mut tried = 0;
