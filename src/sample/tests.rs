@@ -271,3 +271,36 @@ fn a_bad_spec_is_refused() {
     )
     .is_err());
 }
+
+/// A spec is refused before anything is written, with the reason; a good one gives its count.
+#[test]
+fn workbook_count_is_the_product_or_the_reason_it_cannot_be() {
+    assert_eq!(workbook_count(&spec(8, 0)).unwrap(), 8);
+    let refusal = |s: Spec| workbook_count(&s).unwrap_err().to_string();
+    assert_eq!(
+        refusal(spec(9, 0)),
+        "cannot inject 9 errors into 8 workbooks (one error per workbook)"
+    );
+    assert_eq!(
+        refusal(Spec {
+            years: 25,
+            ..spec(0, 0)
+        }),
+        "years must be at most 24 (2001–2024), not 25"
+    );
+    assert_eq!(
+        refusal(Spec {
+            districts: 0,
+            ..spec(0, 0)
+        }),
+        "districts, departments and years must each be at least 1"
+    );
+    assert_eq!(
+        refusal(Spec {
+            districts: 10_000,
+            departments: 1_001,
+            ..spec(0, 0)
+        }),
+        "too many workbooks"
+    );
+}
