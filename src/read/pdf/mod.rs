@@ -9,8 +9,10 @@
 //! printed); its own text and table extraction split numbers and miss tables, so rows and columns
 //! are rebuilt here from positions.
 
+mod cells;
 mod geometry;
 mod lines;
+mod rulings;
 
 use std::cell::Cell;
 use std::fmt;
@@ -20,8 +22,10 @@ use std::sync::Once;
 
 use pdf_oxide::document::PdfDocument;
 
-pub use geometry::{Glyph, RuledTable, Segment, TableCell, TableRow};
+pub use cells::{RuledTable, TableCell, TableRow};
+pub use geometry::Glyph;
 pub use lines::{Run, TextLine};
+pub use rulings::Segment;
 
 use super::ReadError;
 
@@ -260,7 +264,7 @@ fn read_page(doc: &PdfDocument, index: usize, rulings: Rulings) -> Result<PageCo
     // watermarks, not text of the page.
     let mut turns = [0usize; 4];
     for c in printed.iter().filter(|c| c.char != ' ') {
-        if let Some(q) = geometry::quarter_turns(c.rotation_degrees) {
+        if let Some(q) = rulings::quarter_turns(c.rotation_degrees) {
             turns[q as usize] += 1;
         }
     }
@@ -269,9 +273,9 @@ fn read_page(doc: &PdfDocument, index: usize, rulings: Rulings) -> Result<PageCo
         .unwrap_or(0);
     let glyphs: Vec<Glyph> = printed
         .iter()
-        .filter(|c| geometry::quarter_turns(c.rotation_degrees) == Some(q))
+        .filter(|c| rulings::quarter_turns(c.rotation_degrees) == Some(q))
         .map(|c| {
-            let (x, baseline) = geometry::turn((c.origin_x, c.origin_y), q);
+            let (x, baseline) = rulings::turn((c.origin_x, c.origin_y), q);
             Glyph {
                 ch: c.char,
                 x,
@@ -300,7 +304,7 @@ fn read_page(doc: &PdfDocument, index: usize, rulings: Rulings) -> Result<PageCo
     } else {
         doc.extract_paths(index)
             .map(|paths| {
-                geometry::segments(&paths)
+                rulings::segments(&paths)
                     .into_iter()
                     .filter_map(|s| s.turned(q))
                     .collect()
