@@ -84,8 +84,8 @@ fn by_columns(
     }) else {
         return t;
     };
-    for c in 0..width {
-        let (Some(item), Some(slot)) = (items[c], slot(paths, c)) else {
+    for (c, item) in items.iter().enumerate() {
+        let (Some(item), Some(slot)) = (*item, slot(paths, c)) else {
             continue;
         };
         let cell = ctx.amount(r, c);
