@@ -237,17 +237,8 @@ fn cell_text(glyphs: &[Glyph]) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::super::rulings::Segment;
+    use super::super::rulings::test_rulings::h;
     use super::*;
-
-    fn h(y: f32, a: f32, b: f32) -> Segment {
-        Segment {
-            horizontal: true,
-            pos: y,
-            a,
-            b,
-        }
-    }
 
     /// A border counts as drawn when its rulings (within SNAP of it) cover half its length.
     #[test]

@@ -187,26 +187,9 @@ fn only_short<'a>(mut lines: impl Iterator<Item = &'a TextLine>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::super::lines::text_of;
+    use super::super::rulings::test_rulings::{h, v};
     use super::*;
     use crate::read::Merge;
-
-    fn h(y: f32, a: f32, b: f32) -> Segment {
-        Segment {
-            horizontal: true,
-            pos: y,
-            a,
-            b,
-        }
-    }
-
-    fn v(x: f32, a: f32, b: f32) -> Segment {
-        Segment {
-            horizontal: false,
-            pos: x,
-            a,
-            b,
-        }
-    }
 
     /// Glyphs of `s` from `x` on `baseline`, 10 pt each.
     fn text(s: &str, x: f32, baseline: f32) -> Vec<Glyph> {

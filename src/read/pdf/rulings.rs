@@ -132,11 +132,13 @@ fn line(out: &mut Vec<Segment>, from: (f32, f32), to: (f32, f32)) {
     }
 }
 
+/// Rulings written the short way in tests of this reader.
 #[cfg(test)]
-mod tests {
-    use super::*;
+pub(super) mod test_rulings {
+    use super::Segment;
 
-    fn h(y: f32, a: f32, b: f32) -> Segment {
+    /// A horizontal ruling at height `y` from `a` to `b`.
+    pub fn h(y: f32, a: f32, b: f32) -> Segment {
         Segment {
             horizontal: true,
             pos: y,
@@ -145,7 +147,8 @@ mod tests {
         }
     }
 
-    fn v(x: f32, a: f32, b: f32) -> Segment {
+    /// A vertical ruling at `x` from `a` to `b`.
+    pub fn v(x: f32, a: f32, b: f32) -> Segment {
         Segment {
             horizontal: false,
             pos: x,
@@ -153,6 +156,12 @@ mod tests {
             b,
         }
     }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::test_rulings::{h, v};
+    use super::*;
 
     #[test]
     fn a_page_set_sideways_is_turned_back() {

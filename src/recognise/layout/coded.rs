@@ -18,6 +18,20 @@ struct CodeReader {
 }
 
 impl CodeReader {
+    /// The code printed on row `r` over `code_cols`, or none when none of them holds one (a
+    /// row without a code leaves the parents carried as they are).
+    fn read_row(&mut self, ctx: &Ctx, code_cols: &[usize], r: usize) -> Option<String> {
+        let parts: Vec<Option<String>> = code_cols
+            .iter()
+            .map(|&c| text::code(&ctx.text(r, c)))
+            .collect();
+        if parts.iter().any(Option::is_some) {
+            self.read(&parts)
+        } else {
+            None
+        }
+    }
+
     fn read(&mut self, parts: &[Option<String>]) -> Option<String> {
         if parts.len() == 1 {
             return parts[0].clone();
@@ -81,15 +95,7 @@ pub(super) fn coded(ctx: &mut Ctx, mut t: Table, paths: &[Vec<String>], data: &[
     t.columns = keyed_columns(paths, &amount_cols);
     let mut codes = CodeReader::default();
     for &r in data {
-        let parts: Vec<Option<String>> = code_cols
-            .iter()
-            .map(|&c| text::code(&ctx.text(r, c)))
-            .collect();
-        let mut code = if parts.iter().any(Option::is_some) {
-            codes.read(&parts)
-        } else {
-            None
-        };
+        let mut code = codes.read_row(ctx, &code_cols, r);
         let found = label_cols
             .iter()
             .map(|&c| ctx.text(r, c))
@@ -153,15 +159,7 @@ pub(super) fn basic(ctx: &mut Ctx, t: Table, paths: &[Vec<String>], data: &[usiz
         };
         let mut codes = CodeReader::default();
         for &r in data {
-            let parts: Vec<Option<String>> = code_cols
-                .iter()
-                .map(|&c| text::code(&ctx.text(r, c)))
-                .collect();
-            let code = if parts.iter().any(Option::is_some) {
-                codes.read(&parts)
-            } else {
-                None
-            };
+            let code = codes.read_row(ctx, &code_cols, r);
             let name = code_cols
                 .iter()
                 .copied()
