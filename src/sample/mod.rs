@@ -7,6 +7,7 @@
 //! `unreadable` files that cannot be read are added. The same seed gives the same bytes.
 
 mod catalogue;
+mod layouts;
 mod model;
 mod rng;
 mod sheet;

@@ -6,7 +6,8 @@ use rust_xlsxwriter::{
     DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
 };
 
-use super::tables::{Cell, Table, K};
+use super::layouts::ColumnKind;
+use super::tables::{Cell, Table};
 
 /// The name of the one sheet, which every injected error's cell is on.
 pub const SHEET: &str = "部门决算公开表";
@@ -86,20 +87,24 @@ fn write_table(
     ws.write_string_with_format(r, 0, format!("部门：{unit_name}"), &f.note)?;
     ws.write_string_with_format(r, last, "单位：万元", &f.unit)?;
     r += 1;
-    for &(ro, c, rs, cs, text) in tb.header {
-        let (r1, r2) = (r + ro, r + ro + rs - 1);
-        let (c1, c2) = (c, c + cs - 1);
+    for h in tb.header {
+        let (r1, r2) = (r + h.row, r + h.row + h.rows - 1);
+        let (c1, c2) = (h.col, h.col + h.cols - 1);
         if r1 == r2 && c1 == c2 {
-            ws.write_string_with_format(r1, c1, text, &f.head)?;
+            ws.write_string_with_format(r1, c1, h.text, &f.head)?;
         } else {
-            ws.merge_range(r1, c1, r2, c2, text, &f.head)?;
+            ws.merge_range(r1, c1, r2, c2, h.text, &f.head)?;
         }
     }
     r += tb.header_rows;
     for row in &tb.rows {
         for (c, (cell, kind)) in row.iter().zip(tb.kinds).enumerate() {
             let c = c as u16;
-            let blank = if *kind == K::A { &f.amount } else { &f.text };
+            let blank = if *kind == ColumnKind::Amount {
+                &f.amount
+            } else {
+                &f.text
+            };
             match cell {
                 Cell::Text(s) => ws.write_string_with_format(r, c, s, &f.text)?,
                 Cell::Amt(0) | Cell::Blank => ws.write_blank(r, c, blank)?,

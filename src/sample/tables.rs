@@ -2,18 +2,11 @@
 //! one worksheet, stacked the way `examples/sample_putuo_finance.rs` lays them out.
 
 use super::catalogue::{INCOME_LINES, PERSONNEL, PUBLIC, SUMMARY_LINES};
+use super::layouts::{
+    ColumnKind, HeaderCell, Layout, BASIC, FISCAL, GENERAL, GOVERNMENT_FUND, INCOME, SPENDING,
+    STATE_CAPITAL, SUMMARY, THREE_PUBLIC,
+};
 use super::model::{LeafYear, Structure, Year};
-
-/// Column kinds: text (labels, codes) or amount.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum K {
-    T,
-    A,
-}
-use K::{A, T};
-
-/// A header cell: (row offset, first col, row span, col span, text).
-type H = (u32, u16, u32, u16, &'static str);
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Cell {
@@ -33,8 +26,8 @@ fn t(s: &str) -> Cell {
 
 pub struct Table {
     pub title: &'static str,
-    pub kinds: &'static [K],
-    pub header: &'static [H],
+    pub kinds: &'static [ColumnKind],
+    pub header: &'static [HeaderCell],
     pub header_rows: u32,
     pub rows: Vec<Vec<Cell>>,
     pub note: Option<String>,
@@ -48,149 +41,6 @@ pub const T_FISCAL: usize = 3;
 pub const T_GENERAL: usize = 4;
 pub const T_BASIC: usize = 5;
 pub const T_THREE: usize = 6;
-
-const T1_KINDS: &[K] = &[T, A, T, A];
-const T1_HEADER: &[H] = &[
-    (0, 0, 1, 2, "收入"),
-    (0, 2, 1, 2, "支出"),
-    (1, 0, 1, 1, "项目"),
-    (1, 1, 1, 1, "决算数"),
-    (1, 2, 1, 1, "项目"),
-    (1, 3, 1, 1, "决算数"),
-];
-const T2_KINDS: &[K] = &[T, T, A, A, A, A, A, A, A];
-const T2_HEADER: &[H] = &[
-    (0, 0, 1, 2, "项目"),
-    (1, 0, 1, 1, "支出功能分类科目编码"),
-    (1, 1, 1, 1, "科目名称"),
-    (0, 2, 2, 1, "本年收入合计"),
-    (0, 3, 2, 1, "财政拨款收入"),
-    (0, 4, 2, 1, "上级补助收入"),
-    (0, 5, 2, 1, "事业收入"),
-    (0, 6, 2, 1, "经营收入"),
-    (0, 7, 2, 1, "附属单位上缴收入"),
-    (0, 8, 2, 1, "其他收入"),
-];
-const T3_KINDS: &[K] = &[T, T, A, A, A, A, A, A];
-const T3_HEADER: &[H] = &[
-    (0, 0, 1, 2, "项目"),
-    (1, 0, 1, 1, "支出功能分类科目编码"),
-    (1, 1, 1, 1, "科目名称"),
-    (0, 2, 2, 1, "本年支出合计"),
-    (0, 3, 2, 1, "基本支出"),
-    (0, 4, 2, 1, "项目支出"),
-    (0, 5, 2, 1, "上缴上级支出"),
-    (0, 6, 2, 1, "经营支出"),
-    (0, 7, 2, 1, "对附属单位补助支出"),
-];
-const T4_KINDS: &[K] = &[T, A, T, A, A, A, A];
-const T4_HEADER: &[H] = &[
-    (0, 0, 1, 2, "收入"),
-    (0, 2, 1, 5, "支出"),
-    (1, 0, 1, 1, "项目"),
-    (1, 1, 1, 1, "决算数"),
-    (1, 2, 1, 1, "项目"),
-    (1, 3, 1, 1, "合计"),
-    (1, 4, 1, 1, "一般公共预算财政拨款"),
-    (1, 5, 1, 1, "政府性基金预算财政拨款"),
-    (1, 6, 1, 1, "国有资本经营预算财政拨款"),
-];
-const T5_KINDS: &[K] = &[T, T, A, A, A];
-const T5_HEADER: &[H] = &[
-    (0, 0, 1, 2, "项目"),
-    (1, 0, 1, 1, "支出功能分类科目编码"),
-    (1, 1, 1, 1, "科目名称"),
-    (0, 2, 2, 1, "合计"),
-    (0, 3, 2, 1, "基本支出"),
-    (0, 4, 2, 1, "项目支出"),
-];
-const T6_KINDS: &[K] = &[T, T, A, T, T, A];
-const T6_HEADER: &[H] = &[
-    (0, 0, 1, 1, "经济分类科目编码"),
-    (0, 1, 1, 1, "科目名称"),
-    (0, 2, 1, 1, "决算数"),
-    (0, 3, 1, 1, "经济分类科目编码"),
-    (0, 4, 1, 1, "科目名称"),
-    (0, 5, 1, 1, "决算数"),
-];
-const T7_KINDS: &[K] = &[A, A, A, A, A, A, A, A, A, A, A, A];
-const T7_HEADER: &[H] = &[
-    (0, 0, 1, 12, "财政拨款“三公”经费"),
-    (1, 0, 2, 2, "合计"),
-    (1, 2, 2, 2, "因公出国（境）费"),
-    (1, 4, 1, 6, "公务用车购置及运行费"),
-    (1, 10, 2, 2, "公务接待费"),
-    (2, 4, 1, 2, "小计"),
-    (2, 6, 1, 2, "公务用车购置费"),
-    (2, 8, 1, 2, "公务用车运行费"),
-    (3, 0, 1, 1, "预算数"),
-    (3, 1, 1, 1, "决算数"),
-    (3, 2, 1, 1, "预算数"),
-    (3, 3, 1, 1, "决算数"),
-    (3, 4, 1, 1, "预算数"),
-    (3, 5, 1, 1, "决算数"),
-    (3, 6, 1, 1, "预算数"),
-    (3, 7, 1, 1, "决算数"),
-    (3, 8, 1, 1, "预算数"),
-    (3, 9, 1, 1, "决算数"),
-    (3, 10, 1, 1, "预算数"),
-    (3, 11, 1, 1, "决算数"),
-];
-const T89_KINDS: &[K] = &[T, T, A, A, A, A, A, A];
-const T89_HEADER: &[H] = &[
-    (0, 0, 1, 2, "项目"),
-    (1, 0, 1, 1, "支出功能分类科目编码"),
-    (1, 1, 1, 1, "科目名称"),
-    (0, 2, 2, 1, "年初结转和结余"),
-    (0, 3, 2, 1, "本年收入"),
-    (0, 4, 1, 3, "本年支出"),
-    (1, 4, 1, 1, "小计"),
-    (1, 5, 1, 1, "基本支出"),
-    (1, 6, 1, 1, "项目支出"),
-    (0, 7, 2, 1, "年末结转和结余"),
-];
-
-/// A table's fixed shape: its title, its columns' kinds and its header cells.
-struct Layout {
-    title: &'static str,
-    kinds: &'static [K],
-    header: &'static [H],
-    header_rows: u32,
-}
-
-const fn layout(
-    title: &'static str,
-    kinds: &'static [K],
-    header: &'static [H],
-    header_rows: u32,
-) -> Layout {
-    Layout {
-        title,
-        kinds,
-        header,
-        header_rows,
-    }
-}
-
-const SUMMARY: Layout = layout("收入支出决算总表", T1_KINDS, T1_HEADER, 2);
-const INCOME: Layout = layout("收入决算表", T2_KINDS, T2_HEADER, 2);
-const SPENDING: Layout = layout("支出决算表", T3_KINDS, T3_HEADER, 2);
-const FISCAL: Layout = layout("财政拨款收入支出决算总表", T4_KINDS, T4_HEADER, 2);
-const GENERAL: Layout = layout("一般公共预算财政拨款支出决算表", T5_KINDS, T5_HEADER, 2);
-const BASIC: Layout = layout("一般公共预算财政拨款基本支出决算表", T6_KINDS, T6_HEADER, 1);
-const THREE_PUBLIC: Layout = layout("财政拨款“三公”经费支出决算表", T7_KINDS, T7_HEADER, 4);
-const GOVERNMENT_FUND: Layout = layout(
-    "政府性基金预算财政拨款收入支出决算表",
-    T89_KINDS,
-    T89_HEADER,
-    2,
-);
-const STATE_CAPITAL: Layout = layout(
-    "国有资本经营预算财政拨款收入支出决算表",
-    T89_KINDS,
-    T89_HEADER,
-    2,
-);
 
 /// A 功能分类 row: code, name and the leaves' figures it sums.
 struct CodeRow {
