@@ -69,9 +69,9 @@ pub fn assemble(doc: &PdfDoc) -> PdfParts {
     }
 }
 
-/// Each page's lines and the tables that start on it, top to bottom, each with its height on
-/// the page.
-fn placed(doc: &PdfDoc) -> Vec<Vec<(f32, Item<'_>)>> {
+/// Each page's lines and the tables that start on it, top to bottom.
+fn placed(doc: &PdfDoc) -> Vec<Vec<Item<'_>>> {
+    // Each item with its height on the page, until they are in order.
     let mut items: Vec<Vec<(f32, Item)>> = (0..doc.pages.len()).map(|_| Vec::new()).collect();
     for p in &doc.pages {
         for l in &p.lines {
@@ -83,10 +83,13 @@ fn placed(doc: &PdfDoc) -> Vec<Vec<(f32, Item<'_>)>> {
             v.push((t.top, Item::Table(i)));
         }
     }
-    for v in &mut items {
-        v.sort_by(|a, b| b.0.total_cmp(&a.0));
-    }
     items
+        .into_iter()
+        .map(|mut v| {
+            v.sort_by(|a, b| b.0.total_cmp(&a.0));
+            v.into_iter().map(|(_, item)| item).collect()
+        })
+        .collect()
 }
 
 /// Tables printed without rulings: their lines by the title that heads them, and every line
@@ -98,11 +101,8 @@ struct Unruled<'a> {
 
 /// Titles with no ruled table under them on their page head tables printed without rulings:
 /// the lines after such a title, up to the next ruled table, are read as one if they look it.
-fn find_unruled<'a>(doc: &PdfDoc, items: &[Vec<(f32, Item<'a>)>]) -> Unruled<'a> {
-    let flat: Vec<&Item> = items
-        .iter()
-        .flat_map(|v| v.iter().map(|(_, i)| i))
-        .collect();
+fn find_unruled<'a>(doc: &PdfDoc, items: &[Vec<Item<'a>>]) -> Unruled<'a> {
+    let flat: Vec<&Item> = items.iter().flat_map(|v| v.iter()).collect();
     let mut found = Unruled {
         at: HashMap::new(),
         taken: HashSet::new(),
@@ -157,20 +157,14 @@ struct PageState<'a> {
 
 impl Assembly {
     /// Reads one page's items in order; the lines left pending at its end are narrative.
-    fn page<'a>(
-        &mut self,
-        doc: &'a PdfDoc,
-        page: usize,
-        list: &[(f32, Item<'a>)],
-        unruled: &Unruled,
-    ) {
+    fn page<'a>(&mut self, doc: &'a PdfDoc, page: usize, list: &[Item<'a>], unruled: &Unruled) {
         let mut state = PageState {
             page,
             pending: Vec::new(),
             last_table: None,
             last_note: None,
         };
-        for (_, item) in list {
+        for item in list {
             match item {
                 Item::Line(l) => self.line(l, &mut state, unruled),
                 Item::Table(i) => self.table(&doc.tables[*i], &mut state),
@@ -360,5 +354,76 @@ impl GridBuilder {
                 approximate: self.approximate,
             })),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::read::pdf::Page;
+
+    fn line(page: u32, text: &str, baseline: f32) -> TextLine {
+        TextLine {
+            page,
+            text: text.into(),
+            x0: 50.0,
+            x1: 300.0,
+            baseline,
+            size: 12.0,
+            runs: Vec::new(),
+        }
+    }
+
+    fn table(first_page: u32, top: f32) -> RuledTable {
+        RuledTable {
+            first_page,
+            top,
+            last_page: first_page,
+            bottom: top - 100.0,
+            width: 2,
+            rows: Vec::new(),
+            merges: Vec::new(),
+        }
+    }
+
+    /// Lines and tables are put on the page a table starts on, highest first.
+    #[test]
+    fn items_are_placed_top_to_bottom_on_their_pages() {
+        let doc = PdfDoc {
+            file: "a.pdf".into(),
+            pages: vec![
+                Page {
+                    number: 1,
+                    lines: vec![
+                        line(1, "注：本表无数据", 300.0),
+                        line(1, "收入决算表", 700.0),
+                    ],
+                },
+                Page {
+                    number: 2,
+                    lines: vec![line(2, "2", 40.0)],
+                },
+            ],
+            tables: vec![table(2, 600.0), table(1, 650.0)],
+            problems: Vec::new(),
+        };
+        let seen: Vec<Vec<String>> = placed(&doc)
+            .iter()
+            .map(|page| {
+                page.iter()
+                    .map(|item| match item {
+                        Item::Line(l) => l.text.clone(),
+                        Item::Table(t) => format!("table {t}"),
+                    })
+                    .collect()
+            })
+            .collect();
+        assert_eq!(
+            seen,
+            [
+                vec!["收入决算表", "table 1", "注：本表无数据"],
+                vec!["table 0", "2"]
+            ]
+        );
     }
 }
