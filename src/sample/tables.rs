@@ -24,6 +24,7 @@ fn t(s: &str) -> Cell {
     }
 }
 
+/// One table as it is written: its fixed shape, its rows of cells and a note under it.
 pub struct Table {
     pub title: &'static str,
     pub kinds: &'static [ColumnKind],
@@ -35,11 +36,17 @@ pub struct Table {
 
 /// Indices of the tables in [`build`]'s answer.
 pub const T_SUMMARY: usize = 0;
+/// 二、收入决算表.
 pub const T_INCOME: usize = 1;
+/// 三、支出决算表.
 pub const T_SPENDING: usize = 2;
+/// 四、财政拨款收入支出决算总表.
 pub const T_FISCAL: usize = 3;
+/// 五、一般公共预算财政拨款支出决算表.
 pub const T_GENERAL: usize = 4;
+/// 六、一般公共预算财政拨款基本支出决算表.
 pub const T_BASIC: usize = 5;
+/// 七、财政拨款“三公”经费支出决算表.
 pub const T_THREE: usize = 6;
 
 /// A 功能分类 row: code, name and the leaves' figures it sums.

@@ -107,6 +107,7 @@ fn touches(s: &Segment, t: &Segment) -> bool {
     }
 }
 
+/// The representative of `i`'s set (a union-find over rulings or cells), shortening the path.
 pub(super) fn find(parent: &mut [usize], mut i: usize) -> usize {
     while parent[i] != i {
         parent[i] = parent[parent[i]];
@@ -115,6 +116,7 @@ pub(super) fn find(parent: &mut [usize], mut i: usize) -> usize {
     i
 }
 
+/// Joins the sets of `a` and `b`, the lower index representing both.
 pub(super) fn union(parent: &mut [usize], a: usize, b: usize) {
     let (ra, rb) = (find(parent, a), find(parent, b));
     if ra != rb {

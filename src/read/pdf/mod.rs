@@ -64,6 +64,7 @@ pub enum Rulings {
     Ignored,
 }
 
+/// Reads the PDF at `path`, with or without its rulings (see [`read_pdf`]).
 pub fn read_pdf_with(path: &Path, rulings: Rulings) -> Result<PdfDoc, ReadError> {
     let file = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|e| ReadError::Io {
@@ -73,6 +74,7 @@ pub fn read_pdf_with(path: &Path, rulings: Rulings) -> Result<PdfDoc, ReadError>
     read_pdf_bytes(&file, bytes, rulings)
 }
 
+/// Reads a PDF already in memory; `file` names it in every problem (see [`read_pdf`]).
 pub fn read_pdf_bytes(file: &str, bytes: Vec<u8>, rulings: Rulings) -> Result<PdfDoc, ReadError> {
     let corrupt = |reason: String| ReadError::Corrupt {
         file: file.to_string(),

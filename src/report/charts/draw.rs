@@ -10,6 +10,7 @@ use rust_decimal::Decimal;
 use super::labels::{fit, money, number, tick};
 use super::{style, Plot, AXIS, GRID, HEIGHT, INK, LABEL_PX, MUTED, PALETTE, WIDTH};
 
+/// What drawing on a backend gives: nothing, or the backend's error.
 pub(super) type DrawResult<DB> =
     Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
 
