@@ -7,8 +7,10 @@
 //! `unreadable` files that cannot be read are added. The same seed gives the same bytes.
 
 mod catalogue;
+mod layouts;
 mod model;
 mod rng;
+mod sheet;
 mod tables;
 
 use std::io;
@@ -208,7 +210,7 @@ fn inject(
     kind: usize,
     rng: &mut Rng,
 ) -> Option<(String, &'static str, i64, i64)> {
-    let starts = tables::first_data_rows(tables);
+    let starts = sheet::first_data_rows(tables);
     for k in (0..KINDS.len()).map(|i| (kind + i) % KINDS.len()) {
         let spec = &KINDS[k];
         let cells = (spec.cells)(&tables[spec.table]);
@@ -225,7 +227,7 @@ fn inject(
             old + delta
         };
         *cell = Cell::Amt(new);
-        let name = tables::a1(starts[spec.table] + r as u32, c);
+        let name = sheet::a1(starts[spec.table] + r as u32, c);
         return Some((name, spec.rules, old, new));
     }
     None
@@ -259,7 +261,7 @@ fn rel_path(district: usize, department: usize, year: usize) -> (String, String,
 fn make(
     spec: &Spec,
     job: &Job,
-    f: &tables::Formats,
+    f: &sheet::Formats,
     path: &Path,
 ) -> io::Result<(Vec<u8>, Option<Injected>)> {
     let (d, m, y) = (job.district as u64, job.department as u64, job.year as u64);
@@ -282,16 +284,16 @@ fn make(
                     .ok_or_else(|| err(path, "no figure to change"))?;
             Some(Injected {
                 path: path.to_path_buf(),
-                sheet: tables::SHEET.to_string(),
+                sheet: sheet::SHEET.to_string(),
                 cell,
                 rules: rules.split('|').map(str::to_string).collect(),
-                original: tables::show(old),
-                injected: tables::show(new),
+                original: sheet::show(old),
+                injected: sheet::show(new),
             })
         }
         None => None,
     };
-    let bytes = tables::workbook(&tbs, f, &unit_name, figures.year).map_err(|e| err(path, e))?;
+    let bytes = sheet::workbook(&tbs, f, &unit_name, figures.year).map_err(|e| err(path, e))?;
     Ok((bytes, injected))
 }
 
@@ -334,6 +336,38 @@ fn fake_encrypted() -> Vec<u8> {
 /// Writes the corpus under `dir` (created if needed): the workbooks, `manifest.csv`,
 /// `injected.csv` and `README.txt`.
 pub fn generate(spec: &Spec, dir: &Path) -> io::Result<Corpus> {
+    let n = workbook_count(spec)?;
+    std::fs::create_dir_all(dir).map_err(|e| err(dir, e))?;
+    let jobs = plan(spec, n);
+    let made = make_all(spec, &jobs, dir)?;
+
+    let mut corpus = Corpus::default();
+    let mut manifest = String::from("path,district,department,year\n");
+    for (m, job) in made.iter().zip(&jobs) {
+        let (d, dept, y, rel) = rel_path(job.district, job.department, job.year);
+        manifest.push_str(&format!(
+            "{},{},{},{y}\n",
+            csv_field(&slash(&rel)),
+            csv_field(&d),
+            csv_field(&dept)
+        ));
+        corpus.workbooks.push(m.path.clone());
+    }
+    corpus.injected = made.iter().filter_map(|m| m.injected.clone()).collect();
+    add_unreadable(spec, dir, &mut corpus)?;
+
+    write(&dir.join("manifest.csv"), manifest.as_bytes())?;
+    write(
+        &dir.join("injected.csv"),
+        injected_csv(dir, &corpus).as_bytes(),
+    )?;
+    write(&dir.join("README.txt"), readme(spec, n).as_bytes())?;
+    Ok(corpus)
+}
+
+/// The number of workbooks `spec` asks for, or why it cannot be generated: at least one of
+/// each, at most 24 years back, ten million workbooks, and one error per workbook.
+fn workbook_count(spec: &Spec) -> io::Result<usize> {
     if spec.districts == 0 || spec.departments == 0 || spec.years == 0 {
         return Err(invalid(
             "districts, departments and years must each be at least 1".into(),
@@ -357,8 +391,12 @@ pub fn generate(spec: &Spec, dir: &Path) -> io::Result<Corpus> {
             spec.errors
         )));
     }
-    std::fs::create_dir_all(dir).map_err(|e| err(dir, e))?;
+    Ok(n)
+}
 
+/// One job per workbook in manifest order, the injured ones and their kinds drawn first from
+/// the master stream, so that which workbooks are injured does not depend on the workers.
+fn plan(spec: &Spec, n: usize) -> Vec<Job> {
     let mut master = Rng::derive(spec.seed, &[0]);
     let mut inject_kind = vec![None; n];
     for i in master.sample(n, spec.errors) {
@@ -379,7 +417,13 @@ pub fn generate(spec: &Spec, dir: &Path) -> io::Result<Corpus> {
             }
         }
     }
+    jobs
+}
 
+/// Makes and writes every job's workbook on all cores, each worker taking the next job; the
+/// first failure stops the others. The answer is in job order, whichever worker made what.
+fn make_all(spec: &Spec, jobs: &[Job], dir: &Path) -> io::Result<Vec<Made>> {
+    let n = jobs.len();
     let next = AtomicUsize::new(0);
     let results: Mutex<Vec<io::Result<Made>>> = Mutex::new(Vec::with_capacity(n));
     let workers = std::thread::available_parallelism()
@@ -389,7 +433,7 @@ pub fn generate(spec: &Spec, dir: &Path) -> io::Result<Corpus> {
     std::thread::scope(|scope| {
         for _ in 0..workers {
             scope.spawn(|| {
-                let f = tables::Formats::new();
+                let f = sheet::Formats::new();
                 let mut mine = Vec::new();
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
@@ -430,22 +474,12 @@ pub fn generate(spec: &Spec, dir: &Path) -> io::Result<Corpus> {
             "a worker generating the corpus stopped early",
         ));
     }
+    Ok(made)
+}
 
-    let mut corpus = Corpus::default();
-    let mut manifest = String::from("path,district,department,year\n");
-    for (m, job) in made.iter().zip(&jobs) {
-        let (d, dept, y, rel) = rel_path(job.district, job.department, job.year);
-        manifest.push_str(&format!(
-            "{},{},{},{y}\n",
-            csv_field(&slash(&rel)),
-            csv_field(&d),
-            csv_field(&dept)
-        ));
-        corpus.workbooks.push(m.path.clone());
-    }
-    corpus.injected = made.iter().filter_map(|m| m.injected.clone()).collect();
-
-    // Unreadable files: truncated zip, random bytes, password-protected (in turn).
+/// Writes `spec.unreadable` files that cannot be read — a truncated workbook, random bytes, a
+/// password-protected file, in turn — each recorded as an injected error of rule `unreadable`.
+fn add_unreadable(spec: &Spec, dir: &Path, corpus: &mut Corpus) -> io::Result<()> {
     let mut rng = Rng::derive(spec.seed, &[4]);
     for k in 0..spec.unreadable {
         let district = rng.index(spec.districts);
@@ -485,7 +519,11 @@ pub fn generate(spec: &Spec, dir: &Path) -> io::Result<Corpus> {
         });
         corpus.unreadable.push(path);
     }
+    Ok(())
+}
 
+/// `injected.csv`: one row per injected error, its path relative to the corpus folder.
+fn injected_csv(dir: &Path, corpus: &Corpus) -> String {
     let mut injected = String::from("path,sheet,cell,rule_expected,original,injected\n");
     for i in &corpus.injected {
         let rel = i.path.strip_prefix(dir).unwrap_or(&i.path);
@@ -499,10 +537,7 @@ pub fn generate(spec: &Spec, dir: &Path) -> io::Result<Corpus> {
             csv_field(&i.injected)
         ));
     }
-    write(&dir.join("manifest.csv"), manifest.as_bytes())?;
-    write(&dir.join("injected.csv"), injected.as_bytes())?;
-    write(&dir.join("README.txt"), readme(spec, n).as_bytes())?;
-    Ok(corpus)
+    injected
 }
 
 fn readme(spec: &Spec, n: usize) -> String {

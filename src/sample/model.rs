@@ -119,13 +119,48 @@ fn pick_some<T: Copy>(rng: &mut Rng, pool: &[T], max: usize, keep_first: bool) -
 
 /// The department's subjects, size and trend, from its own stream.
 pub fn structure(rng: &mut Rng, department: usize, years: usize) -> Structure {
-    let (main_class, main_section) = match catalogue::DEPARTMENTS.get(department) {
-        Some(&(_, c, s)) => (c, s),
+    let main = match catalogue::DEPARTMENTS.get(department) {
+        Some(&(_, class, section)) => MainSubject { class, section },
         None => {
-            let (_, c, s) = catalogue::DEPARTMENTS[rng.index(catalogue::DEPARTMENTS.len())];
-            (c, s)
+            let (_, class, section) =
+                catalogue::DEPARTMENTS[rng.index(catalogue::DEPARTMENTS.len())];
+            MainSubject { class, section }
         }
     };
+    let classes = pick_classes(rng, main.class);
+    let leaves = leaf_defs(rng, &classes, &main);
+    let growth = (0..years)
+        .map(|_| {
+            let g = rng.float(0.03, 0.15);
+            if rng.chance(0.7) {
+                g
+            } else {
+                -g
+            }
+        })
+        .collect();
+    let personnel_weights = personnel_weights(rng);
+    let public_weights = public_weights(rng);
+    Structure {
+        leaves,
+        growth,
+        personnel_share: rng.float(0.7, 0.9),
+        personnel_weights,
+        public_weights,
+        abroad: rng.chance(0.3),
+        vehicle_purchase: rng.chance(0.25),
+    }
+}
+
+/// The 类 and 款 a department is named for (财政局: 201 and 20106): its biggest spending.
+struct MainSubject {
+    class: &'static str,
+    section: &'static str,
+}
+
+/// Two to four 类 in code order: the department's own, then common ones (社会保障, 卫生健康, …)
+/// drawn in a random order until there are enough.
+fn pick_classes(rng: &mut Rng, main_class: &'static str) -> Vec<&'static str> {
     let n_classes = rng.range(2, 4) as usize;
     let mut classes = vec![main_class];
     for i in rng.sample(catalogue::COMMON.len(), catalogue::COMMON.len()) {
@@ -135,47 +170,21 @@ pub fn structure(rng: &mut Rng, department: usize, years: usize) -> Structure {
         }
     }
     classes.sort_unstable();
+    classes
+}
 
-    // Size of the department in hundredths of 万元: 500 万 to 30,000 万, log-uniform.
+/// The 项 of the department's classes, with the department's size (500 万 to 30,000 万,
+/// log-uniform) split between them by weight — the main class weighs most — and one or two
+/// of them, more often than not, given non-appropriation money too.
+fn leaf_defs(rng: &mut Rng, classes: &[&'static str], main: &MainSubject) -> Vec<LeafDef> {
+    // Size of the department in hundredths of 万元.
     let size = (rng.float(500f64.ln(), 30_000f64.ln()).exp() * 100.0) as i64;
     let mut leaves = Vec::new();
-    for code in classes {
+    for &code in classes {
         let Some(class) = catalogue::class(code) else {
             continue;
         };
-        // The department's own section first; others at random.
-        let mut sections: Vec<usize> = (0..class.sections.len()).collect();
-        if let Some(p) = class.sections.iter().position(|s| s.code == main_section) {
-            sections.swap(0, p);
-        }
-        let n_sec = rng.range(1, 3.min(sections.len() as i64)) as usize;
-        let mut chosen: Vec<usize> = sections[..1].to_vec();
-        for i in rng.sample(sections.len() - 1, n_sec - 1) {
-            chosen.push(sections[i + 1]);
-        }
-        chosen.sort_by_key(|&i| class.sections[i].code);
-        for si in chosen {
-            let sec = &class.sections[si];
-            for ii in pick_some(rng, sec.items, 3, true) {
-                let (code, name, used) = sec.items[ii];
-                let weight = match (class.code == main_class, used) {
-                    (true, _) => rng.float(3.0, 10.0),
-                    (false, _) => rng.float(0.3, 2.0),
-                };
-                leaves.push(LeafDef {
-                    class: class.code,
-                    class_name: class.name,
-                    section: sec.code,
-                    section_name: sec.name,
-                    code,
-                    name,
-                    used,
-                    base: (weight * 1000.0) as i64,
-                    basic_share: rng.float(0.75, 0.98),
-                    other: false,
-                });
-            }
-        }
+        class_leaves(rng, class, main, &mut leaves);
     }
     let weights: Vec<u64> = leaves.iter().map(|l| l.base as u64).collect();
     for (l, b) in leaves.iter_mut().zip(split(size, &weights)) {
@@ -188,17 +197,55 @@ pub fn structure(rng: &mut Rng, department: usize, years: usize) -> Structure {
             leaves[i].other = true;
         }
     }
-    let growth = (0..years)
-        .map(|_| {
-            let g = rng.float(0.03, 0.15);
-            if rng.chance(0.7) {
-                g
-            } else {
-                -g
-            }
-        })
-        .collect();
-    let personnel_weights = PERSONNEL
+    leaves
+}
+
+/// One class's 项: one to three of its 款 (the department's own first), one to three 项 of
+/// each, each weighted (its `base`, before the size is split) heavier in the main class.
+fn class_leaves(
+    rng: &mut Rng,
+    class: &catalogue::Class,
+    main: &MainSubject,
+    leaves: &mut Vec<LeafDef>,
+) {
+    let mut sections: Vec<usize> = (0..class.sections.len()).collect();
+    if let Some(p) = class.sections.iter().position(|s| s.code == main.section) {
+        sections.swap(0, p);
+    }
+    let n_sec = rng.range(1, 3.min(sections.len() as i64)) as usize;
+    let mut chosen: Vec<usize> = sections[..1].to_vec();
+    for i in rng.sample(sections.len() - 1, n_sec - 1) {
+        chosen.push(sections[i + 1]);
+    }
+    chosen.sort_by_key(|&i| class.sections[i].code);
+    for si in chosen {
+        let sec = &class.sections[si];
+        for ii in pick_some(rng, sec.items, 3, true) {
+            let (code, name, used) = sec.items[ii];
+            let weight = match (class.code == main.class, used) {
+                (true, _) => rng.float(3.0, 10.0),
+                (false, _) => rng.float(0.3, 2.0),
+            };
+            leaves.push(LeafDef {
+                class: class.code,
+                class_name: class.name,
+                section: sec.code,
+                section_name: sec.name,
+                code,
+                name,
+                used,
+                base: (weight * 1000.0) as i64,
+                basic_share: rng.float(0.75, 0.98),
+                other: false,
+            });
+        }
+    }
+}
+
+/// How 人员经费 is shared between its 款 (工资 and 津贴 most, a few others sometimes); the 类
+/// rows weigh nothing, being the sums.
+fn personnel_weights(rng: &mut Rng) -> Vec<u64> {
+    PERSONNEL
         .iter()
         .map(|&(code, _)| match code {
             _ if code.len() == 3 => 0,
@@ -210,8 +257,12 @@ pub fn structure(rng: &mut Rng, department: usize, years: usize) -> Structure {
             _ if rng.chance(0.35) => rng.range(1, 30) as u64,
             _ => 0,
         })
-        .collect();
-    let public_weights = PUBLIC
+        .collect()
+}
+
+/// How 公用经费 is shared between its 款; the ones the “三公” table decides weigh nothing here.
+fn public_weights(rng: &mut Rng) -> Vec<u64> {
+    PUBLIC
         .iter()
         .map(|&(code, _)| match code {
             _ if code.len() == 3 => 0,
@@ -222,16 +273,7 @@ pub fn structure(rng: &mut Rng, department: usize, years: usize) -> Structure {
             _ if rng.chance(0.4) => rng.range(5, 80) as u64,
             _ => 0,
         })
-        .collect();
-    Structure {
-        leaves,
-        growth,
-        personnel_share: rng.float(0.7, 0.9),
-        personnel_weights,
-        public_weights,
-        abroad: rng.chance(0.3),
-        vehicle_purchase: rng.chance(0.25),
-    }
+        .collect()
 }
 
 fn scale(x: i64, f: f64) -> i64 {
@@ -272,34 +314,60 @@ fn econ(list: &[(&str, &str)], weights: &[u64], totals: &[i64], rng: &mut Rng) -
     out
 }
 
+/// One 项's figures in one year: its base grown back to the year with a little noise, split
+/// into 基本 and 项目 by its use; the appropriation received sometimes a little above what it
+/// spent, and a 项 with other money given some income and spending of it.
+fn leaf_year(l: &LeafDef, factor: f64, rng: &mut Rng) -> LeafYear {
+    let total = scale(l.base, factor * rng.float(0.97, 1.03)).max(100);
+    let mut ly = LeafYear::default();
+    match l.used {
+        Use::Basic => ly.fiscal_basic = total,
+        Use::Project => ly.fiscal_project = total,
+        Use::Mixed => {
+            ly.fiscal_basic = scale(total, l.basic_share * rng.float(0.98, 1.02)).min(total);
+            ly.fiscal_project = total - ly.fiscal_basic;
+        }
+    }
+    ly.fiscal_income = ly.fiscal();
+    if rng.chance(0.3) {
+        ly.fiscal_income += scale(total, rng.float(0.0, 0.015));
+    }
+    if l.other {
+        ly.other_income = scale(total, rng.float(0.005, 0.04)).max(1);
+        let spent = scale(ly.other_income, rng.float(0.6, 1.1)).max(1);
+        match l.used {
+            Use::Basic => ly.other_basic = spent,
+            _ => ly.other_project = spent,
+        }
+    }
+    ly
+}
+
+/// The “三公” figures [出国, 购置, 运行, 接待] as budgeted and as spent (30–100% of the
+/// budget), in hundredths of 万元 (100 = 1 万元); 出国 and 购置 only where the department has them.
+fn three_public(s: &Structure, rng: &mut Rng) -> ([i64; 4], [i64; 4]) {
+    let abroad = if s.abroad { rng.range(200, 1500) } else { 0 };
+    let purchase = if s.vehicle_purchase && rng.chance(0.5) {
+        rng.range(1000, 3000)
+    } else {
+        0
+    };
+    let running = rng.range(200, 2000);
+    let reception = rng.range(20, 500);
+    let three_budget = [abroad, purchase, running, reception];
+    let mut three_final = [0; 4];
+    for (f, b) in three_final.iter_mut().zip(three_budget) {
+        *f = scale(b, rng.float(0.3, 1.0));
+    }
+    (three_budget, three_final)
+}
+
 /// The figures of year index `y` (0 = 2024) from the year's own stream.
 pub fn year(s: &Structure, y: usize, rng: &mut Rng) -> Year {
     let factor: f64 = s.growth[..y].iter().map(|g| 1.0 / (1.0 + g)).product();
     let mut leaves = Vec::with_capacity(s.leaves.len());
     for l in &s.leaves {
-        let total = scale(l.base, factor * rng.float(0.97, 1.03)).max(100);
-        let mut ly = LeafYear::default();
-        match l.used {
-            Use::Basic => ly.fiscal_basic = total,
-            Use::Project => ly.fiscal_project = total,
-            Use::Mixed => {
-                ly.fiscal_basic = scale(total, l.basic_share * rng.float(0.98, 1.02)).min(total);
-                ly.fiscal_project = total - ly.fiscal_basic;
-            }
-        }
-        ly.fiscal_income = ly.fiscal();
-        if rng.chance(0.3) {
-            ly.fiscal_income += scale(total, rng.float(0.0, 0.015));
-        }
-        if l.other {
-            ly.other_income = scale(total, rng.float(0.005, 0.04)).max(1);
-            let spent = scale(ly.other_income, rng.float(0.6, 1.1)).max(1);
-            match l.used {
-                Use::Basic => ly.other_basic = spent,
-                _ => ly.other_project = spent,
-            }
-        }
-        leaves.push(ly);
+        leaves.push(leaf_year(l, factor, rng));
     }
     let all: i64 = leaves.iter().map(LeafYear::spent).sum();
     let fiscal_opening = if rng.chance(0.3) {
@@ -328,20 +396,7 @@ pub fn year(s: &Structure, y: usize, rng: &mut Rng) -> Year {
         rng,
     );
 
-    // “三公”: in hundredths of 万元 (100 = 1 万元).
-    let abroad = if s.abroad { rng.range(200, 1500) } else { 0 };
-    let purchase = if s.vehicle_purchase && rng.chance(0.5) {
-        rng.range(1000, 3000)
-    } else {
-        0
-    };
-    let running = rng.range(200, 2000);
-    let reception = rng.range(20, 500);
-    let three_budget = [abroad, purchase, running, reception];
-    let mut three_final = [0; 4];
-    for (f, b) in three_final.iter_mut().zip(three_budget) {
-        *f = scale(b, rng.float(0.3, 1.0));
-    }
+    let (three_budget, three_final) = three_public(s, rng);
     // The vehicle running costs are booked under 30231 where 公用经费 can hold them.
     let mut public = econ(PUBLIC, &s.public_weights, &[p302, public_total - p302], rng);
     let at = |code: &str| PUBLIC.iter().position(|&(c, _)| c == code);

@@ -1,25 +1,12 @@
 //! The nine tables of a 2024 决算公开表 built from a department's figures, and their writing to
 //! one worksheet, stacked the way `examples/sample_putuo_finance.rs` lays them out.
 
-use rust_xlsxwriter::{
-    DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
-};
-
 use super::catalogue::{INCOME_LINES, PERSONNEL, PUBLIC, SUMMARY_LINES};
+use super::layouts::{
+    ColumnKind, HeaderCell, Layout, BASIC, FISCAL, GENERAL, GOVERNMENT_FUND, INCOME, SPENDING,
+    STATE_CAPITAL, SUMMARY, THREE_PUBLIC,
+};
 use super::model::{LeafYear, Structure, Year};
-
-pub const SHEET: &str = "部门决算公开表";
-
-/// Column kinds: text (labels, codes) or amount.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum K {
-    T,
-    A,
-}
-use K::{A, T};
-
-/// A header cell: (row offset, first col, row span, col span, text).
-type H = (u32, u16, u32, u16, &'static str);
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Cell {
@@ -37,10 +24,11 @@ fn t(s: &str) -> Cell {
     }
 }
 
+/// One table as it is written: its fixed shape, its rows of cells and a note under it.
 pub struct Table {
     pub title: &'static str,
-    pub kinds: &'static [K],
-    pub header: &'static [H],
+    pub kinds: &'static [ColumnKind],
+    pub header: &'static [HeaderCell],
     pub header_rows: u32,
     pub rows: Vec<Vec<Cell>>,
     pub note: Option<String>,
@@ -48,113 +36,18 @@ pub struct Table {
 
 /// Indices of the tables in [`build`]'s answer.
 pub const T_SUMMARY: usize = 0;
+/// 二、收入决算表.
 pub const T_INCOME: usize = 1;
+/// 三、支出决算表.
 pub const T_SPENDING: usize = 2;
+/// 四、财政拨款收入支出决算总表.
 pub const T_FISCAL: usize = 3;
+/// 五、一般公共预算财政拨款支出决算表.
 pub const T_GENERAL: usize = 4;
+/// 六、一般公共预算财政拨款基本支出决算表.
 pub const T_BASIC: usize = 5;
+/// 七、财政拨款“三公”经费支出决算表.
 pub const T_THREE: usize = 6;
-
-const T1_KINDS: &[K] = &[T, A, T, A];
-const T1_HEADER: &[H] = &[
-    (0, 0, 1, 2, "收入"),
-    (0, 2, 1, 2, "支出"),
-    (1, 0, 1, 1, "项目"),
-    (1, 1, 1, 1, "决算数"),
-    (1, 2, 1, 1, "项目"),
-    (1, 3, 1, 1, "决算数"),
-];
-const T2_KINDS: &[K] = &[T, T, A, A, A, A, A, A, A];
-const T2_HEADER: &[H] = &[
-    (0, 0, 1, 2, "项目"),
-    (1, 0, 1, 1, "支出功能分类科目编码"),
-    (1, 1, 1, 1, "科目名称"),
-    (0, 2, 2, 1, "本年收入合计"),
-    (0, 3, 2, 1, "财政拨款收入"),
-    (0, 4, 2, 1, "上级补助收入"),
-    (0, 5, 2, 1, "事业收入"),
-    (0, 6, 2, 1, "经营收入"),
-    (0, 7, 2, 1, "附属单位上缴收入"),
-    (0, 8, 2, 1, "其他收入"),
-];
-const T3_KINDS: &[K] = &[T, T, A, A, A, A, A, A];
-const T3_HEADER: &[H] = &[
-    (0, 0, 1, 2, "项目"),
-    (1, 0, 1, 1, "支出功能分类科目编码"),
-    (1, 1, 1, 1, "科目名称"),
-    (0, 2, 2, 1, "本年支出合计"),
-    (0, 3, 2, 1, "基本支出"),
-    (0, 4, 2, 1, "项目支出"),
-    (0, 5, 2, 1, "上缴上级支出"),
-    (0, 6, 2, 1, "经营支出"),
-    (0, 7, 2, 1, "对附属单位补助支出"),
-];
-const T4_KINDS: &[K] = &[T, A, T, A, A, A, A];
-const T4_HEADER: &[H] = &[
-    (0, 0, 1, 2, "收入"),
-    (0, 2, 1, 5, "支出"),
-    (1, 0, 1, 1, "项目"),
-    (1, 1, 1, 1, "决算数"),
-    (1, 2, 1, 1, "项目"),
-    (1, 3, 1, 1, "合计"),
-    (1, 4, 1, 1, "一般公共预算财政拨款"),
-    (1, 5, 1, 1, "政府性基金预算财政拨款"),
-    (1, 6, 1, 1, "国有资本经营预算财政拨款"),
-];
-const T5_KINDS: &[K] = &[T, T, A, A, A];
-const T5_HEADER: &[H] = &[
-    (0, 0, 1, 2, "项目"),
-    (1, 0, 1, 1, "支出功能分类科目编码"),
-    (1, 1, 1, 1, "科目名称"),
-    (0, 2, 2, 1, "合计"),
-    (0, 3, 2, 1, "基本支出"),
-    (0, 4, 2, 1, "项目支出"),
-];
-const T6_KINDS: &[K] = &[T, T, A, T, T, A];
-const T6_HEADER: &[H] = &[
-    (0, 0, 1, 1, "经济分类科目编码"),
-    (0, 1, 1, 1, "科目名称"),
-    (0, 2, 1, 1, "决算数"),
-    (0, 3, 1, 1, "经济分类科目编码"),
-    (0, 4, 1, 1, "科目名称"),
-    (0, 5, 1, 1, "决算数"),
-];
-const T7_KINDS: &[K] = &[A, A, A, A, A, A, A, A, A, A, A, A];
-const T7_HEADER: &[H] = &[
-    (0, 0, 1, 12, "财政拨款“三公”经费"),
-    (1, 0, 2, 2, "合计"),
-    (1, 2, 2, 2, "因公出国（境）费"),
-    (1, 4, 1, 6, "公务用车购置及运行费"),
-    (1, 10, 2, 2, "公务接待费"),
-    (2, 4, 1, 2, "小计"),
-    (2, 6, 1, 2, "公务用车购置费"),
-    (2, 8, 1, 2, "公务用车运行费"),
-    (3, 0, 1, 1, "预算数"),
-    (3, 1, 1, 1, "决算数"),
-    (3, 2, 1, 1, "预算数"),
-    (3, 3, 1, 1, "决算数"),
-    (3, 4, 1, 1, "预算数"),
-    (3, 5, 1, 1, "决算数"),
-    (3, 6, 1, 1, "预算数"),
-    (3, 7, 1, 1, "决算数"),
-    (3, 8, 1, 1, "预算数"),
-    (3, 9, 1, 1, "决算数"),
-    (3, 10, 1, 1, "预算数"),
-    (3, 11, 1, 1, "决算数"),
-];
-const T89_KINDS: &[K] = &[T, T, A, A, A, A, A, A];
-const T89_HEADER: &[H] = &[
-    (0, 0, 1, 2, "项目"),
-    (1, 0, 1, 1, "支出功能分类科目编码"),
-    (1, 1, 1, 1, "科目名称"),
-    (0, 2, 2, 1, "年初结转和结余"),
-    (0, 3, 2, 1, "本年收入"),
-    (0, 4, 1, 3, "本年支出"),
-    (1, 4, 1, 1, "小计"),
-    (1, 5, 1, 1, "基本支出"),
-    (1, 6, 1, 1, "项目支出"),
-    (0, 7, 2, 1, "年末结转和结余"),
-];
 
 /// A 功能分类 row: code, name and the leaves' figures it sums.
 struct CodeRow {
@@ -211,16 +104,63 @@ fn class_total(rows: &[CodeRow], code: &str, f: impl Fn(&LeafYear) -> i64) -> i6
         .map_or(0, |r| f(&r.sum))
 }
 
+/// What every table of one year is built from: the 功能分类 rows with their sums, the
+/// department's total over all leaves, and the year's own figures (balances, 经济分类, 三公).
+struct Figures<'a> {
+    rows: Vec<CodeRow>,
+    total: LeafYear,
+    year: &'a Year,
+}
+
+impl Figures<'_> {
+    /// The 类 row's figure `f`, or zero when the department spends nothing in that class.
+    fn class(&self, code: &str, f: impl Fn(&LeafYear) -> i64) -> i64 {
+        class_total(&self.rows, code, f)
+    }
+}
+
 /// The nine tables of one department in one year.
 pub fn build(s: &Structure, y: &Year, unit_name: &str) -> Vec<Table> {
-    let rows = code_rows(s, y);
     let mut total = LeafYear::default();
     for f in &y.leaves {
         add(&mut total, f);
     }
-    use Cell::{Amt, Blank};
+    let figures = Figures {
+        rows: code_rows(s, y),
+        total,
+        year: y,
+    };
+    let table = |layout: &Layout, rows, note| Table {
+        title: layout.title,
+        kinds: layout.kinds,
+        header: layout.header,
+        header_rows: layout.header_rows,
+        rows,
+        note,
+    };
+    let no_fund = |fund: &str| {
+        Some(format!(
+            "注：{unit_name}无{fund}预算财政拨款支出，故本表无数据。"
+        ))
+    };
+    vec![
+        table(&SUMMARY, summary_rows(&figures), None),
+        table(&INCOME, income_rows(&figures), None),
+        table(&SPENDING, spending_rows(&figures), None),
+        table(&FISCAL, fiscal_summary_rows(&figures), None),
+        table(&GENERAL, general_rows(&figures), None),
+        table(&BASIC, basic_rows(y), None),
+        table(&THREE_PUBLIC, three_public_rows(y), None),
+        table(&GOVERNMENT_FUND, empty_fund_rows(), no_fund("政府性基金")),
+        table(&STATE_CAPITAL, empty_fund_rows(), no_fund("国有资本经营")),
+    ]
+}
 
-    // 一、收入支出决算总表
+/// 一、收入支出决算总表: income lines beside the 类 totals, then the totals and balances, so that
+/// 总计 balances on both sides.
+fn summary_rows(figures: &Figures) -> Vec<Vec<Cell>> {
+    use Cell::{Amt, Blank};
+    let (total, y) = (&figures.total, figures.year);
     let mut t1 = Vec::new();
     for (i, &(code, line)) in SUMMARY_LINES.iter().enumerate() {
         let (inc_label, inc) = match INCOME_LINES.get(i) {
@@ -238,7 +178,7 @@ pub fn build(s: &Structure, y: &Year, unit_name: &str) -> Vec<Table> {
             inc_label,
             inc,
             t(line),
-            Amt(class_total(&rows, code, LeafYear::spent)),
+            Amt(figures.class(code, LeafYear::spent)),
         ]);
     }
     t1.push(vec![
@@ -261,22 +201,41 @@ pub fn build(s: &Structure, y: &Year, unit_name: &str) -> Vec<Table> {
     ]);
     let grand = total.income() + y.opening();
     t1.push(vec![t("总计"), Amt(grand), t("总计"), Amt(grand)]);
+    t1
+}
 
-    // 二、收入决算表 / 三、支出决算表 / 五、一般公共预算财政拨款支出决算表
-    let income_row = |code: &str, name: &str, f: &LeafYear| {
-        vec![
-            t(code),
-            t(name),
-            Amt(f.income()),
-            Amt(f.fiscal_income),
-            Blank,
-            Blank,
-            Blank,
-            Blank,
-            Amt(f.other_income),
-        ]
-    };
-    let spending_row = |code: &str, name: &str, f: &LeafYear| {
+/// One row of 二、收入决算表: all income is 财政拨款 or 其他收入 in the synthetic departments.
+fn income_row(code: &str, name: &str, f: &LeafYear) -> Vec<Cell> {
+    use Cell::{Amt, Blank};
+    vec![
+        t(code),
+        t(name),
+        Amt(f.income()),
+        Amt(f.fiscal_income),
+        Blank,
+        Blank,
+        Blank,
+        Blank,
+        Amt(f.other_income),
+    ]
+}
+
+/// 二、收入决算表: the 合计 row first, then every 功能分类 row.
+fn income_rows(figures: &Figures) -> Vec<Vec<Cell>> {
+    let mut rows = vec![income_row("", "合计", &figures.total)];
+    rows.extend(
+        figures
+            .rows
+            .iter()
+            .map(|r| income_row(r.code, r.name, &r.sum)),
+    );
+    rows
+}
+
+/// 三、支出决算表: the 合计 row first, then every 功能分类 row split into 基本 and 项目.
+fn spending_rows(figures: &Figures) -> Vec<Vec<Cell>> {
+    use Cell::{Amt, Blank};
+    let row = |code: &str, name: &str, f: &LeafYear| {
         vec![
             t(code),
             t(name),
@@ -288,7 +247,16 @@ pub fn build(s: &Structure, y: &Year, unit_name: &str) -> Vec<Table> {
             Blank,
         ]
     };
-    let general_row = |code: &str, name: &str, f: &LeafYear| {
+    let mut rows = vec![row("", "合计", &figures.total)];
+    rows.extend(figures.rows.iter().map(|r| row(r.code, r.name, &r.sum)));
+    rows
+}
+
+/// 五、一般公共预算财政拨款支出决算表: every 功能分类 row's 财政拨款 part, the 合计 row last
+/// (as the Putuo tables print it).
+fn general_rows(figures: &Figures) -> Vec<Vec<Cell>> {
+    use Cell::Amt;
+    let row = |code: &str, name: &str, f: &LeafYear| {
         vec![
             t(code),
             t(name),
@@ -297,19 +265,22 @@ pub fn build(s: &Structure, y: &Year, unit_name: &str) -> Vec<Table> {
             Amt(f.fiscal_project),
         ]
     };
-    let mut t2 = vec![income_row("", "合计", &total)];
-    let mut t3 = vec![spending_row("", "合计", &total)];
-    let mut t5 = Vec::new();
-    for r in &rows {
-        t2.push(income_row(r.code, r.name, &r.sum));
-        t3.push(spending_row(r.code, r.name, &r.sum));
-        t5.push(general_row(r.code, r.name, &r.sum));
-    }
-    t5.push(general_row("", "合计", &total));
+    let mut rows: Vec<Vec<Cell>> = figures
+        .rows
+        .iter()
+        .map(|r| row(r.code, r.name, &r.sum))
+        .collect();
+    rows.push(row("", "合计", &figures.total));
+    rows
+}
 
-    // 四、财政拨款收入支出决算总表
-    let fiscal_in = total.fiscal_income;
-    let fiscal_out = total.fiscal();
+/// 四、财政拨款收入支出决算总表: only 一般公共预算 money, beside the 类 totals of its spending,
+/// then its balances, so that 总计 balances on both sides.
+fn fiscal_summary_rows(figures: &Figures) -> Vec<Vec<Cell>> {
+    use Cell::{Amt, Blank};
+    let y = figures.year;
+    let fiscal_in = figures.total.fiscal_income;
+    let fiscal_out = figures.total.fiscal();
     let opening = y.fiscal_opening;
     let closing = y.fiscal_closing();
     let mut t4 = Vec::new();
@@ -320,7 +291,7 @@ pub fn build(s: &Structure, y: &Year, unit_name: &str) -> Vec<Table> {
             2 => (t("三、国有资本经营预算财政拨款"), Blank),
             _ => (Blank, Blank),
         };
-        let v = class_total(&rows, code, LeafYear::fiscal);
+        let v = figures.class(code, LeafYear::fiscal);
         t4.push(vec![label, amount, t(line), Amt(v), Amt(v), Blank, Blank]);
     }
     t4.push(vec![
@@ -361,8 +332,13 @@ pub fn build(s: &Structure, y: &Year, unit_name: &str) -> Vec<Table> {
         Blank,
         Blank,
     ]);
+    t4
+}
 
-    // 六、一般公共预算财政拨款基本支出决算表
+/// 六、一般公共预算财政拨款基本支出决算表: 人员经费 and 公用经费 side by side, each closed by
+/// the sum of its 类 rows (three-digit codes; the 款 rows under them are already inside).
+fn basic_rows(y: &Year) -> Vec<Vec<Cell>> {
+    use Cell::{Amt, Blank};
     let mut t6 = Vec::new();
     for i in 0..PERSONNEL.len().max(PUBLIC.len()) {
         let mut row = Vec::with_capacity(6);
@@ -376,13 +352,6 @@ pub fn build(s: &Structure, y: &Year, unit_name: &str) -> Vec<Table> {
         }
         t6.push(row);
     }
-    let class_sum = |list: &[(&str, &str)], v: &[i64]| -> i64 {
-        list.iter()
-            .zip(v)
-            .filter(|((c, _), _)| c.len() == 3)
-            .map(|(_, x)| x)
-            .sum()
-    };
     t6.push(vec![
         Blank,
         t("人员经费合计"),
@@ -391,11 +360,25 @@ pub fn build(s: &Structure, y: &Year, unit_name: &str) -> Vec<Table> {
         t("公用经费合计"),
         Amt(class_sum(PUBLIC, &y.public)),
     ]);
+    t6
+}
 
-    // 七、财政拨款“三公”经费支出决算表
+/// The sum of a 经济分类 list's 类 rows (three-digit codes): the 款 rows are parts of them.
+fn class_sum(list: &[(&str, &str)], values: &[i64]) -> i64 {
+    list.iter()
+        .zip(values)
+        .filter(|((c, _), _)| c.len() == 3)
+        .map(|(_, x)| x)
+        .sum()
+}
+
+/// 七、财政拨款“三公”经费支出决算表: one row of budget and final pairs; the 公务用车 小计 is
+/// 购置 plus 运行, and 合计 adds 出国, 小计 and 接待.
+fn three_public_rows(y: &Year) -> Vec<Vec<Cell>> {
+    use Cell::Amt;
     let (b, f) = (y.three_budget, y.three_final);
     let (vb, vf) = (b[1] + b[2], f[1] + f[2]);
-    let t7 = vec![vec![
+    vec![vec![
         Amt(b[0] + vb + b[3]),
         Amt(f[0] + vf + f[3]),
         Amt(b[0]),
@@ -408,214 +391,68 @@ pub fn build(s: &Structure, y: &Year, unit_name: &str) -> Vec<Table> {
         Amt(f[2]),
         Amt(b[3]),
         Amt(f[3]),
-    ]];
-
-    let empty_fund = || {
-        vec![vec![
-            Blank,
-            t("合计"),
-            Blank,
-            Blank,
-            Blank,
-            Blank,
-            Blank,
-            Blank,
-        ]]
-    };
-    let table = |title, kinds, header, header_rows, rows, note| Table {
-        title,
-        kinds,
-        header,
-        header_rows,
-        rows,
-        note,
-    };
-    vec![
-        table("收入支出决算总表", T1_KINDS, T1_HEADER, 2, t1, None),
-        table("收入决算表", T2_KINDS, T2_HEADER, 2, t2, None),
-        table("支出决算表", T3_KINDS, T3_HEADER, 2, t3, None),
-        table("财政拨款收入支出决算总表", T4_KINDS, T4_HEADER, 2, t4, None),
-        table(
-            "一般公共预算财政拨款支出决算表",
-            T5_KINDS,
-            T5_HEADER,
-            2,
-            t5,
-            None,
-        ),
-        table(
-            "一般公共预算财政拨款基本支出决算表",
-            T6_KINDS,
-            T6_HEADER,
-            1,
-            t6,
-            None,
-        ),
-        table(
-            "财政拨款“三公”经费支出决算表",
-            T7_KINDS,
-            T7_HEADER,
-            4,
-            t7,
-            None,
-        ),
-        table(
-            "政府性基金预算财政拨款收入支出决算表",
-            T89_KINDS,
-            T89_HEADER,
-            2,
-            empty_fund(),
-            Some(format!(
-                "注：{unit_name}无政府性基金预算财政拨款支出，故本表无数据。"
-            )),
-        ),
-        table(
-            "国有资本经营预算财政拨款收入支出决算表",
-            T89_KINDS,
-            T89_HEADER,
-            2,
-            empty_fund(),
-            Some(format!(
-                "注：{unit_name}无国有资本经营预算财政拨款支出，故本表无数据。"
-            )),
-        ),
-    ]
+    ]]
 }
 
-/// The sheet row (zero-based) of each table's first data row.
-pub fn first_data_rows(tables: &[Table]) -> Vec<u32> {
-    let mut out = Vec::with_capacity(tables.len());
-    let mut r = 0u32;
-    for tb in tables {
-        out.push(r + 2 + tb.header_rows);
-        r += 2 + tb.header_rows + tb.rows.len() as u32 + u32::from(tb.note.is_some()) + 2;
-    }
-    out
+/// 八/九: a fund the department has none of prints one blank 合计 row (and a note saying why).
+fn empty_fund_rows() -> Vec<Vec<Cell>> {
+    use Cell::Blank;
+    vec![vec![
+        Blank,
+        t("合计"),
+        Blank,
+        Blank,
+        Blank,
+        Blank,
+        Blank,
+        Blank,
+    ]]
 }
 
-/// A cell's name the way a spreadsheet user writes it (`C17`).
-pub fn a1(row: u32, col: u16) -> String {
-    let mut c = col as u32 + 1;
-    let mut letters = Vec::new();
-    while c > 0 {
-        letters.push((b'A' + ((c - 1) % 26) as u8) as char);
-        c = (c - 1) / 26;
-    }
-    letters.reverse();
-    format!("{}{}", letters.into_iter().collect::<String>(), row + 1)
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-/// An amount in hundredths of 万元, printed the way the cell shows it (without grouping).
-pub fn show(v: i64) -> String {
-    let sign = if v < 0 { "-" } else { "" };
-    format!("{sign}{}.{:02}", v.abs() / 100, v.abs() % 100)
-}
+    /// A 类 row already holds the 款 rows under it: only three-digit codes are added.
+    #[test]
+    fn class_sum_adds_only_the_class_rows() {
+        let list = [
+            ("301", "工资福利支出"),
+            ("30101", "基本工资"),
+            ("30102", "津贴补贴"),
+            ("302", "商品和服务支出"),
+            ("30201", "办公费"),
+        ];
+        assert_eq!(
+            class_sum(&list, &[50_000, 30_000, 20_000, 7_500, 7_500]),
+            57_500
+        );
+    }
 
-/// The few formats every workbook uses; built once per worker.
-pub struct Formats {
-    title: Format,
-    unit: Format,
-    head: Format,
-    text: Format,
-    amount: Format,
-    note: Format,
-}
-
-impl Formats {
-    pub fn new() -> Formats {
-        let border = FormatBorder::Thin;
-        Formats {
-            title: Format::new()
-                .set_bold()
-                .set_font_size(14)
-                .set_align(FormatAlign::Center),
-            unit: Format::new().set_align(FormatAlign::Right),
-            head: Format::new()
-                .set_bold()
-                .set_border(border)
-                .set_text_wrap()
-                .set_align(FormatAlign::Center)
-                .set_align(FormatAlign::VerticalCenter),
-            text: Format::new().set_border(border),
-            amount: Format::new().set_border(border).set_num_format("#,##0.00"),
-            note: Format::new(),
-        }
+    /// 公务用车 小计 is 购置 plus 运行; 合计 adds 出国, 小计 and 接待, budget and final apart.
+    #[test]
+    fn three_public_row_sums_vehicles_then_everything() {
+        let y = Year {
+            year: 2024,
+            leaves: Vec::new(),
+            fiscal_opening: 0,
+            other_opening: 0,
+            personnel: Vec::new(),
+            public: Vec::new(),
+            three_budget: [1_000, 20_000, 3_000, 400],
+            three_final: [900, 18_000, 2_800, 350],
+        };
+        let rows = three_public_rows(&y);
+        let amounts: Vec<i64> = rows[0]
+            .iter()
+            .map(|c| match c {
+                Cell::Amt(v) => *v,
+                _ => -1,
+            })
+            .collect();
+        assert_eq!(
+            amounts,
+            [24_400, 22_050, 1_000, 900, 23_000, 20_800, 20_000, 18_000, 3_000, 2_800, 400, 350]
+        );
     }
-}
-
-fn write_table(
-    ws: &mut Worksheet,
-    f: &Formats,
-    tb: &Table,
-    top: u32,
-    unit_name: &str,
-) -> Result<u32, XlsxError> {
-    let last = tb.kinds.len() as u16 - 1;
-    let mut r = top;
-    ws.merge_range(r, 0, r, last, tb.title, &f.title)?;
-    r += 1;
-    ws.write_string_with_format(r, 0, format!("部门：{unit_name}"), &f.note)?;
-    ws.write_string_with_format(r, last, "单位：万元", &f.unit)?;
-    r += 1;
-    for &(ro, c, rs, cs, text) in tb.header {
-        let (r1, r2) = (r + ro, r + ro + rs - 1);
-        let (c1, c2) = (c, c + cs - 1);
-        if r1 == r2 && c1 == c2 {
-            ws.write_string_with_format(r1, c1, text, &f.head)?;
-        } else {
-            ws.merge_range(r1, c1, r2, c2, text, &f.head)?;
-        }
-    }
-    r += tb.header_rows;
-    for row in &tb.rows {
-        for (c, (cell, kind)) in row.iter().zip(tb.kinds).enumerate() {
-            let c = c as u16;
-            let blank = if *kind == K::A { &f.amount } else { &f.text };
-            match cell {
-                Cell::Text(s) => ws.write_string_with_format(r, c, s, &f.text)?,
-                Cell::Amt(0) | Cell::Blank => ws.write_blank(r, c, blank)?,
-                Cell::Amt(v) => ws.write_number_with_format(r, c, *v as f64 / 100.0, &f.amount)?,
-            };
-        }
-        r += 1;
-    }
-    if let Some(note) = &tb.note {
-        ws.merge_range(r, 0, r, last, note, &f.note)?;
-        r += 1;
-    }
-    Ok(r)
-}
-
-/// The workbook as bytes: one sheet, the tables stacked with two empty rows between them.
-pub fn workbook(
-    tables: &[Table],
-    f: &Formats,
-    unit_name: &str,
-    year: i32,
-) -> Result<Vec<u8>, XlsxError> {
-    let mut wb = Workbook::new();
-    // A fixed date: the corpus must repeat byte for byte.
-    let created = ExcelDateTime::from_ymd(2025, 6, 1)?.and_hms(0, 0, 0)?;
-    wb.set_properties(
-        &DocProperties::new()
-            .set_title(format!("{unit_name}{year}年度部门决算公开表（合成数据）"))
-            .set_author("gouji sample")
-            .set_comment("Synthetic data generated by `gouji sample`; not a real disclosure.")
-            .set_creation_datetime(&created),
-    );
-    let ws = wb.add_worksheet();
-    ws.set_name(SHEET)?;
-    for (c, w) in [
-        30.0, 34.0, 16.0, 34.0, 16.0, 16.0, 16.0, 16.0, 16.0, 12.0, 12.0, 12.0,
-    ]
-    .into_iter()
-    .enumerate()
-    {
-        ws.set_column_width(c as u16, w)?;
-    }
-    let mut r = 0u32;
-    for tb in tables {
-        r = write_table(ws, f, tb, r, unit_name)? + 2;
-    }
-    wb.save_to_buffer()
 }

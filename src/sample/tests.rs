@@ -99,7 +99,7 @@ fn injected_errors_are_found_where_they_were_put() {
 fn every_kind_of_error_fires_its_rules() {
     let dir = temp_dir("kinds");
     std::fs::create_dir_all(&dir).unwrap();
-    let f = tables::Formats::new();
+    let f = sheet::Formats::new();
     let s = spec(0, 0);
     for (kind, spec_k) in KINDS.iter().enumerate() {
         let mut tried = 0;
@@ -270,4 +270,37 @@ fn a_bad_spec_is_refused() {
         &dir
     )
     .is_err());
+}
+
+/// A spec is refused before anything is written, with the reason; a good one gives its count.
+#[test]
+fn workbook_count_is_the_product_or_the_reason_it_cannot_be() {
+    assert_eq!(workbook_count(&spec(8, 0)).unwrap(), 8);
+    let refusal = |s: Spec| workbook_count(&s).unwrap_err().to_string();
+    assert_eq!(
+        refusal(spec(9, 0)),
+        "cannot inject 9 errors into 8 workbooks (one error per workbook)"
+    );
+    assert_eq!(
+        refusal(Spec {
+            years: 25,
+            ..spec(0, 0)
+        }),
+        "years must be at most 24 (2001–2024), not 25"
+    );
+    assert_eq!(
+        refusal(Spec {
+            districts: 0,
+            ..spec(0, 0)
+        }),
+        "districts, departments and years must each be at least 1"
+    );
+    assert_eq!(
+        refusal(Spec {
+            districts: 10_000,
+            departments: 1_001,
+            ..spec(0, 0)
+        }),
+        "too many workbooks"
+    );
 }

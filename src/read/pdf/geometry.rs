@@ -1,17 +1,20 @@
 //! Ruled tables from ruling lines and glyph positions.
 //!
 //! Coordinates are PDF user space in points, y growing upwards. A table is a connected set of
-//! horizontal and vertical rulings; its elementary cells lie between consecutive distinct ruling
-//! positions; two neighbouring cells with no ruling drawn between them are one merged cell, as a
-//! person reads the printed page. A glyph belongs to the cell its centre falls in, so a label
-//! wrapped onto two lines, or an amount set higher in its cell, stays in its row.
+//! horizontal and vertical rulings; this module finds those regions on a page, gives each the
+//! glyphs inside it, and joins a table continued over a page break. Its elementary cells lie
+//! between consecutive distinct ruling positions; two neighbouring cells with no ruling drawn
+//! between them are one merged cell, as a person reads the printed page (see `cells`). A glyph
+//! belongs to the cell its centre falls in, so a label wrapped onto two lines, or an amount set
+//! higher in its cell, stays in its row.
 
-use pdf_oxide::elements::{PathContent, PathOperation};
-
-use crate::read::Merge;
-
+use super::cells::{self, RuledTable};
 use super::lines::TextLine;
+use super::rulings::Segment;
 use super::Page;
+
+/// Rulings closer than this are one.
+pub(super) const SNAP: f32 = 2.0;
 
 /// A glyph: its character, the left end of its baseline, its advance and its size.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -24,141 +27,10 @@ pub struct Glyph {
 }
 
 impl Glyph {
-    fn centre(&self) -> (f32, f32) {
+    pub(super) fn centre(&self) -> (f32, f32) {
         // The visual middle of a CJK glyph or a digit sits about a third of the size above the
         // baseline.
         (self.x + self.width / 2.0, self.baseline + 0.3 * self.size)
-    }
-}
-
-/// A straight ruling: horizontal at `pos` = y from `a` to `b` (x), or vertical at `pos` = x.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Segment {
-    pub horizontal: bool,
-    pub pos: f32,
-    pub a: f32,
-    pub b: f32,
-}
-
-/// The quarter turns (0–3, counter-clockwise) an angle in degrees is, if it is one.
-pub fn quarter_turns(degrees: f32) -> Option<u8> {
-    let d = degrees.rem_euclid(360.0);
-    (0..=4u8)
-        .find(|&q| (d - 90.0 * f32::from(q)).abs() < 1.0)
-        .map(|q| q % 4)
-}
-
-/// A point in the coordinates of a page turned back by `q` quarter turns, so that text set at
-/// that angle reads left to right with y growing upwards.
-pub fn turn((x, y): (f32, f32), q: u8) -> (f32, f32) {
-    match q % 4 {
-        0 => (x, y),
-        1 => (y, -x),
-        2 => (-x, -y),
-        _ => (-y, x),
-    }
-}
-
-impl Segment {
-    /// The ruling in the coordinates of a page turned back by `q` quarter turns.
-    pub fn turned(&self, q: u8) -> Option<Segment> {
-        if q.is_multiple_of(4) {
-            return Some(*self);
-        }
-        let (from, to) = if self.horizontal {
-            ((self.a, self.pos), (self.b, self.pos))
-        } else {
-            ((self.pos, self.a), (self.pos, self.b))
-        };
-        let mut out = Vec::new();
-        line(&mut out, turn(from, q), turn(to, q));
-        out.pop()
-    }
-}
-
-/// Thinner than this, a filled rectangle is a ruling drawn as a fill.
-const HAIR: f32 = 2.5;
-/// Rulings closer than this are one.
-const SNAP: f32 = 2.0;
-
-/// The rulings a page's paths draw: stroked lines and rectangles, and hairline filled rectangles.
-pub fn segments(paths: &[PathContent]) -> Vec<Segment> {
-    let mut out = Vec::new();
-    for p in paths {
-        let stroked = p.stroke_color.is_some();
-        if !stroked && p.fill_color.is_none() {
-            continue; // a clipping path draws nothing
-        }
-        let mut start = (0.0f32, 0.0f32);
-        let mut cur = (0.0f32, 0.0f32);
-        for op in &p.operations {
-            match *op {
-                PathOperation::MoveTo(x, y) => {
-                    start = (x, y);
-                    cur = (x, y);
-                }
-                PathOperation::LineTo(x, y) => {
-                    if stroked {
-                        line(&mut out, cur, (x, y));
-                    }
-                    cur = (x, y);
-                }
-                PathOperation::CurveTo(_, _, _, _, x, y) => cur = (x, y),
-                PathOperation::ClosePath => {
-                    if stroked {
-                        line(&mut out, cur, start);
-                    }
-                    cur = start;
-                }
-                PathOperation::Rectangle(x, y, w, h) => {
-                    let (x0, x1) = (x.min(x + w), x.max(x + w));
-                    let (y0, y1) = (y.min(y + h), y.max(y + h));
-                    let (w, h) = (x1 - x0, y1 - y0);
-                    if h < HAIR && w >= HAIR {
-                        out.push(Segment {
-                            horizontal: true,
-                            pos: (y0 + y1) / 2.0,
-                            a: x0,
-                            b: x1,
-                        });
-                    } else if w < HAIR && h >= HAIR {
-                        out.push(Segment {
-                            horizontal: false,
-                            pos: (x0 + x1) / 2.0,
-                            a: y0,
-                            b: y1,
-                        });
-                    } else if stroked && w >= HAIR && h >= HAIR {
-                        line(&mut out, (x0, y0), (x1, y0));
-                        line(&mut out, (x0, y1), (x1, y1));
-                        line(&mut out, (x0, y0), (x0, y1));
-                        line(&mut out, (x1, y0), (x1, y1));
-                    }
-                    start = (x, y);
-                    cur = (x, y);
-                }
-            }
-        }
-    }
-    out
-}
-
-fn line(out: &mut Vec<Segment>, from: (f32, f32), to: (f32, f32)) {
-    let (dx, dy) = ((to.0 - from.0).abs(), (to.1 - from.1).abs());
-    if dy < 1.0 && dx >= HAIR {
-        out.push(Segment {
-            horizontal: true,
-            pos: (from.1 + to.1) / 2.0,
-            a: from.0.min(to.0),
-            b: from.0.max(to.0),
-        });
-    } else if dx < 1.0 && dy >= HAIR {
-        out.push(Segment {
-            horizontal: false,
-            pos: (from.0 + to.0) / 2.0,
-            a: from.1.min(to.1),
-            b: from.1.max(to.1),
-        });
     }
 }
 
@@ -166,8 +38,8 @@ fn line(out: &mut Vec<Segment>, from: (f32, f32), to: (f32, f32)) {
 #[derive(Clone, Debug)]
 pub struct Region {
     pub page: u32,
-    segments: Vec<Segment>,
-    glyphs: Vec<Glyph>,
+    pub(super) segments: Vec<Segment>,
+    pub(super) glyphs: Vec<Glyph>,
     pub left: f32,
     pub right: f32,
     pub top: f32,
@@ -235,7 +107,8 @@ fn touches(s: &Segment, t: &Segment) -> bool {
     }
 }
 
-fn find(parent: &mut [usize], mut i: usize) -> usize {
+/// The representative of `i`'s set (a union-find over rulings or cells), shortening the path.
+pub(super) fn find(parent: &mut [usize], mut i: usize) -> usize {
     while parent[i] != i {
         parent[i] = parent[parent[i]];
         i = parent[i];
@@ -243,7 +116,8 @@ fn find(parent: &mut [usize], mut i: usize) -> usize {
     i
 }
 
-fn union(parent: &mut [usize], a: usize, b: usize) {
+/// Joins the sets of `a` and `b`, the lower index representing both.
+pub(super) fn union(parent: &mut [usize], a: usize, b: usize) {
     let (ra, rb) = (find(parent, a), find(parent, b));
     if ra != rb {
         parent[ra.max(rb)] = ra.min(rb);
@@ -251,7 +125,7 @@ fn union(parent: &mut [usize], a: usize, b: usize) {
 }
 
 /// Distinct positions, ascending, those within `SNAP` of each other taken as one.
-fn distinct(values: impl Iterator<Item = f32>) -> Vec<f32> {
+pub(super) fn distinct(values: impl Iterator<Item = f32>) -> Vec<f32> {
     let mut v: Vec<f32> = values.collect();
     v.sort_by(f32::total_cmp);
     let mut out: Vec<(f32, usize)> = Vec::new();
@@ -265,33 +139,6 @@ fn distinct(values: impl Iterator<Item = f32>) -> Vec<f32> {
         }
     }
     out.into_iter().map(|(m, _)| m).collect()
-}
-
-/// A cell as printed: its text and its box (x0, y0, x1, y1) on its page.
-#[derive(Clone, Debug, PartialEq)]
-pub struct TableCell {
-    pub text: String,
-    pub bbox: [f32; 4],
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct TableRow {
-    pub page: u32,
-    pub cells: Vec<Option<TableCell>>,
-}
-
-/// A ruled table, over one page or continued over several.
-#[derive(Clone, Debug, PartialEq)]
-pub struct RuledTable {
-    pub first_page: u32,
-    /// The top of the table on its first page.
-    pub top: f32,
-    pub last_page: u32,
-    pub bottom: f32,
-    pub width: usize,
-    pub rows: Vec<TableRow>,
-    /// Merged cells, rows counted from the table's first row.
-    pub merges: Vec<Merge>,
 }
 
 /// The page's tables, each table continued from the previous page joined to it. A table
@@ -331,7 +178,7 @@ pub fn join_continued(pages: Vec<Vec<Region>>, texts: &[Page]) -> Vec<RuledTable
             last_page_ended_in_table = false;
         }
     }
-    runs.into_iter().map(build).collect()
+    runs.into_iter().map(cells::build).collect()
 }
 
 /// Page numbers, running heads and unit lines: nothing that starts a new table or a paragraph.
@@ -339,173 +186,12 @@ fn only_short<'a>(mut lines: impl Iterator<Item = &'a TextLine>) -> bool {
     lines.all(|l| l.text.chars().count() <= 12 && !l.text.contains('表'))
 }
 
-/// Reads the cells of a run of regions, all on the columns of the run's vertical rulings.
-fn build(run: Vec<Region>) -> RuledTable {
-    let xs = distinct(run.iter().flat_map(|r| {
-        r.segments
-            .iter()
-            .filter(|s| !s.horizontal)
-            .map(|s| s.pos)
-            .collect::<Vec<_>>()
-    }));
-    let width = xs.len().saturating_sub(1);
-    let mut table = RuledTable {
-        first_page: run[0].page,
-        top: run[0].top,
-        last_page: run[run.len() - 1].page,
-        bottom: run[run.len() - 1].bottom,
-        width,
-        rows: Vec::new(),
-        merges: Vec::new(),
-    };
-    for region in &run {
-        read_region(region, &xs, &mut table);
-    }
-    table
-}
-
-fn read_region(region: &Region, xs: &[f32], table: &mut RuledTable) {
-    let mut ys = distinct(
-        region
-            .segments
-            .iter()
-            .filter(|s| s.horizontal)
-            .map(|s| s.pos),
-    );
-    ys.reverse(); // top first
-    let (nr, nc) = (ys.len() - 1, xs.len().saturating_sub(1));
-    if nc == 0 {
-        return;
-    }
-    let covered = |horizontal: bool, pos: f32, lo: f32, hi: f32| -> bool {
-        let len: f32 = region
-            .segments
-            .iter()
-            .filter(|s| s.horizontal == horizontal && (s.pos - pos).abs() <= SNAP)
-            .map(|s| (s.b.min(hi) - s.a.max(lo)).max(0.0))
-            .sum();
-        len >= 0.5 * (hi - lo)
-    };
-    let id = |r: usize, c: usize| r * nc + c;
-    let mut parent: Vec<usize> = (0..nr * nc).collect();
-    for r in 0..nr {
-        for c in 0..nc {
-            if c + 1 < nc && !covered(false, xs[c + 1], ys[r + 1], ys[r]) {
-                union(&mut parent, id(r, c), id(r, c + 1));
-            }
-            if r + 1 < nr && !covered(true, ys[r + 1], xs[c], xs[c + 1]) {
-                union(&mut parent, id(r, c), id(r + 1, c));
-            }
-        }
-    }
-    // Each merged cell: its span and its glyphs.
-    let mut span: std::collections::HashMap<usize, (usize, usize, usize, usize)> =
-        Default::default();
-    for r in 0..nr {
-        for c in 0..nc {
-            let root = find(&mut parent, id(r, c));
-            let e = span.entry(root).or_insert((r, c, r, c));
-            e.0 = e.0.min(r);
-            e.1 = e.1.min(c);
-            e.2 = e.2.max(r);
-            e.3 = e.3.max(c);
-        }
-    }
-    let mut glyphs: std::collections::HashMap<usize, Vec<Glyph>> = Default::default();
-    for g in &region.glyphs {
-        let (cx, cy) = g.centre();
-        let c = xs
-            .partition_point(|&x| x <= cx)
-            .saturating_sub(1)
-            .min(nc - 1);
-        let r = ys
-            .partition_point(|&y| y >= cy)
-            .saturating_sub(1)
-            .min(nr - 1);
-        let root = find(&mut parent, id(r, c));
-        glyphs.entry(root).or_default().push(*g);
-    }
-    let base = table.rows.len();
-    for _ in 0..nr {
-        table.rows.push(TableRow {
-            page: region.page,
-            cells: vec![None; nc],
-        });
-    }
-    for (root, (r0, c0, r1, c1)) in span {
-        let text = glyphs.get(&root).map(|g| cell_text(g)).unwrap_or_default();
-        if r1 > r0 || c1 > c0 {
-            table.merges.push(Merge {
-                first: ((base + r0) as u32, c0 as u32),
-                last: ((base + r1) as u32, c1 as u32),
-            });
-        }
-        if !text.is_empty() {
-            table.rows[base + r0].cells[c0] = Some(TableCell {
-                text,
-                bbox: [xs[c0], ys[r1 + 1], xs[c1 + 1], ys[r0]],
-            });
-        }
-    }
-    table.merges.sort_by_key(|m| (m.first, m.last));
-}
-
-/// The text of a cell: its lines top to bottom, joined as one (a wrapped label is one label).
-fn cell_text(glyphs: &[Glyph]) -> String {
-    super::lines::lines(glyphs.to_vec(), 0)
-        .into_iter()
-        .map(|l| l.text)
-        .collect()
-}
-
-/// The glyphs of one line, left to right. A gap wider than half a character is a space; between
-/// Latin letters or digits, so is a word space (about a quarter of the size).
-pub fn text_of(glyphs: &[Glyph]) -> String {
-    let mut sorted = glyphs.to_vec();
-    sorted.sort_by(|a, b| a.x.total_cmp(&b.x));
-    let mut out = String::new();
-    let mut prev: Option<&Glyph> = None;
-    let mut spaced = false;
-    for g in &sorted {
-        if g.ch == ' ' {
-            spaced = true;
-            continue;
-        }
-        if let Some(p) = prev {
-            let gap = g.x - (p.x + p.width);
-            let latin = p.ch.is_ascii_alphanumeric() && g.ch.is_ascii_alphanumeric();
-            if gap > 0.6 * g.size || (latin && (spaced || gap > 0.15 * g.size)) {
-                out.push(' ');
-            }
-        }
-        out.push(g.ch);
-        prev = Some(g);
-        spaced = false;
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
+    use super::super::lines::text_of;
+    use super::super::rulings::test_rulings::{h, v};
     use super::*;
-
-    fn h(y: f32, a: f32, b: f32) -> Segment {
-        Segment {
-            horizontal: true,
-            pos: y,
-            a,
-            b,
-        }
-    }
-
-    fn v(x: f32, a: f32, b: f32) -> Segment {
-        Segment {
-            horizontal: false,
-            pos: x,
-            a,
-            b,
-        }
-    }
+    use crate::read::Merge;
 
     /// Glyphs of `s` from `x` on `baseline`, 10 pt each.
     fn text(s: &str, x: f32, baseline: f32) -> Vec<Glyph> {
@@ -613,32 +299,5 @@ mod tests {
             },
         ];
         assert_eq!(join_continued(vec![first, second], &titled).len(), 2);
-    }
-
-    #[test]
-    fn a_page_set_sideways_is_turned_back() {
-        assert_eq!(quarter_turns(90.0), Some(1));
-        assert_eq!(quarter_turns(-90.0), Some(3));
-        assert_eq!(quarter_turns(359.6), Some(0));
-        assert_eq!(quarter_turns(45.0), None);
-        // Text running up the page (90°): a point further up is further right once turned back.
-        assert!(turn((100.0, 300.0), 1).0 > turn((100.0, 200.0), 1).0);
-        // A vertical ruling of a sideways table is a horizontal one of the table.
-        let s = v(100.0, 200.0, 300.0).turned(1).unwrap();
-        assert_eq!(s, h(-100.0, 200.0, 300.0));
-        assert_eq!(h(50.0, 0.0, 10.0).turned(0), Some(h(50.0, 0.0, 10.0)));
-    }
-
-    #[test]
-    fn hairline_rectangles_are_rulings_and_clipping_paths_are_not() {
-        use pdf_oxide::elements::PathContent;
-        let mut filled = PathContent::new(pdf_oxide::geometry::Rect::new(0.0, 0.0, 1.0, 1.0));
-        filled.operations = vec![PathOperation::Rectangle(10.0, 100.0, 200.0, 0.5)];
-        filled.fill_color = Some(pdf_oxide::layout::Color::black());
-        filled.stroke_color = None;
-        let mut clip = filled.clone();
-        clip.fill_color = None;
-        let s = segments(&[filled, clip]);
-        assert_eq!(s, vec![h(100.25, 10.0, 210.0)]);
     }
 }

@@ -1,6 +1,6 @@
 //! Glyphs outside tables, put into text lines in reading order.
 
-use super::geometry::{text_of, Glyph};
+use super::geometry::Glyph;
 
 /// A printed line of text: its glyphs on one baseline, left to right.
 #[derive(Clone, Debug, PartialEq)]
@@ -94,6 +94,33 @@ fn run_of(mut glyphs: Vec<Glyph>, line: &[Glyph]) -> Run {
         x0: glyphs[0].x,
         x1: glyphs.last().map(|g| g.x + g.width).unwrap_or(glyphs[0].x),
     }
+}
+
+/// The glyphs of one line, left to right. A gap wider than half a character is a space; between
+/// Latin letters or digits, so is a word space (about a quarter of the size).
+pub fn text_of(glyphs: &[Glyph]) -> String {
+    let mut sorted = glyphs.to_vec();
+    sorted.sort_by(|a, b| a.x.total_cmp(&b.x));
+    let mut out = String::new();
+    let mut prev: Option<&Glyph> = None;
+    let mut spaced = false;
+    for g in &sorted {
+        if g.ch == ' ' {
+            spaced = true;
+            continue;
+        }
+        if let Some(p) = prev {
+            let gap = g.x - (p.x + p.width);
+            let latin = p.ch.is_ascii_alphanumeric() && g.ch.is_ascii_alphanumeric();
+            if gap > 0.6 * g.size || (latin && (spaced || gap > 0.15 * g.size)) {
+                out.push(' ');
+            }
+        }
+        out.push(g.ch);
+        prev = Some(g);
+        spaced = false;
+    }
+    out
 }
 
 #[cfg(test)]

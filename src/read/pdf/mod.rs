@@ -9,18 +9,23 @@
 //! printed); its own text and table extraction split numbers and miss tables, so rows and columns
 //! are rebuilt here from positions.
 
+mod cells;
 mod geometry;
 mod lines;
+mod rulings;
 
 use std::cell::Cell;
+use std::fmt;
 use std::panic::{AssertUnwindSafe, UnwindSafe};
 use std::path::Path;
 use std::sync::Once;
 
 use pdf_oxide::document::PdfDocument;
 
-pub use geometry::{Glyph, RuledTable, Segment, TableCell, TableRow};
+pub use cells::{RuledTable, TableCell, TableRow};
+pub use geometry::Glyph;
 pub use lines::{Run, TextLine};
+pub use rulings::Segment;
 
 use super::ReadError;
 
@@ -59,6 +64,7 @@ pub enum Rulings {
     Ignored,
 }
 
+/// Reads the PDF at `path`, with or without its rulings (see [`read_pdf`]).
 pub fn read_pdf_with(path: &Path, rulings: Rulings) -> Result<PdfDoc, ReadError> {
     let file = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|e| ReadError::Io {
@@ -68,7 +74,46 @@ pub fn read_pdf_with(path: &Path, rulings: Rulings) -> Result<PdfDoc, ReadError>
     read_pdf_bytes(&file, bytes, rulings)
 }
 
+/// Reads a PDF already in memory; `file` names it in every problem (see [`read_pdf`]).
 pub fn read_pdf_bytes(file: &str, bytes: Vec<u8>, rulings: Rulings) -> Result<PdfDoc, ReadError> {
+    let corrupt = |reason: String| ReadError::Corrupt {
+        file: file.to_string(),
+        reason,
+    };
+    let doc = open(file, bytes)?;
+    let count = guarded(AssertUnwindSafe(|| doc.page_count()))
+        .map_err(|_| corrupt("无法读取页数".into()))?
+        .map_err(|e| corrupt(e.to_string()))?;
+    if count == 0 {
+        return Err(ReadError::Empty {
+            file: file.to_string(),
+        });
+    }
+    let read = read_pages(&doc, file, count, rulings);
+    if !read.any_text {
+        return Err(ReadError::NoTextLayer {
+            file: file.to_string(),
+            pages: if read.scanned.is_empty() {
+                (1..=count as u32).collect()
+            } else {
+                read.scanned
+            },
+        });
+    }
+    let mut out = read.doc;
+    for page in read.scanned {
+        out.problems.push(ReadError::NoTextLayer {
+            file: file.to_string(),
+            pages: vec![page],
+        });
+    }
+    out.tables = geometry::join_continued(read.page_tables, &out.pages);
+    Ok(out)
+}
+
+/// Parses the file and opens it with the empty password if it has only an owner password; a
+/// file that is no PDF, that the parser cannot read, or that needs a user password fails.
+fn open(file: &str, bytes: Vec<u8>) -> Result<PdfDocument, ReadError> {
     let corrupt = |reason: String| ReadError::Corrupt {
         file: file.to_string(),
         reason,
@@ -100,79 +145,62 @@ pub fn read_pdf_bytes(file: &str, bytes: Vec<u8>, rulings: Rulings) -> Result<Pd
             });
         }
     }
-    let count = guarded(AssertUnwindSafe(|| doc.page_count()))
-        .map_err(|_| corrupt("无法读取页数".into()))?
-        .map_err(|e| corrupt(e.to_string()))?;
-    if count == 0 {
-        return Err(ReadError::Empty {
-            file: file.to_string(),
-        });
-    }
+    Ok(doc)
+}
 
-    let mut out = PdfDoc {
-        file: file.to_string(),
-        ..PdfDoc::default()
+/// Every page read, before the document is judged: whether any page had text decides between
+/// a document without a text layer and one with a few scanned pages.
+struct PagesRead {
+    /// The pages (one per page, empty where nothing could be read) and the pages' problems.
+    doc: PdfDoc,
+    /// Each page's ruled tables, in page order, not yet joined over page breaks.
+    page_tables: Vec<Vec<geometry::Region>>,
+    /// Pages without text that hold images: scanned.
+    scanned: Vec<u32>,
+    any_text: bool,
+}
+
+/// Reads every page: a page that fails is a problem and stays empty, a page without text is
+/// empty (and scanned if it holds images), and the others give their text lines and tables.
+fn read_pages(doc: &PdfDocument, file: &str, count: usize, rulings: Rulings) -> PagesRead {
+    let mut read = PagesRead {
+        doc: PdfDoc {
+            file: file.to_string(),
+            ..PdfDoc::default()
+        },
+        page_tables: Vec::new(),
+        scanned: Vec::new(),
+        any_text: false,
     };
-    let mut scanned = Vec::new();
-    let mut any_text = false;
-    let mut page_tables: Vec<Vec<geometry::Region>> = Vec::new();
     for index in 0..count {
         let number = index as u32 + 1;
-        let read = guarded(AssertUnwindSafe(|| read_page(&doc, index, rulings)))
-            .unwrap_or_else(|_| Err("PDF 解析器在此页出错".into()));
-        let content = match read {
-            Ok(c) => c,
+        let content = guarded(AssertUnwindSafe(|| read_page(doc, index, rulings)))
+            .unwrap_or(Err(PageError::Panicked));
+        let (lines, tables) = match content {
             Err(reason) => {
-                out.problems.push(ReadError::PdfPage {
+                read.doc.problems.push(ReadError::PdfPage {
                     file: file.to_string(),
                     page: number,
-                    reason,
+                    reason: reason.to_string(),
                 });
-                out.pages.push(Page {
-                    number,
-                    lines: Vec::new(),
-                });
-                page_tables.push(Vec::new());
-                continue;
+                (Vec::new(), Vec::new())
+            }
+            Ok(content) if content.glyphs.iter().all(|g| g.ch == ' ') => {
+                if content.has_images {
+                    read.scanned.push(number);
+                }
+                (Vec::new(), Vec::new())
+            }
+            Ok(content) => {
+                read.any_text = true;
+                let (tables, rest) = geometry::tables(&content.segments, content.glyphs, number);
+                (lines::lines(rest, number), tables)
             }
         };
-        if content.glyphs.iter().all(|g| g.ch == ' ') {
-            if content.has_images {
-                scanned.push(number);
-            }
-            out.pages.push(Page {
-                number,
-                lines: Vec::new(),
-            });
-            page_tables.push(Vec::new());
-            continue;
-        }
-        any_text = true;
-        let (tables, rest) = geometry::tables(&content.segments, content.glyphs, number);
-        out.pages.push(Page {
-            number,
-            lines: lines::lines(rest, number),
-        });
-        page_tables.push(tables);
+        read.doc.pages.push(Page { number, lines });
+        read.page_tables.push(tables);
     }
-    if !any_text {
-        return Err(ReadError::NoTextLayer {
-            file: file.to_string(),
-            pages: if scanned.is_empty() {
-                (1..=count as u32).collect()
-            } else {
-                scanned
-            },
-        });
-    }
-    for page in scanned {
-        out.problems.push(ReadError::NoTextLayer {
-            file: file.to_string(),
-            pages: vec![page],
-        });
-    }
-    out.tables = geometry::join_continued(page_tables, &out.pages);
-    Ok(out)
+    read
 }
 
 thread_local! {
@@ -204,8 +232,29 @@ struct PageContent {
     has_images: bool,
 }
 
-fn read_page(doc: &PdfDocument, index: usize, rulings: Rulings) -> Result<PageContent, String> {
-    let chars = doc.extract_chars(index).map_err(|e| e.to_string())?;
+/// Why one page could not be read: the page is then a problem, and the other pages are still read.
+#[derive(Debug)]
+enum PageError {
+    /// The parser could not give the page's characters.
+    Parser(pdf_oxide::error::Error),
+    /// The parser panicked on the page.
+    Panicked,
+}
+
+impl fmt::Display for PageError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PageError::Parser(e) => e.fmt(f),
+            PageError::Panicked => f.write_str("PDF 解析器在此页出错"),
+        }
+    }
+}
+
+/// One page's printed glyphs in the orientation most of its text is set in, its ruling lines
+/// turned the same way (none when rulings are ignored or there is no text), and whether a page
+/// without text holds images.
+fn read_page(doc: &PdfDocument, index: usize, rulings: Rulings) -> Result<PageContent, PageError> {
+    let chars = doc.extract_chars(index).map_err(PageError::Parser)?;
     // Spaces are kept: where glyph advances are not known exactly (text set sideways), they are
     // what tells words apart.
     let printed: Vec<_> = chars
@@ -217,7 +266,7 @@ fn read_page(doc: &PdfDocument, index: usize, rulings: Rulings) -> Result<PageCo
     // watermarks, not text of the page.
     let mut turns = [0usize; 4];
     for c in printed.iter().filter(|c| c.char != ' ') {
-        if let Some(q) = geometry::quarter_turns(c.rotation_degrees) {
+        if let Some(q) = rulings::quarter_turns(c.rotation_degrees) {
             turns[q as usize] += 1;
         }
     }
@@ -226,9 +275,9 @@ fn read_page(doc: &PdfDocument, index: usize, rulings: Rulings) -> Result<PageCo
         .unwrap_or(0);
     let glyphs: Vec<Glyph> = printed
         .iter()
-        .filter(|c| geometry::quarter_turns(c.rotation_degrees) == Some(q))
+        .filter(|c| rulings::quarter_turns(c.rotation_degrees) == Some(q))
         .map(|c| {
-            let (x, baseline) = geometry::turn((c.origin_x, c.origin_y), q);
+            let (x, baseline) = rulings::turn((c.origin_x, c.origin_y), q);
             Glyph {
                 ch: c.char,
                 x,
@@ -257,7 +306,7 @@ fn read_page(doc: &PdfDocument, index: usize, rulings: Rulings) -> Result<PageCo
     } else {
         doc.extract_paths(index)
             .map(|paths| {
-                geometry::segments(&paths)
+                rulings::segments(&paths)
                     .into_iter()
                     .filter_map(|s| s.turned(q))
                     .collect()
@@ -280,5 +329,18 @@ mod tests {
         assert!(guarded(|| -> u8 { panic!("damaged object header") }).is_err());
         assert!(!IN_PARSER.with(Cell::get));
         assert_eq!(guarded(|| 7).ok(), Some(7));
+    }
+
+    /// A page's problem is reported in the words users have seen so far.
+    #[test]
+    fn a_page_error_says_what_the_parser_said() {
+        assert_eq!(PageError::Panicked.to_string(), "PDF 解析器在此页出错");
+        assert_eq!(
+            PageError::Parser(pdf_oxide::error::Error::InvalidPdf("bad xref".into())).to_string(),
+            pdf_oxide::error::Error::InvalidPdf("bad xref".into()).to_string()
+        );
+        assert!(PageError::Parser(pdf_oxide::error::Error::EncryptedPdf)
+            .to_string()
+            .starts_with("PDF is encrypted and requires a password."));
     }
 }

@@ -36,10 +36,43 @@ enum Item<'a> {
     Table(usize),
 }
 
+/// Splits a PDF into its 决算 tables (one grid) and its narrative, page by page in reading order.
 pub fn assemble(doc: &PdfDoc) -> PdfParts {
-    let pages = doc.pages.len();
-    // Each page's lines and the tables that start on it, top to bottom.
-    let mut items: Vec<Vec<(f32, Item)>> = (0..pages).map(|_| Vec::new()).collect();
+    let items = placed(doc);
+    let unruled = find_unruled(doc, &items);
+    let mut assembly = Assembly {
+        grid: GridBuilder::default(),
+        narrative: vec![Vec::new(); doc.pages.len()],
+    };
+    for (page, list) in items.iter().enumerate() {
+        assembly.page(doc, page, list, &unruled);
+    }
+
+    let text = assembly
+        .narrative
+        .iter()
+        .map(|lines| lines.join("\n"))
+        .collect::<Vec<_>>()
+        .join("\n\u{c}");
+    let narrative = (text.chars().any(|c| !c.is_whitespace() && c != '\u{c}'))
+        .then(|| TextDoc::paged(&doc.file, text));
+    let department = doc
+        .pages
+        .iter()
+        .flat_map(|p| p.lines.iter())
+        .take(200)
+        .find_map(|l| super::meta::department_in_title(&l.text));
+    PdfParts {
+        grid: assembly.grid.finish(&doc.file),
+        narrative,
+        department,
+    }
+}
+
+/// Each page's lines and the tables that start on it, top to bottom.
+fn placed(doc: &PdfDoc) -> Vec<Vec<Item<'_>>> {
+    // Each item with its height on the page, until they are in order.
+    let mut items: Vec<Vec<(f32, Item)>> = (0..doc.pages.len()).map(|_| Vec::new()).collect();
     for p in &doc.pages {
         for l in &p.lines {
             items[(p.number - 1) as usize].push((l.baseline, Item::Line(l)));
@@ -50,20 +83,33 @@ pub fn assemble(doc: &PdfDoc) -> PdfParts {
             v.push((t.top, Item::Table(i)));
         }
     }
-    for v in &mut items {
-        v.sort_by(|a, b| b.0.total_cmp(&a.0));
-    }
+    items
+        .into_iter()
+        .map(|mut v| {
+            v.sort_by(|a, b| b.0.total_cmp(&a.0));
+            v.into_iter().map(|(_, item)| item).collect()
+        })
+        .collect()
+}
 
-    // Titles with no ruled table under them on their page head tables printed without rulings.
-    let flat: Vec<&Item> = items
-        .iter()
-        .flat_map(|v| v.iter().map(|(_, i)| i))
-        .collect();
-    let mut unruled_at: HashMap<*const TextLine, Vec<&TextLine>> = HashMap::new();
-    let mut taken: HashSet<*const TextLine> = HashSet::new();
+/// Tables printed without rulings: their lines by the title that heads them, and every line
+/// any of them took (which is then not narrative).
+struct Unruled<'a> {
+    at: HashMap<*const TextLine, Vec<&'a TextLine>>,
+    taken: HashSet<*const TextLine>,
+}
+
+/// Titles with no ruled table under them on their page head tables printed without rulings:
+/// the lines after such a title, up to the next ruled table, are read as one if they look it.
+fn find_unruled<'a>(doc: &PdfDoc, items: &[Vec<Item<'a>>]) -> Unruled<'a> {
+    let flat: Vec<&Item> = items.iter().flat_map(|v| v.iter()).collect();
+    let mut found = Unruled {
+        at: HashMap::new(),
+        taken: HashSet::new(),
+    };
     for (k, item) in flat.iter().enumerate() {
         let Item::Line(title) = item else { continue };
-        if from_title(&title.text).is_none() || taken.contains(&(*title as *const _)) {
+        if from_title(&title.text).is_none() || found.taken.contains(&(*title as *const _)) {
             continue;
         }
         let ruled_below = flat[k + 1..]
@@ -84,99 +130,114 @@ pub fn assemble(doc: &PdfDoc) -> PdfParts {
             })
             .collect();
         if let Some(lines) = unruled::take(&following) {
-            taken.extend(lines.iter().map(|l| *l as *const TextLine));
-            unruled_at.insert(*title as *const _, lines);
+            found
+                .taken
+                .extend(lines.iter().map(|l| *l as *const TextLine));
+            found.at.insert(*title as *const _, lines);
+        }
+    }
+    found
+}
+
+/// What assembling writes: the grid of 决算 tables and each page's narrative lines.
+struct Assembly {
+    grid: GridBuilder,
+    narrative: Vec<Vec<String>>,
+}
+
+/// Where the reading of one page stands between two of its items.
+struct PageState<'a> {
+    page: usize,
+    /// Lines seen since the last table on this page: the candidates for the next title.
+    pending: Vec<&'a TextLine>,
+    /// The 决算 table just read, whose notes may follow.
+    last_table: Option<&'a RuledTable>,
+    last_note: Option<&'a TextLine>,
+}
+
+impl Assembly {
+    /// Reads one page's items in order; the lines left pending at its end are narrative.
+    fn page<'a>(&mut self, doc: &'a PdfDoc, page: usize, list: &[Item<'a>], unruled: &Unruled) {
+        let mut state = PageState {
+            page,
+            pending: Vec::new(),
+            last_table: None,
+            last_note: None,
+        };
+        for item in list {
+            match item {
+                Item::Line(l) => self.line(l, &mut state, unruled),
+                Item::Table(i) => self.table(&doc.tables[*i], &mut state),
+            }
+        }
+        self.narrate(page, state.pending.drain(..));
+    }
+
+    /// A line: the title of an unruled table (read into the grid with its lines), a line of one
+    /// (already read), a note under the last table, or a line pending until the next table.
+    fn line<'a>(&mut self, l: &'a TextLine, state: &mut PageState<'a>, unruled: &Unruled) {
+        let key = l as *const TextLine;
+        if let Some(lines) = unruled.at.get(&key) {
+            self.narrate(state.page, state.pending.drain(..));
+            self.grid.gap();
+            self.grid.unruled(&unruled::build(lines));
+            state.last_table = None;
+            return;
+        }
+        if unruled.taken.contains(&key) {
+            return;
+        }
+        if state
+            .last_table
+            .is_some_and(|t| is_note(l, t, state.last_note))
+        {
+            self.grid.line(l);
+            state.last_note = Some(l);
+        } else {
+            state.last_table = None;
+            state.pending.push(l);
         }
     }
 
-    let mut grid = GridBuilder::default();
-    let mut narrative: Vec<Vec<String>> = vec![Vec::new(); pages];
-    for (page, list) in items.iter().enumerate() {
-        // Lines seen since the last table on this page: the candidates for the next title.
-        let mut pending: Vec<&TextLine> = Vec::new();
-        let mut last_table: Option<&RuledTable> = None;
-        let mut last_note: Option<&TextLine> = None;
-        for (_, item) in list {
-            match item {
-                Item::Line(l) => {
-                    let key = *l as *const TextLine;
-                    if let Some(lines) = unruled_at.get(&key) {
-                        for l in pending.drain(..) {
-                            narrative[page].push(l.text.clone());
-                        }
-                        grid.gap();
-                        grid.unruled(&unruled::build(lines));
-                        last_table = None;
-                        continue;
-                    }
-                    if taken.contains(&key) {
-                        continue;
-                    }
-                    if last_table.is_some_and(|t| is_note(l, t, last_note)) {
-                        grid.line(l);
-                        last_note = Some(l);
-                    } else {
-                        last_table = None;
-                        pending.push(l);
-                    }
-                }
-                Item::Table(i) => {
-                    let table = &doc.tables[*i];
-                    let title_at = pending.iter().rposition(|l| from_title(&l.text).is_some());
-                    let titled_inside = table.rows.iter().take(3).any(|r| {
-                        r.cells
-                            .iter()
-                            .flatten()
-                            .any(|c| from_title(&c.text).is_some())
-                    });
-                    if title_at.is_some() || titled_inside {
-                        let from = title_at.unwrap_or(pending.len());
-                        for l in pending.drain(..from) {
-                            narrative[page].push(l.text.clone());
-                        }
-                        grid.gap();
-                        for l in pending.drain(..) {
-                            grid.line(l);
-                        }
-                        grid.table(table);
-                        last_table = Some(table);
-                    } else {
-                        for l in pending.drain(..) {
-                            narrative[page].push(l.text.clone());
-                        }
-                        for r in &table.rows {
-                            let text: Vec<&str> =
-                                r.cells.iter().flatten().map(|c| c.text.as_str()).collect();
-                            if !text.is_empty() {
-                                narrative[r.page as usize - 1].push(text.join(" "));
-                            }
-                        }
-                    }
+    /// A ruled table: a 决算 table when a title is pending above it or printed in its first
+    /// rows (then it goes into the grid with its title and unit lines); otherwise its rows are
+    /// narrative, as the lines above it are.
+    fn table<'a>(&mut self, table: &'a RuledTable, state: &mut PageState<'a>) {
+        let title_at = state
+            .pending
+            .iter()
+            .rposition(|l| from_title(&l.text).is_some());
+        let titled_inside = table.rows.iter().take(3).any(|r| {
+            r.cells
+                .iter()
+                .flatten()
+                .any(|c| from_title(&c.text).is_some())
+        });
+        if title_at.is_some() || titled_inside {
+            let from = title_at.unwrap_or(state.pending.len());
+            self.narrate(state.page, state.pending.drain(..from));
+            self.grid.gap();
+            for l in state.pending.drain(..) {
+                self.grid.line(l);
+            }
+            self.grid.table(table);
+            state.last_table = Some(table);
+        } else {
+            self.narrate(state.page, state.pending.drain(..));
+            for r in &table.rows {
+                let text: Vec<&str> = r.cells.iter().flatten().map(|c| c.text.as_str()).collect();
+                if !text.is_empty() {
+                    self.narrative[r.page as usize - 1].push(text.join(" "));
                 }
             }
         }
-        for l in pending {
-            narrative[page].push(l.text.clone());
-        }
     }
 
-    let text = narrative
-        .iter()
-        .map(|lines| lines.join("\n"))
-        .collect::<Vec<_>>()
-        .join("\n\u{c}");
-    let narrative = (text.chars().any(|c| !c.is_whitespace() && c != '\u{c}'))
-        .then(|| TextDoc::paged(&doc.file, text));
-    let department = doc
-        .pages
-        .iter()
-        .flat_map(|p| p.lines.iter())
-        .take(200)
-        .find_map(|l| super::meta::department_in_title(&l.text));
-    PdfParts {
-        grid: grid.finish(&doc.file),
-        narrative,
-        department,
+    /// Lines that are no part of a 决算 table: the page's narrative.
+    fn narrate<'a>(&mut self, page: usize, lines: impl Iterator<Item = &'a TextLine>) {
+        for l in lines {
+            self.narrative[page].push(l.text.clone());
+        }
     }
 }
 
@@ -293,5 +354,76 @@ impl GridBuilder {
                 approximate: self.approximate,
             })),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::read::pdf::Page;
+
+    fn line(page: u32, text: &str, baseline: f32) -> TextLine {
+        TextLine {
+            page,
+            text: text.into(),
+            x0: 50.0,
+            x1: 300.0,
+            baseline,
+            size: 12.0,
+            runs: Vec::new(),
+        }
+    }
+
+    fn table(first_page: u32, top: f32) -> RuledTable {
+        RuledTable {
+            first_page,
+            top,
+            last_page: first_page,
+            bottom: top - 100.0,
+            width: 2,
+            rows: Vec::new(),
+            merges: Vec::new(),
+        }
+    }
+
+    /// Lines and tables are put on the page a table starts on, highest first.
+    #[test]
+    fn items_are_placed_top_to_bottom_on_their_pages() {
+        let doc = PdfDoc {
+            file: "a.pdf".into(),
+            pages: vec![
+                Page {
+                    number: 1,
+                    lines: vec![
+                        line(1, "注：本表无数据", 300.0),
+                        line(1, "收入决算表", 700.0),
+                    ],
+                },
+                Page {
+                    number: 2,
+                    lines: vec![line(2, "2", 40.0)],
+                },
+            ],
+            tables: vec![table(2, 600.0), table(1, 650.0)],
+            problems: Vec::new(),
+        };
+        let seen: Vec<Vec<String>> = placed(&doc)
+            .iter()
+            .map(|page| {
+                page.iter()
+                    .map(|item| match item {
+                        Item::Line(l) => l.text.clone(),
+                        Item::Table(t) => format!("table {t}"),
+                    })
+                    .collect()
+            })
+            .collect();
+        assert_eq!(
+            seen,
+            [
+                vec!["收入决算表", "table 1", "注：本表无数据"],
+                vec!["table 0", "2"]
+            ]
+        );
     }
 }

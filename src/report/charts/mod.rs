@@ -1,24 +1,29 @@
 //! Charts a finance office puts in its report: each `summary::Charts` series as a bar chart and the
 //! year-on-year comparison as a grouped bar chart, written as PNG and SVG with an embedded CJK font
 //! (system fonts are never consulted, so the same input always gives the same bytes).
+//!
+//! This module holds the palette, the font and what is charted; `draw` draws one chart, `labels`
+//! prints its amounts and cuts its labels, `output` writes the PNG and SVG files.
 
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::OnceLock;
 
-use plotters::coord::Shift;
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::{register_font, FontStyle};
-use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
 use super::summary;
 
+mod draw;
+mod labels;
+mod output;
+
+use output::{failed, write_png, write_svg};
+
 /// A GB2312 subset of Noto Sans CJK SC (SIL OFL, see assets/fonts/OFL.txt).
-const FONT_BYTES: &[u8] = include_bytes!("../../assets/fonts/NotoSansSC-Regular-GB2312.otf");
+const FONT_BYTES: &[u8] = include_bytes!("../../../assets/fonts/NotoSansSC-Regular-GB2312.otf");
 /// The family name the embedded font is registered under; every text uses it.
 const FAMILY: &str = "gouji-sans";
 /// What an SVG viewer falls back to: the SVG names the family, it does not embed the font.
@@ -138,277 +143,6 @@ fn plots(
         ));
     }
     out
-}
-
-/// Inserts thousands separators into a plain decimal number ("-1234.50" → "-1,234.50").
-fn group(number: &str) -> String {
-    let (sign, rest) = match number.strip_prefix('-') {
-        Some(r) => ("-", r),
-        None => ("", number),
-    };
-    let (int, frac) = match rest.find('.') {
-        Some(i) => rest.split_at(i),
-        None => (rest, ""),
-    };
-    let mut grouped = String::new();
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
-    format!("{sign}{grouped}{frac}")
-}
-
-/// A value in 万元 with two decimals and thousands separators: "3,997.99".
-fn money(value: Decimal) -> String {
-    group(&format!("{:.2}", value.round_dp(2)))
-}
-
-/// An axis tick: no decimals when whole.
-fn tick(value: f64) -> String {
-    if value.abs() < 1e-9 {
-        "0".to_string()
-    } else if (value - value.round()).abs() < 1e-9 {
-        group(&format!("{:.0}", value))
-    } else {
-        group(&format!("{:.2}", value))
-    }
-}
-
-fn number(value: Decimal) -> f64 {
-    value.to_f64().unwrap_or(0.0)
-}
-
-/// Cuts a label to `LABEL_CHARS` characters and to `max_px` pixels, marking the cut with "…".
-fn fit<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    label: &str,
-    font: &TextStyle,
-    max_px: u32,
-) -> String {
-    let label = label.trim();
-    let chars: Vec<char> = label.chars().collect();
-    let width = |s: &str| {
-        area.estimate_text_size(s, font)
-            .map(|(w, _)| w)
-            .unwrap_or(0)
-    };
-    let mut keep = chars.len().min(LABEL_CHARS);
-    if keep == chars.len() && width(label) <= max_px {
-        return label.to_string();
-    }
-    keep = keep.saturating_sub(1);
-    loop {
-        let cut = format!("{}…", chars[..keep].iter().collect::<String>());
-        if keep == 0 || width(&cut) <= max_px {
-            return cut;
-        }
-        keep -= 1;
-    }
-}
-
-type DrawResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
-
-/// Draws a horizontal bar chart (grouped when rows hold more than one value), first row on top.
-fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, plot: &Plot) -> DrawResult<DB> {
-    root.fill(&WHITE)?;
-    root.draw(&Text::new(
-        plot.title.clone(),
-        (WIDTH as i32 / 2, 28),
-        style(40.0, &INK).pos(Pos::new(HPos::Center, VPos::Top)),
-    ))?;
-
-    // Legend for grouped bars, top right under the title.
-    let legend: Vec<_> = plot.bars.iter().filter(|(_, t)| !t.is_empty()).collect();
-    if legend.len() > 1 {
-        let font = style(24.0, &INK);
-        let mut x = WIDTH as i32 - 60;
-        for (color, text) in legend.iter().rev() {
-            let (w, _) = root.estimate_text_size(text, &font)?;
-            x -= w as i32;
-            root.draw(&Text::new(
-                text.to_string(),
-                (x, 96),
-                font.pos(Pos::new(HPos::Left, VPos::Center)),
-            ))?;
-            root.draw(&Rectangle::new(
-                [(x - 34, 86), (x - 10, 106)],
-                color.filled(),
-            ))?;
-            x -= 70;
-        }
-    }
-
-    let n = plot.rows.len();
-    let per_row = plot.bars.len().max(1);
-    // Room per row in pixels decides the label size: 24 px at most, 14 px at least.
-    let plot_px = (HEIGHT - 230) as f64;
-    let label_size = (plot_px / n.max(1) as f64 * 0.5).clamp(14.0, 24.0);
-    let label_font = style(label_size, &INK);
-    let value_font = style((label_size - 2.0).max(13.0), &MUTED);
-    let labels: Vec<String> = plot
-        .rows
-        .iter()
-        .map(|(l, _)| fit(root, l, &label_font, LABEL_PX))
-        .collect();
-    let mut label_px = 0;
-    for l in &labels {
-        label_px = label_px.max(root.estimate_text_size(l, &label_font)?.0);
-    }
-
-    let values: Vec<f64> = plot
-        .rows
-        .iter()
-        .flat_map(|(_, v)| v.iter().map(|d| number(*d)))
-        .collect();
-    let hi = values.iter().copied().fold(0.0_f64, f64::max);
-    let lo = values.iter().copied().fold(0.0_f64, f64::min);
-    let span = if hi - lo > 0.0 { hi - lo } else { 1.0 };
-    // Room past the bar ends for the value labels.
-    let x_hi = if hi > 0.0 || lo >= 0.0 {
-        hi + span * 0.16
-    } else {
-        0.0
-    };
-    let x_lo = if lo < 0.0 { lo - span * 0.16 } else { 0.0 };
-    let x_hi = if x_hi <= x_lo { x_lo + 1.0 } else { x_hi };
-
-    let top = if legend.len() > 1 { 130 } else { 100 };
-    let area = root.margin(top, 20, 30, 60);
-    let mut chart = ChartBuilder::on(&area)
-        .x_label_area_size(70)
-        .y_label_area_size(label_px + 70)
-        .build_cartesian_2d(x_lo..x_hi, 0.0..n as f64)?;
-    let fmt = |v: &f64| tick(*v);
-    chart
-        .configure_mesh()
-        .disable_y_mesh()
-        .y_labels(0)
-        .x_labels(8)
-        .x_label_formatter(&fmt)
-        .x_label_style(style(20.0, &MUTED))
-        .x_desc("金额(万元)")
-        .y_desc(plot.category)
-        .axis_desc_style(style(22.0, &MUTED))
-        .bold_line_style(GRID)
-        .light_line_style(WHITE)
-        .axis_style(AXIS)
-        .draw()?;
-
-    // Row i occupies [n-1-i, n-i]; its bars share the middle of it (80 %, or less so that no bar
-    // gets thicker than about 90 px), with small gaps between them.
-    let row_px =
-        (chart.backend_coord(&(x_lo, 0.0)).1 - chart.backend_coord(&(x_lo, 1.0)).1).max(1) as f64;
-    let fill = (90.0 * per_row as f64 / row_px).min(0.8);
-    let band = fill / per_row as f64;
-    let inset = (1.0 - fill) / 2.0;
-    for (i, ((_, row), label)) in plot.rows.iter().zip(&labels).enumerate() {
-        let row_top = (n - i) as f64;
-        let (lx, ly) = chart.backend_coord(&(x_lo, row_top - 0.5));
-        root.draw(&Text::new(
-            label.clone(),
-            (lx - 12, ly),
-            label_font.pos(Pos::new(HPos::Right, VPos::Center)),
-        ))?;
-        for (j, value) in row.iter().enumerate() {
-            // In a grouped chart a zero is an item with no figure that year: no bar, no label.
-            if per_row > 1 && value.is_zero() {
-                continue;
-            }
-            let color = plot.bars.get(j).map_or(PALETTE[0], |b| b.0);
-            let y1 = row_top - inset - band * j as f64 - band * 0.06;
-            let y0 = row_top - inset - band * (j + 1) as f64 + band * 0.06;
-            let v = number(*value);
-            chart.draw_series(std::iter::once(Rectangle::new(
-                [(0.0, y0), (v, y1)],
-                color.filled(),
-            )))?;
-            let (bx, by) = chart.backend_coord(&(v, (y0 + y1) / 2.0));
-            let (dx, h) = if v < 0.0 {
-                (-8, HPos::Right)
-            } else {
-                (8, HPos::Left)
-            };
-            root.draw(&Text::new(
-                money(*value),
-                (bx + dx, by),
-                value_font.pos(Pos::new(h, VPos::Center)),
-            ))?;
-        }
-    }
-    // The zero line over the bars' roots.
-    if x_lo < 0.0 {
-        chart.draw_series(std::iter::once(PathElement::new(
-            vec![(0.0, 0.0), (0.0, n as f64)],
-            AXIS,
-        )))?;
-    }
-    root.present()?;
-    Ok(())
-}
-
-static SEQUENCE: AtomicU64 = AtomicU64::new(0);
-
-/// A temporary name in `dir` for `name`, keeping its extension (the PNG encoder goes by it).
-fn temporary(dir: &Path, name: &str, ext: &str) -> PathBuf {
-    let n = SEQUENCE.fetch_add(1, Ordering::Relaxed);
-    dir.join(format!(".{name}.{}-{n}.tmp.{ext}", std::process::id()))
-}
-
-fn failed(path: &Path, what: impl std::fmt::Display) -> io::Error {
-    io::Error::other(format!("{}: {what}", path.display()))
-}
-
-/// Renames `tmp` onto `path`, removing `tmp` when anything before went wrong.
-fn settle(result: io::Result<()>, tmp: &Path, path: &Path) -> io::Result<()> {
-    let result = result.and_then(|()| fs::rename(tmp, path).map_err(|e| failed(path, e)));
-    if result.is_err() {
-        let _ = fs::remove_file(tmp);
-    }
-    result
-}
-
-fn write_png(plot: &Plot, dir: &Path, path: &Path, name: &str) -> io::Result<()> {
-    let mut pixels = vec![0u8; WIDTH as usize * HEIGHT as usize * 3];
-    {
-        let root = BitMapBackend::with_buffer(&mut pixels, (WIDTH, HEIGHT)).into_drawing_area();
-        draw(&root, plot).map_err(|e| failed(path, e))?;
-        root.present().map_err(|e| failed(path, e))?;
-    }
-    let tmp = temporary(dir, name, "png");
-    let written = fs::File::create(&tmp)
-        .map_err(|e| failed(path, e))
-        .and_then(|f| encode_png(io::BufWriter::new(f), &pixels).map_err(|e| failed(path, e)));
-    settle(written, &tmp, path)
-}
-
-/// Charts are flat colours and text: the fast deflate after the Paeth filter makes files within a
-/// few per cent of the encoder's default (adaptive filtering, default deflate) in 60% of its time.
-fn encode_png(out: impl io::Write, pixels: &[u8]) -> image::ImageResult<()> {
-    use image::codecs::png::{CompressionType, FilterType, PngEncoder};
-    use image::ImageEncoder;
-    PngEncoder::new_with_quality(out, CompressionType::Fast, FilterType::Paeth).write_image(
-        pixels,
-        WIDTH,
-        HEIGHT,
-        image::ColorType::Rgb8,
-    )
-}
-
-fn write_svg(plot: &Plot, dir: &Path, path: &Path, name: &str) -> io::Result<()> {
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, (WIDTH, HEIGHT)).into_drawing_area();
-        draw(&root, plot).map_err(|e| failed(path, e))?;
-    }
-    let svg = svg.replace(
-        &format!("font-family=\"{FAMILY}\""),
-        &format!("font-family=\"{SVG_FAMILY}\""),
-    );
-    let tmp = temporary(dir, name, "svg");
-    let written = fs::write(&tmp, svg.as_bytes()).map_err(|e| failed(path, e));
-    settle(written, &tmp, path)
 }
 
 /// A bar chart of any figures: rows of labelled values, one bar per value and legend entry.
@@ -568,19 +302,6 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("gouji-charts-{name}-{}", std::process::id()));
         let _ = fs::remove_dir_all(&dir);
         dir
-    }
-
-    #[test]
-    fn formats_money_with_separators() {
-        assert_eq!(money(d("3997.99")), "3,997.99");
-        assert_eq!(money(d("31.36")), "31.36");
-        assert_eq!(money(d("1234567.8")), "1,234,567.80");
-        assert_eq!(money(d("-1279.994")), "-1,279.99");
-        assert_eq!(money(d("0")), "0.00");
-        assert_eq!(tick(1500.0), "1,500");
-        assert_eq!(tick(2.5), "2.50");
-        assert_eq!(tick(-0.0), "0");
-        assert_eq!(tick(-500.0), "-500");
     }
 
     #[test]

@@ -1,0 +1,220 @@
+//! Tables whose rows are codes: 功能分类 tables (收入/支出决算表, 一般公共预算 and fund tables),
+//! their codes printed in one column or split over 类/款/项 columns, and the 基本支出 table's
+//! 经济分类 column groups.
+
+use std::sync::Arc;
+
+use crate::model::{Cell, CellRef, ColKey, Column, Line, Row, Table};
+use crate::recognise::columns;
+use crate::recognise::text::{self, label_cow};
+
+use super::{is_note, keyed_columns, Ctx};
+
+/// Reads 科目编码 from one column or from 类/款/项 columns. Printed split codes often leave the
+/// 类 (or 款) cell blank on the rows below it, so the last class and section seen are carried.
+#[derive(Default)]
+struct CodeReader {
+    parents: Vec<String>,
+}
+
+impl CodeReader {
+    /// The code printed on row `r` over `code_cols`, or none when none of them holds one (a
+    /// row without a code leaves the parents carried as they are).
+    fn read_row(&mut self, ctx: &Ctx, code_cols: &[usize], r: usize) -> Option<String> {
+        let parts: Vec<Option<String>> = code_cols
+            .iter()
+            .map(|&c| text::code(&ctx.text(r, c)))
+            .collect();
+        if parts.iter().any(Option::is_some) {
+            self.read(&parts)
+        } else {
+            None
+        }
+    }
+
+    fn read(&mut self, parts: &[Option<String>]) -> Option<String> {
+        if parts.len() == 1 {
+            return parts[0].clone();
+        }
+        let depth = parts.iter().rposition(Option::is_some)?;
+        let mut code = String::new();
+        for (i, p) in parts.iter().enumerate().take(depth + 1) {
+            match p {
+                // A column that prints the whole code so far ("20801" in the 款 column).
+                Some(p) if p.len() > 2 && i > 0 => code = p.clone(),
+                Some(p) => code.push_str(p),
+                None => code.push_str(
+                    self.parents
+                        .get(i)
+                        .map(|parent| &parent[parent.len().min(code.len())..])
+                        .unwrap_or(""),
+                ),
+            }
+        }
+        self.parents.truncate(depth);
+        self.parents.push(code.clone());
+        Some(code)
+    }
+}
+
+/// Tables whose rows are 功能分类 codes (收入/支出决算表, 一般公共预算 and fund tables).
+pub(super) fn coded(ctx: &mut Ctx, mut t: Table, paths: &[Vec<String>], data: &[usize]) -> Table {
+    let width = paths.len();
+    let mut code_cols: Vec<usize> = (0..width)
+        .filter(|&c| columns::is_code(&paths[c]))
+        .collect();
+    // Left of the 科目名称 column, a column holding nothing but short digit strings holds codes
+    // whatever its heading says (a heading over several code columns read without rulings).
+    if let Some(named) = (0..width).find(|&c| columns::is_name(&paths[c])) {
+        for c in 0..named {
+            if code_cols.contains(&c) {
+                continue;
+            }
+            let mut any = false;
+            let codes = data.iter().all(|&r| {
+                let t = ctx.text(r, c);
+                any |= !t.is_empty();
+                t.len() <= 7 && t.chars().all(|ch| ch.is_ascii_digit())
+                    || matches!(t.as_ref(), "类" | "款" | "项")
+            });
+            if codes && any {
+                code_cols.push(c);
+            }
+        }
+        code_cols.sort_unstable();
+    }
+    let name_col = (0..width)
+        .find(|&c| columns::is_name(&paths[c]))
+        .or_else(|| (0..width).find(|c| !code_cols.contains(c)));
+    let label_cols: Vec<usize> = code_cols.iter().copied().chain(name_col).collect();
+    let amount_cols: Vec<usize> = (0..width)
+        .filter(|c| !label_cols.contains(c) && !columns::is_line_number(&paths[*c]))
+        // A column with no heading has no key either: only headed columns hold amounts.
+        .filter(|&c| !paths[c].is_empty())
+        .collect();
+    t.columns = keyed_columns(paths, &amount_cols);
+    let mut codes = CodeReader::default();
+    for &r in data {
+        let mut code = codes.read_row(ctx, &code_cols, r);
+        let found = label_cols
+            .iter()
+            .map(|&c| ctx.text(r, c))
+            // The template prints the 合计 row beside the 类/款/项 headings of the code columns.
+            .find(|t| {
+                !t.is_empty() && !text::is_code(t) && !matches!(t.as_ref(), "类" | "款" | "项")
+            })
+            .unwrap_or_default();
+        let mut name: &str = &found;
+        if code.is_none() {
+            // "2080101 行政运行" printed in one cell.
+            let digits = name.bytes().take_while(u8::is_ascii_digit).count();
+            if digits >= 3 {
+                code = Some(name[..digits].to_string());
+                name = name[digits..].trim();
+            }
+        }
+        let cells: Vec<Option<Cell>> = amount_cols.iter().map(|&c| ctx.amount(r, c)).collect();
+        if is_note(name) || (code.is_none() && name.is_empty() && cells.iter().all(Option::is_none))
+        {
+            continue;
+        }
+        let line = (code.is_none() && label_cow(name) == "合计").then_some(Line::Total);
+        t.rows.push(Row {
+            code,
+            name: name.into(),
+            line,
+            cells,
+            at: CellRef::new(r as u32, label_cols.first().copied().unwrap_or(0) as u32),
+        });
+    }
+    t
+}
+
+/// The 基本支出 table: column groups side by side (人员经费 | 公用经费 …), each of code, name, amount.
+pub(super) fn basic(ctx: &mut Ctx, t: Table, paths: &[Vec<String>], data: &[usize]) -> Table {
+    let width = paths.len();
+    let is_code = |c: usize| columns::is_code(&paths[c]);
+    let starts: Vec<usize> = (0..width)
+        .filter(|&c| is_code(c) && (c == 0 || !is_code(c - 1)))
+        .collect();
+    if starts.is_empty() {
+        return coded(ctx, t, paths, data);
+    }
+    let mut t = t;
+    t.columns = vec![Column {
+        label: "决算数".into(),
+        key: Some(ColKey::Amount),
+    }];
+    for (g, &start) in starts.iter().enumerate() {
+        let end = starts.get(g + 1).copied().unwrap_or(width);
+        let code_cols: Vec<usize> = (start..end).take_while(|&c| is_code(c)).collect();
+        let rest: Vec<usize> = (start + code_cols.len()..end).collect();
+        let name_col = rest
+            .iter()
+            .copied()
+            .find(|&c| columns::is_name(&paths[c]))
+            .or(rest.first().copied());
+        let Some(amount_col) = rest.iter().copied().find(|&c| Some(c) != name_col) else {
+            continue;
+        };
+        let mut codes = CodeReader::default();
+        for &r in data {
+            let code = codes.read_row(ctx, &code_cols, r);
+            let name = code_cols
+                .iter()
+                .copied()
+                .chain(name_col)
+                .map(|c| ctx.text(r, c))
+                .find(|t| !t.is_empty() && !text::is_code(t))
+                .unwrap_or_default();
+            let cell = ctx.amount(r, amount_col);
+            if (code.is_none() && name.is_empty()) || is_note(&name) {
+                continue;
+            }
+            let line = match label_cow(&name).as_ref() {
+                "人员经费合计" | "人员经费" => Some(Line::PersonnelTotal),
+                "公用经费合计" | "公用经费" => Some(Line::PublicTotal),
+                "合计" => Some(Line::Total),
+                _ => None,
+            };
+            if code.is_none() && line.is_none() && cell.is_none() {
+                continue;
+            }
+            t.rows.push(Row {
+                code,
+                name: Arc::from(&*name),
+                line,
+                cells: vec![cell],
+                at: CellRef::new(r as u32, start as u32),
+            });
+        }
+    }
+    t
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn split_codes_inherit_their_parents() {
+        let mut r = CodeReader::default();
+        let s = |v: &str| (!v.is_empty()).then(|| v.to_string());
+        assert_eq!(r.read(&[s("208"), s(""), s("")]).as_deref(), Some("208"));
+        assert_eq!(
+            r.read(&[s("208"), s("01"), s("")]).as_deref(),
+            Some("20801")
+        );
+        assert_eq!(r.read(&[s(""), s(""), s("01")]).as_deref(), Some("2080101"));
+        assert_eq!(r.read(&[s(""), s("05"), s("")]).as_deref(), Some("20805"));
+        assert_eq!(
+            r.read(&[s("208"), s("05"), s("02")]).as_deref(),
+            Some("2080502")
+        );
+        assert_eq!(r.read(&[s("210"), s(""), s("")]).as_deref(), Some("210"));
+        assert_eq!(
+            r.read(&[s(""), s("21011"), s("")]).as_deref(),
+            Some("21011")
+        );
+    }
+}
