@@ -2,6 +2,9 @@
 //!
 //! The pipeline is visible in the modules: [`read`] → [`recognise`] → [`model`] → [`check`] → [`report`].
 
+// Every public item says what it is for: a newcomer reads the docs before the code.
+#![warn(missing_docs)]
+
 pub mod batch;
 pub mod check;
 pub mod cli;

@@ -24,10 +24,13 @@ use tables::{Cell, Table};
 /// What to generate.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Spec {
+    /// How many districts.
     pub districts: usize,
+    /// How many departments per district.
     pub departments: usize,
     /// Years back from 2024 (1 = 2024 only, 2 = 2024 and 2023, …).
     pub years: usize,
+    /// The seed of the random figures: one seed, one corpus, byte for byte.
     pub seed: u64,
     /// Workbooks given one wrong figure each (at most one error per workbook).
     pub errors: usize,
@@ -51,11 +54,17 @@ impl Default for Spec {
 /// One injected error: where it is and which rules should find it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Injected {
+    /// The workbook.
     pub path: PathBuf,
+    /// Its sheet.
     pub sheet: String,
+    /// The cell changed (`E12`).
     pub cell: String,
+    /// The codes of the rules that must find it.
     pub rules: Vec<String>,
+    /// The figure as it was.
     pub original: String,
+    /// The figure written instead.
     pub injected: String,
 }
 
@@ -64,7 +73,9 @@ pub struct Injected {
 pub struct Corpus {
     /// Every generated workbook (clean and injured), in manifest order.
     pub workbooks: Vec<PathBuf>,
+    /// The errors injected, one per injured workbook.
     pub injected: Vec<Injected>,
+    /// The files that cannot be read.
     pub unreadable: Vec<PathBuf>,
 }
 

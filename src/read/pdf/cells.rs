@@ -10,7 +10,9 @@ use super::geometry::{distinct, find, union, Glyph, Region, SNAP};
 /// A cell as printed: its text and its box (x0, y0, x1, y1) on its page.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TableCell {
+    /// The cell's text, its lines joined.
     pub text: String,
+    /// Its box on its page, in points.
     pub bbox: [f32; 4],
 }
 
@@ -18,19 +20,26 @@ pub struct TableCell {
 /// a merged cell covers it or it is empty).
 #[derive(Clone, Debug, PartialEq)]
 pub struct TableRow {
+    /// The page, from 1.
     pub page: u32,
+    /// A cell per column.
     pub cells: Vec<Option<TableCell>>,
 }
 
 /// A ruled table, over one page or continued over several.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RuledTable {
+    /// The page it starts on, from 1.
     pub first_page: u32,
     /// The top of the table on its first page.
     pub top: f32,
+    /// The page it ends on.
     pub last_page: u32,
+    /// The bottom of the table on its last page.
     pub bottom: f32,
+    /// Its number of columns.
     pub width: usize,
+    /// Its rows, top to bottom, over all its pages.
     pub rows: Vec<TableRow>,
     /// Merged cells, rows counted from the table's first row.
     pub merges: Vec<Merge>,

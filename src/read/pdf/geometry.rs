@@ -19,10 +19,15 @@ pub(super) const SNAP: f32 = 2.0;
 /// A glyph: its character, the left end of its baseline, its advance and its size.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Glyph {
+    /// The character.
     pub ch: char,
+    /// The left end of its baseline.
     pub x: f32,
+    /// Its advance.
     pub width: f32,
+    /// Its baseline (PDF user space: larger is higher on the page).
     pub baseline: f32,
+    /// Its font size.
     pub size: f32,
 }
 

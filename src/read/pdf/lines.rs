@@ -5,12 +5,17 @@ use super::geometry::Glyph;
 /// A printed line of text: its glyphs on one baseline, left to right.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TextLine {
+    /// The page, from 1.
     pub page: u32,
+    /// Its text.
     pub text: String,
+    /// Its left end.
     pub x0: f32,
+    /// Its right end.
     pub x1: f32,
     /// PDF user space: larger is higher on the page.
     pub baseline: f32,
+    /// The size of its glyphs (the largest).
     pub size: f32,
     /// The line cut where the gap between glyphs is wider than a character: the cells of a
     /// table printed without rulings.
@@ -20,8 +25,11 @@ pub struct TextLine {
 /// Glyphs of a line with no wide gap between them.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Run {
+    /// Its text.
     pub text: String,
+    /// Its left end.
     pub x0: f32,
+    /// Its right end.
     pub x1: f32,
 }
 

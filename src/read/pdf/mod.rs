@@ -34,6 +34,7 @@ use super::ReadError;
 pub struct Page {
     /// From 1, as printed by a PDF viewer.
     pub number: u32,
+    /// Its text lines outside ruled tables, top to bottom.
     pub lines: Vec<TextLine>,
 }
 
@@ -41,8 +42,11 @@ pub struct Page {
 /// a page break joined into one.
 #[derive(Clone, Debug, Default)]
 pub struct PdfDoc {
+    /// The file, as given.
     pub file: String,
+    /// Its pages, in order.
     pub pages: Vec<Page>,
+    /// Its ruled tables, in reading order; a table continued over a page break is one.
     pub tables: Vec<RuledTable>,
     /// Pages that could not be read, or that have no text layer.
     pub problems: Vec<ReadError>,
@@ -58,6 +62,7 @@ pub fn read_pdf(path: &Path) -> Result<PdfDoc, ReadError> {
 /// Whether ruling lines are used to rebuild tables.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Rulings {
+    /// Tables are rebuilt from the lines they are drawn with.
     Used,
     /// Read as if no rulings were drawn, as tables printed without lines are: every glyph is
     /// then in a text line, and recognition rebuilds tables from the lines' positions.

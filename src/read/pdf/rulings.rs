@@ -6,9 +6,13 @@ use pdf_oxide::elements::{PathContent, PathOperation};
 /// A straight ruling: horizontal at `pos` = y from `a` to `b` (x), or vertical at `pos` = x.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Segment {
+    /// Horizontal (along x) or vertical (along y).
     pub horizontal: bool,
+    /// Where it stands: y for a horizontal ruling, x for a vertical one.
     pub pos: f32,
+    /// Where it starts along its direction.
     pub a: f32,
+    /// Where it ends along its direction.
     pub b: f32,
 }
 

@@ -24,7 +24,10 @@ pub const SHEET: &str = "PDF决算表";
 /// What a PDF gives to recognition: its 决算 tables as one grid, and its narrative.
 #[derive(Debug)]
 pub struct PdfParts {
+    /// The 决算 tables, stacked into one grid with their titles, unit lines and notes; `None` when
+    /// the PDF has none.
     pub grid: Option<Grid>,
+    /// Everything else as text, page by page: the narrative.
     pub narrative: Option<TextDoc>,
     /// The department its cover or a heading names (上海市普陀区财政局2024年度部门决算).
     pub department: Option<String>,

@@ -152,6 +152,7 @@ pub struct Bars {
     pub title: String,
     /// What the rows are (the vertical axis' description).
     pub category: &'static str,
+    /// The rows: a label and one value per bar.
     pub rows: Vec<(String, Vec<Decimal>)>,
     /// One legend entry per bar of a row (one bar: an empty legend).
     pub legend: Vec<String>,
