@@ -95,7 +95,7 @@ impl From<SeverityArg> for Severity {
 
 #[derive(clap::Args)]
 struct Inputs {
-    /// Files (.xlsx .xlsm .xls .xlsb .ods .csv; .txt .md .html .docx narratives) or folders to read.
+    /// Files (.pdf; .xlsx .xlsm .xls .xlsb .ods .csv tables; .txt .md .html .docx narratives) or folders to read.
     #[arg(required = true)]
     paths: Vec<PathBuf>,
 }

@@ -130,6 +130,8 @@ fn n101_partial_qizhong_short_of_its_total_is_only_info() {
     assert_eq!(f.difference.map(|x| x.abs()), Some(d("97.99")), "{f:#?}");
     assert_eq!(at(text, f.location.span), "3997.99万元");
     assert!(f.message.zh.contains("97.99"), "{}", f.message.zh);
+    // `--relations` never marks it ✓: the sum does not hold as printed.
+    assert_checked(&r, "N101", "3997.99 = 3900", Outcome::Broken);
 }
 
 #[test]

@@ -859,3 +859,24 @@ fn a_pdf_locked_with_a_user_password_is_an_error_and_one_with_an_owner_password_
         .iter()
         .any(|s| s.text.contains("Annual accounts 2024")));
 }
+
+/// The national template prints every table blank. Its notes say what each table shows (注：本表
+/// 反映…情况), which does not explain an empty table, except the two fund tables' 说明 (…没有…
+/// 故本表无数据): seven tables are empty with no note saying why (the 总表's two halves are one).
+#[test]
+fn the_blank_template_is_empty_table_by_table() {
+    let Some(p) = real("部门决算模板-2024.pdf") else {
+        return;
+    };
+    let r = check_file(&p);
+    let empty: Vec<&str> = r
+        .findings
+        .iter()
+        .filter(|f| f.rule == "M602")
+        .filter_map(|f| f.table.as_deref())
+        .collect();
+    assert_eq!(empty.len(), 7, "{empty:?}");
+    assert!(!empty
+        .iter()
+        .any(|t| t.contains("政府性基金") || t.contains("国有资本")));
+}

@@ -1444,6 +1444,17 @@ fn m602_empty_table_without_note() {
     let f = assert_warning(&bad, "M602", &at);
     assert_eq!(f.table.as_deref(), Some(TableKind::StateCapital.title()));
 
+    // The template's note of what the table shows says nothing of why it is empty.
+    let mut template = full_doc();
+    tbl(&mut template, TableKind::StateCapital, None).notes =
+        vec!["注：本表反映部门本年度国有资本经营预算财政拨款收入支出及结转和结余情况。".into()];
+    assert_warning(&template, "M602", &at);
+    // A note that says there is nothing to show does.
+    tbl(&mut template, TableKind::StateCapital, None)
+        .notes
+        .push("说明：本部门本年度没有国有资本经营预算财政拨款收入和支出，故本表无数据。".into());
+    assert_holds(&template, "M602");
+
     // One half of a 总表 with no figure is fine while the other half has figures.
     let mut ok = full_doc();
     let half = tbl(&mut ok, TableKind::IncomeExpenditureSummary, INC);

@@ -17,7 +17,9 @@ rule! {
 
 rule! {
     /// A standard table is printed with no figure at all and no note saying why (注：本单位无…,
-    /// 本表无数据, 无此项支出). An empty table is allowed only with such a note.
+    /// 本表无数据, 无此项支出, 没有…支出, 未发生, 不涉及). An empty table is allowed only with such a
+    /// note: the template's own note of what a table shows (注：本表反映部门本年度…情况) says
+    /// nothing of why it is empty, so a blank template gets this for each of its tables.
     EmptyTable = "M602", "empty-table-without-note", Warning;
 }
 
@@ -121,7 +123,7 @@ impl Rule for EmptyTable {
                 o.kind == t.kind && o.side == Some(Side::Expenditure) && o.file == t.file
             });
             let figures = t.has_figures() || other_half.is_some_and(|o| o.has_figures());
-            if figures || !t.notes.is_empty() {
+            if figures || t.notes.iter().any(|n| says_why_empty(n)) {
                 continue;
             }
             let mut f = Finding::new(
@@ -143,6 +145,15 @@ impl Rule for EmptyTable {
             cx.report(f);
         }
     }
+}
+
+/// Whether a note explains why its table holds no figure (本表无数据, 没有…支出, 未发生 …), as
+/// opposed to saying what the table shows.
+fn says_why_empty(note: &str) -> bool {
+    note.contains('无')
+        || ["没有", "未发生", "不涉及", "为零"]
+            .iter()
+            .any(|w| note.contains(w))
 }
 
 impl Rule for UnrecognisedTable {

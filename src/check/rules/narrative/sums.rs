@@ -76,7 +76,9 @@ impl Rule for BreakdownSum {
                 f.actual = e.actual;
                 f.difference = Some(e.difference);
                 f.unit = Some(e.unit);
-                cx.verdict(Self::META.code, r.formula(), Outcome::Exact, Some(f));
+                // The relation does not hold as printed, even though a partial 其中 is no
+                // error: the trace says so (✗), and the finding's severity says how much.
+                cx.verdict(Self::META.code, r.formula(), Outcome::Broken, Some(f));
                 continue;
             }
             cx.relation_evaluated(None, r, e, Severity::Error);
