@@ -257,6 +257,17 @@ pub enum Claim {
         /// Index of the sentence in [`Narrative::sentences`].
         sentence: usize,
     },
+    /// A slip of typography an auditor flags: doubled punctuation, an unclosed quotation.
+    Typography {
+        /// What kind of slip.
+        slip: Slip,
+        /// The characters at fault, as printed (“。。”, “““).
+        text: String,
+        /// Character offsets [start, end) of them.
+        span: (usize, usize),
+        /// Index of the sentence in [`Narrative::sentences`].
+        sentence: usize,
+    },
     /// A template sentence left unfilled: XX, a blank date, “增长（下降）”.
     Placeholder {
         /// The placeholder as printed (“XX”, “截止到日”, “增长（下降）”).
@@ -266,6 +277,16 @@ pub enum Claim {
         /// Index of the sentence in [`Narrative::sentences`].
         sentence: usize,
     },
+}
+
+/// A slip of typography in a published text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Slip {
+    /// The same punctuation mark twice in a row (“。。”, “，，”, “；；”).
+    DoubledPunctuation,
+    /// A quotation mark opened and not closed in its paragraph, or closed and never opened.
+    UnbalancedQuote,
 }
 
 /// One sentence of the narrative, as the claims point to it.
@@ -288,6 +309,6 @@ pub struct Narrative {
     /// Its sentences, in reading order.
     pub sentences: Vec<Sentence>,
     /// Every claim found, by kind: breakdowns, shares, changes, budgets, balances, listings,
-    /// placeholders, then amounts.
+    /// placeholders, typography, then amounts.
     pub claims: Vec<Claim>,
 }

@@ -488,6 +488,40 @@ fn n108_template_leftovers_are_warnings_naming_their_text() {
 }
 
 #[test]
+fn n108_a_reason_or_an_amount_left_blank() {
+    let text = "基本支出比上年减少13.29万元，主要原因是。项目支出 万元。\n";
+    let r = check_text(text);
+    let named: Vec<String> = findings(&r, "N108")
+        .iter()
+        .map(|f| at(text, f.location.span))
+        .collect();
+    assert_eq!(named, ["原因是。", " 万元"], "{:#?}", r.findings);
+
+    let filled = "基本支出比上年减少13.29万元，主要原因是人员减少。项目支出603.14万元。\n";
+    assert!(findings(&check_text(filled), "N108").is_empty());
+}
+
+#[test]
+fn n110_doubled_punctuation_and_unbalanced_quotes_are_warnings_with_their_span() {
+    // The 2018 budget of 江苏省人大办公厅 prints “减少了该项支出。 。” (p.25); the rest is made up.
+    let text = "不再列入本部门预算中，减少了该项支出。。\n“三公经费支出0.26万元。\n";
+    let r = check_text(text);
+    let f = findings(&r, "N110");
+    assert_eq!(f.len(), 2, "{:#?}", r.findings);
+    assert!(f.iter().all(|f| f.severity == Severity::Warning));
+    assert_eq!(at(text, f[0].location.span), "。。");
+    assert_eq!(f[0].message.zh, "标点重复：“。。”");
+    assert_eq!(at(text, f[1].location.span), "“");
+    assert_eq!(
+        f[1].location.sentence.as_deref(),
+        Some("“三公经费支出0.26万元。")
+    );
+
+    let good = "“三公”经费支出0.26万元……主要用于公务接待——共2批次。\n";
+    assert!(findings(&check_text(good), "N110").is_empty());
+}
+
+#[test]
 fn n109_agency_operating_costs_above_public_expenses_warn() {
     let text = "2016年度机关运行经费110.37万元，公用经费105.37万元。\n";
     let r = check_text(text);

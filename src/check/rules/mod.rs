@@ -49,6 +49,7 @@ pub fn all() -> Vec<&'static dyn Rule> {
         &narrative::ListingCount,
         &narrative::TemplateLeftover,
         &narrative::AgencyOperatingWithinPublic,
+        &narrative::Typography,
         &narrative::tables::NarrativeVsTables,
         &completeness::MissingTable,
         &completeness::EmptyTable,

@@ -1,5 +1,6 @@
 //! Placeholders: a template sentence left unfilled — “XX万元”, “截止到日”, “增长（下降）”,
-//! “大于（小于）”, “为万元”, “占%”.
+//! “大于（小于）”, “为万元”, “占%”, a reason announced and not given (“主要原因是。”), an amount
+//! left out (“支出 万元”).
 
 use std::sync::OnceLock;
 
@@ -19,6 +20,10 @@ const PATTERNS: &[&str] = &[
     r"(大于|小于|等于)[（(](大于|小于|等于)[）)]",
     r"(为|计|达|合计)\s*(万元|亿元)",
     r"占\s*[%％]",
+    // A reason announced and not given: “主要原因是。”, “原因为：；”.
+    r"原因(?:是|为|主要是)?\s*[:：]?\s*[。；;]",
+    // An amount left out between its subject and its unit: “支出 万元”.
+    r"\p{Han}(?P<p>\s+(?:万元|亿元))",
 ];
 
 fn patterns() -> &'static [Regex] {
@@ -92,6 +97,19 @@ mod tests {
                 row("为万元", 1),
                 row("占%", 1),
             ]
+        );
+    }
+
+    #[test]
+    fn a_reason_or_an_amount_left_out() {
+        assert_eq!(
+            found("基本支出比上年减少13.29万元，主要原因是。项目支出 万元。"),
+            [row("原因是。", 0), row(" 万元", 1)]
+        );
+        // A reason given after the colon, or a list of reasons on the lines after it, is filled.
+        assert_eq!(
+            found("主要原因是：人员减少。其他原因：\n1.退休人员增加。"),
+            []
         );
     }
 

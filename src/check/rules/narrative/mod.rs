@@ -5,7 +5,7 @@
 //! print agrees with them.
 //!
 //! One file per kind of check: [`sums`] (N101, N105, N106, N109), [`ratios`] (N102–N104),
-//! [`text`] (N107, N108) and [`tables`] (N201). What a finding says lives with its type in
+//! [`text`] (N107, N108), [`typography`] (N110) and [`tables`] (N201). What a finding says lives with its type in
 //! [`findings`]; the figures a claim does not state itself are found in [`figures`].
 
 mod concept_map;
@@ -15,11 +15,13 @@ mod ratios;
 mod sums;
 pub mod tables;
 mod text;
+mod typography;
 
 pub use figures::{prior_year, PriorYear, Resolved};
 pub use ratios::{BudgetExecution, ChangeRate, ShareOfBase};
 pub use sums::{AgencyOperatingWithinPublic, BreakdownSum, NarrativeBalance, Restatement};
 pub use text::{ListingCount, TemplateLeftover};
+pub use typography::Typography;
 
 use rust_decimal::Decimal;
 

@@ -18,7 +18,8 @@ rule! {
 
 rule! {
     /// A template sentence left unfilled: placeholders (XX, ××), a blank date (“截止到日”, “年月日”),
-    /// an unresolved alternative (“增长（下降）”), a blank figure (“为万元”, “占%”).
+    /// an unresolved alternative (“增长（下降）”), a blank figure (“为万元”, “占%”, “支出 万元”), a
+    /// reason announced and not given (“主要原因是。”).
     TemplateLeftover = "N108", "template-leftover", Warning;
 }
 
