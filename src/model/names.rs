@@ -226,6 +226,28 @@ fn strip_list_number(l: &str) -> &str {
     }
 }
 
+/// The first year (20xx) a text names, standing apart from other digits and not the head of a
+/// figure (2,059.37 and 2059.37 are no years): “2024年度”, “财政局-2024-决算”.
+pub fn year_in(t: &str) -> Option<i32> {
+    // Bytes suffice: digits are ASCII, and no byte of a longer UTF-8 character is one (or is
+    // '.', ',' or '%'), so a neighbour that is not an ASCII digit is seen as such either way.
+    let b = t.as_bytes();
+    for i in 0..b.len().saturating_sub(3) {
+        let window = &b[i..i + 4];
+        if !window.starts_with(b"20") || !window.iter().all(u8::is_ascii_digit) {
+            continue;
+        }
+        let before_ok = i == 0 || !b[i - 1].is_ascii_digit();
+        let after_ok = b
+            .get(i + 4)
+            .is_none_or(|c| !c.is_ascii_digit() && !matches!(c, b'.' | b',' | b'%'));
+        if before_ok && after_ok {
+            return std::str::from_utf8(window).ok()?.parse().ok();
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -257,6 +257,20 @@ pub enum Claim {
         /// Index of the sentence in [`Narrative::sentences`].
         sentence: usize,
     },
+    /// A year the text names in words that say which year it must be: the title of the
+    /// disclosure, a balance date, the year compared with.
+    Year {
+        /// The year printed.
+        year: i32,
+        /// What the wording makes of it.
+        said: YearSaid,
+        /// The words as printed (“截至2024年12月31日”, “与2023年度相比”).
+        text: String,
+        /// Character offsets [start, end) of them.
+        span: (usize, usize),
+        /// Index of the sentence in [`Narrative::sentences`].
+        sentence: usize,
+    },
     /// A slip of typography an auditor flags: doubled punctuation, an unclosed quotation.
     Typography {
         /// What kind of slip.
@@ -277,6 +291,22 @@ pub enum Claim {
         /// Index of the sentence in [`Narrative::sentences`].
         sentence: usize,
     },
+}
+
+/// What the wording around a year makes of it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum YearSaid {
+    /// The title of a final account (2024年度部门决算, 2024年单位决算): the reporting year.
+    FinalAccountTitle,
+    /// The title of a budget (2025年部门预算): the year budgeted for.
+    BudgetTitle,
+    /// A balance date at a year's end (截至2024年12月31日, 截至2024年底): the reporting year of a
+    /// final account, the year before a budget's.
+    YearEnd,
+    /// The year a figure is compared with (与2023年度相比, 比2023年增加, 较2024年预算): the year
+    /// before.
+    ComparedWith,
 }
 
 /// A slip of typography in a published text.
@@ -309,6 +339,6 @@ pub struct Narrative {
     /// Its sentences, in reading order.
     pub sentences: Vec<Sentence>,
     /// Every claim found, by kind: breakdowns, shares, changes, budgets, balances, listings,
-    /// placeholders, typography, then amounts.
+    /// placeholders, years, typography, then amounts.
     pub claims: Vec<Claim>,
 }

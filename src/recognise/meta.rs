@@ -3,6 +3,7 @@
 use crate::read::Grid;
 
 use super::text::norm;
+use crate::model::names::year_in;
 
 /// The year: a 20xx followed by 年 or standing between separators in the file name.
 pub fn year_from(grids: &[Grid], source: &str) -> Option<i32> {
@@ -16,26 +17,6 @@ pub fn year_from(grids: &[Grid], source: &str) -> Option<i32> {
         })
         .chain(std::iter::once(source))
         .find_map(year_in)
-}
-
-fn year_in(t: &str) -> Option<i32> {
-    // Bytes suffice: digits are ASCII, and no byte of a longer UTF-8 character is one (or is
-    // '.', ',' or '%'), so a neighbour that is not an ASCII digit is seen as such either way.
-    let b = t.as_bytes();
-    for i in 0..b.len().saturating_sub(3) {
-        let window = &b[i..i + 4];
-        if !window.starts_with(b"20") || !window.iter().all(u8::is_ascii_digit) {
-            continue;
-        }
-        let before_ok = i == 0 || !b[i - 1].is_ascii_digit();
-        let after_ok = b
-            .get(i + 4)
-            .is_none_or(|c| !c.is_ascii_digit() && !matches!(c, b'.' | b',' | b'%'));
-        if before_ok && after_ok {
-            return std::str::from_utf8(window).ok()?.parse().ok();
-        }
-    }
-    None
 }
 
 /// The department: a “部门：…” / “编制单位：…” / “单位名称：…” cell, else the file name before its year.

@@ -950,3 +950,54 @@ fn random_texts_never_panic() {
         }
     }
 }
+
+#[test]
+fn n111_years_that_fit_a_2016_final_account_pass() {
+    // The reference narrative's own wording (谯城区人社局, 2016).
+    let text = "谯城区人社局2016年度部门决算\n截至2016年12月31日，共有车辆2辆。本年收入合计3997.99万元，比2015年增加476.68万元，增长13.54%。与2015年相比，支出增加。\n";
+    let r = check_text(text);
+    assert_clean(&r, "N111");
+    assert_checked(
+        &r,
+        "N111",
+        "截至2016年12月31日: 2016 = 2016",
+        Outcome::Exact,
+    );
+    assert_checked(&r, "N111", "比2015年增加: 2015 = 2015", Outcome::Exact);
+}
+
+#[test]
+fn n111_a_year_carried_over_from_last_year_is_a_warning_naming_both() {
+    // Last year's sentences left in this year's text: the balance date and the year compared.
+    let text =
+        "谯城区人社局2016年度部门决算\n截至2015年12月31日，共有车辆2辆。与2014年相比，支出增加。\n";
+    let r = check_text(text);
+    let f = findings(&r, "N111");
+    assert_eq!(f.len(), 2, "{:#?}", r.findings);
+    assert!(f.iter().all(|f| f.severity == Severity::Warning));
+    assert_eq!(at(text, f[0].location.span), "截至2015年12月31日");
+    assert_eq!(
+        f[0].message.zh,
+        "年份与报告年度不符：“截至2015年12月31日”写的是 2015 年，2016 年度的公开应为 2016 年"
+    );
+    assert_eq!(at(text, f[1].location.span), "与2014年相比");
+    assert!(
+        f[1].message.zh.contains("应为 2015 年"),
+        "{}",
+        f[1].message.zh
+    );
+}
+
+#[test]
+fn n111_a_budget_dates_its_balances_at_the_end_of_the_year_before() {
+    let s = Scratch::new("budget-years");
+    let text = "某局2017年度部门预算\n截至2016年12月31日，共有车辆2辆。财政拨款收入比2016年预算增加10万元。\n";
+    let r = check_file(&s.write("某局-2017-预算说明.txt", text));
+    assert_clean(&r, "N111");
+    assert_checked(
+        &r,
+        "N111",
+        "截至2016年12月31日: 2016 = 2016",
+        Outcome::Exact,
+    );
+}

@@ -579,10 +579,11 @@ fn full_doc() -> Document {
 
 /// Every rule in catalogue order; the N rules have their examples in `narrative_rules.rs` (the
 /// narrative reader's are in `narrative.rs`).
-const CODES: [&str; 36] = [
+const CODES: [&str; 37] = [
     "T101", "T102", "T103", "T104", "B201", "B202", "B203", "B204", "B205", "B206", "B207", "E301",
     "E302", "S401", "S402", "L501", "L502", "L503", "L504", "L505", "N101", "N102", "N103", "N104",
-    "N105", "N106", "N107", "N108", "N109", "N110", "N201", "M601", "M602", "M603", "M604", "X001",
+    "N105", "N106", "N107", "N108", "N109", "N110", "N111", "N201", "M601", "M602", "M603", "M604",
+    "X001",
 ];
 
 #[test]
@@ -601,7 +602,7 @@ fn catalogue_codes_are_unique_and_documented() {
         let m = r.meta();
         assert!(!m.doc.trim().is_empty(), "{} has no doc", m.code);
         assert!(!m.name.is_empty(), "{} has no name", m.code);
-        let advisory = ["N108", "N109", "N110"].contains(&m.code);
+        let advisory = ["N108", "N109", "N110", "N111"].contains(&m.code);
         let want = if m.code.starts_with('M') || m.code.starts_with('X') || advisory {
             Severity::Warning
         } else {
@@ -1485,6 +1486,20 @@ fn m603_unrecognised_table() {
     // Its figures are not checked, nor is it reported as missing a unit or figures.
     assert_holds(&bad, "M602");
     assert_holds(&bad, "M604");
+}
+
+#[test]
+fn n111_a_table_title_of_another_year() {
+    let mut ok = full_doc();
+    tbl(&mut ok, TableKind::IncomeTable, None).title = "2021年度收入决算表".into();
+    assert_holds(&ok, "N111");
+
+    // The fixture reports on 2021; a title left from the year before is a warning.
+    let mut bad = full_doc();
+    tbl(&mut bad, TableKind::IncomeTable, None).title = "2020年度收入决算表".into();
+    let at = format!("{}!A1", TableKind::IncomeTable.title());
+    let f = assert_warning(&bad, "N111", &at);
+    assert!(f.message.zh.contains("写的是 2020 年"), "{}", f.message.zh);
 }
 
 #[test]

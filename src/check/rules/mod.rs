@@ -50,6 +50,7 @@ pub fn all() -> Vec<&'static dyn Rule> {
         &narrative::TemplateLeftover,
         &narrative::AgencyOperatingWithinPublic,
         &narrative::Typography,
+        &narrative::YearsFitTheReport,
         &narrative::tables::NarrativeVsTables,
         &completeness::MissingTable,
         &completeness::EmptyTable,

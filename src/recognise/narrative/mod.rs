@@ -11,14 +11,15 @@
 //! 3. `breakdowns::Breakdowns` finds 其中 / 分别为 breakdowns, then the numbered lists (which
 //!    recognise their total as the total of a 其中), then hands the scope of each total down to
 //!    its parts. Its concepts are the ones breakdowns, shares and changes copy.
-//! 4. Shares, changes, budgets, listings, placeholders and typography each read the annotated
-//!    text (and the breakdowns, where concepts or totals matter) and return their claims.
+//! 4. Shares, changes, budgets, listings, placeholders, years and typography each read the
+//!    annotated text (and the breakdowns, where concepts or totals matter) and return their
+//!    claims.
 //! 5. `balances::Balances` finds income + opening = expenditure + closing sentences and settles
 //!    the concepts of those four figures; `amounts` can only be read with those settled
 //!    concepts, so the amount claims carry them while the claims before do not.
 //!
 //! The claims come out as: breakdowns, shares, changes, budgets, balances, listings,
-//! placeholders, typography, amounts.
+//! placeholders, years, typography, amounts.
 
 mod amounts;
 mod annotation;
@@ -35,6 +36,7 @@ mod rejoin;
 mod sentences;
 mod shares;
 mod typography;
+mod years;
 
 pub use concepts::concept;
 
@@ -58,6 +60,7 @@ pub fn read(doc: &TextDoc) -> Narrative {
     claims.extend_from_slice(balances.claims());
     claims.extend(listings::claims(&text));
     claims.extend(placeholders::claims(&text.text));
+    claims.extend(years::claims(&text.text));
     claims.extend(typography::claims(&text.text));
     claims.extend(amounts::claims(&text, &breakdowns, &balances));
     Narrative {

@@ -5,7 +5,7 @@
 //! print agrees with them.
 //!
 //! One file per kind of check: [`sums`] (N101, N105, N106, N109), [`ratios`] (N102–N104),
-//! [`text`] (N107, N108), [`typography`] (N110) and [`tables`] (N201). What a finding says lives with its type in
+//! [`text`] (N107, N108), [`typography`] (N110), [`years`] (N111) and [`tables`] (N201). What a finding says lives with its type in
 //! [`findings`]; the figures a claim does not state itself are found in [`figures`].
 
 mod concept_map;
@@ -16,12 +16,14 @@ mod sums;
 pub mod tables;
 mod text;
 mod typography;
+mod years;
 
 pub use figures::{prior_year, PriorYear, Resolved};
 pub use ratios::{BudgetExecution, ChangeRate, ShareOfBase};
 pub use sums::{AgencyOperatingWithinPublic, BreakdownSum, NarrativeBalance, Restatement};
 pub use text::{ListingCount, TemplateLeftover};
 pub use typography::Typography;
+pub use years::YearsFitTheReport;
 
 use rust_decimal::Decimal;
 
