@@ -152,6 +152,22 @@ pub fn source_of(files: &[PathBuf]) -> String {
     }
 }
 
+/// The year of the first disclosure title a narrative prints (“2024年度部门决算”, “2025年部门预算”).
+fn title_year(narratives: &[Narrative]) -> Option<i32> {
+    use crate::model::narrative::{Claim, YearSaid};
+    narratives
+        .iter()
+        .flat_map(|n| &n.claims)
+        .find_map(|c| match c {
+            Claim::Year {
+                year,
+                said: YearSaid::FinalAccountTitle | YearSaid::BudgetTitle,
+                ..
+            } => Some(*year),
+            _ => None,
+        })
+}
+
 /// Reads a narrative file into sentences and claims.
 pub fn load_narrative(path: &Path) -> Result<Narrative, ReadError> {
     let doc = text::read_text(path)?;
@@ -219,6 +235,10 @@ pub fn load_group(files: &[PathBuf]) -> Result<Loaded, ReadError> {
     let (mut document, problems) = recognise::document(&first, &grids);
     if titled_department.is_some() {
         document.department = titled_department;
+    }
+    // The title a disclosure prints (2024年度部门决算) tells its year before a file name does.
+    if recognise::year_from(&grids, "").is_none() {
+        document.year = title_year(&narratives).or(document.year);
     }
     document.unread_pages = unread
         .iter()

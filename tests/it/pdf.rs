@@ -880,3 +880,19 @@ fn the_blank_template_is_empty_table_by_table() {
         .iter()
         .any(|t| t.contains("政府性基金") || t.contains("国有资本")));
 }
+
+/// A PDF saved under a name without its year (as a department's web site serves it) still
+/// reports on 2024: its cover says “上海市普陀区财政局2024年度部门决算”.
+#[test]
+fn the_year_comes_from_the_cover_when_the_file_name_has_none() {
+    let Some(p) = real("财政局-2024-决算.pdf") else {
+        return;
+    };
+    let dir = Scratch::new("no-year");
+    let renamed = dir.join("财政局部门决算.pdf");
+    std::fs::copy(&p, &renamed).unwrap();
+    let r = check_file(&renamed);
+    let doc = r.document.as_ref().unwrap();
+    assert_eq!(doc.year, Some(2024));
+    assert_eq!(doc.department.as_deref(), Some("上海市普陀区财政局"));
+}
