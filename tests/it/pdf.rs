@@ -896,3 +896,28 @@ fn the_year_comes_from_the_cover_when_the_file_name_has_none() {
     assert_eq!(doc.year, Some(2024));
     assert_eq!(doc.department.as_deref(), Some("上海市普陀区财政局"));
 }
+
+/// The headlines of the 情况说明 are tied to the 总表s, whatever name and year stand before them.
+/// p.21 of the real 财政局 决算 prints “上海市普陀区财政局2024年度财政拨款收入支出总计0.3万元”, where
+/// its 财政拨款收入支出决算总表 prints 总计 2961.68: a real slip of the published text, an error.
+/// Its 收入支出总计 2995.39 agrees with the 收入支出决算总表.
+#[test]
+fn the_finance_bureau_headline_totals_are_tied_to_the_summaries() {
+    let Some(p) = real("财政局-2024-决算.pdf") else {
+        return;
+    };
+    let r = check_file(&p);
+    let headline: Vec<_> = r
+        .findings
+        .iter()
+        .filter(|f| f.rule == "N201" && f.severity == Severity::Error)
+        .collect();
+    assert_eq!(headline.len(), 1, "{headline:#?}");
+    assert_eq!(headline[0].expected, Some(d("2961.68")));
+    assert_eq!(headline[0].actual, Some(d("0.3")));
+    assert_eq!(headline[0].location.page, Some(21));
+    assert!(r
+        .checked
+        .iter()
+        .any(|c| c.rule == "N201" && c.formula() == "2995.39 = 2995.39"));
+}

@@ -23,7 +23,8 @@ pub fn concept(label: &str, inherited: Option<Scope>) -> Option<Concept> {
     let this_year = l.strip_prefix("本年").filter(|r| !r.is_empty());
     let item = item(&l)
         .or_else(|| this_year.and_then(item))
-        .or_else(|| without_organisation(&l).and_then(item))?;
+        // “上海市普陀区财政局2024年度收入支出总计”: the year after the name goes too.
+        .or_else(|| without_organisation(&l).and_then(|rest| item(&prose_label(rest))))?;
     Some(Concept {
         scope: scope.or(inherited).unwrap_or(Scope::All),
         item,
@@ -134,6 +135,15 @@ mod tests {
         assert_eq!(prose_label("(5)&住房保障支出&2016年度决算"), "住房保障支出");
         assert_eq!(prose_label("一般公共服务"), "一般公共服务");
         assert_eq!(c("本年基本支出"), Some((Scope::All, Item::Basic)));
+        // The headline of the real 2024 财政局 决算 (普陀区), with its name and year before it.
+        assert_eq!(
+            c("上海市普陀区财政局2024年度收入支出总计"),
+            Some((Scope::All, Item::GrandTotal))
+        );
+        assert_eq!(
+            c("上海市普陀区财政局2024年度财政拨款收入支出总计"),
+            Some((Scope::Fiscal, Item::GrandTotal))
+        );
         assert_eq!(prose_label("年初预算为"), "年初预算");
     }
 }
