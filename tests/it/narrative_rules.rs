@@ -1001,3 +1001,32 @@ fn n111_a_budget_dates_its_balances_at_the_end_of_the_year_before() {
         Outcome::Exact,
     );
 }
+
+#[test]
+fn n201_a_figure_beside_a_blank_cell_has_no_counterpart() {
+    // The sample's 总表 prints no 上级补助收入 (a blank cell, which is no figure, not 0).
+    let (_s, r) = with_tables("本年收入合计3997.99万元，其中：上级补助收入12.00万元。\n");
+    let f: Vec<_> = findings(&r, "N201")
+        .into_iter()
+        .filter(|f| f.message.zh.contains("空白"))
+        .collect();
+    assert_eq!(f.len(), 1, "{:#?}", r.findings);
+    assert_eq!(f[0].severity, Severity::Warning);
+    assert_eq!(
+        f[0].message.zh,
+        "说明中的“上级补助收入”为 12.00万元，收入支出决算总表中对应的单元格为空白，没有可核对的数字"
+    );
+    assert_eq!(f[0].actual, Some(d("12.00")));
+    // The blank cell under 金额, beside 二、上级补助收入 (财政拨款收入 3966.63 stands at C6).
+    assert_eq!(f[0].related[0].cell.as_deref(), Some("C7"), "{:#?}", f[0]);
+
+    // Saying 0 beside a blank says the same: nothing to report.
+    let (_s, r) = with_tables("本年收入合计3997.99万元，其中：上级补助收入0万元。\n");
+    assert!(
+        !findings(&r, "N201")
+            .iter()
+            .any(|f| f.message.zh.contains("空白")),
+        "{:#?}",
+        r.findings
+    );
+}

@@ -1,16 +1,34 @@
 //! Where the tables print the figure a narrative concept speaks of.
 
-use crate::check::Term;
+use crate::check::{Place, Term};
 use crate::model::narrative::{Concept, Item, Scope};
-use crate::model::{ColKey, Document, Line, Side, Table, TableKind};
+use crate::model::{CellRef, ColKey, Document, Line, Row, Side, Table, TableKind};
 
-/// The table figure of a concept: the first of the places the standard tables print it.
+/// The table figure of a concept: the first of the places the standard tables print it, else
+/// the first place they leave blank (a blank is no figure, and the narrative's figure beside it
+/// has no counterpart).
 pub fn table_term<'d>(doc: &'d Document, c: &Concept) -> Option<(Term, &'d Table)> {
-    Sources::of(doc)
-        .places(c)
-        .into_iter()
-        .flatten()
-        .find(|(t, _)| t.figure.is_some() || t.place.is_some())
+    let places: Vec<(Term, &Table)> = Sources::of(doc).places(c).into_iter().flatten().collect();
+    let printed = places.iter().position(|(t, _)| t.figure.is_some());
+    let placed = places.iter().position(|(t, _)| t.place.is_some());
+    let at = printed.or(placed)?;
+    places.into_iter().nth(at)
+}
+
+/// The term of a table cell; a blank cell, which recognition keeps no cell for, is placed where
+/// its column stands in the other rows.
+fn cell_term(t: &Table, row: &Row, col: usize) -> Term {
+    let mut term = Term::cell(t, row, col);
+    if term.place.is_none() {
+        let column = t.rows.iter().find_map(|r| r.cell(col)).map(|c| c.at.col);
+        term.place = column.map(|c| Place::Cell {
+            file: t.file.clone(),
+            sheet: t.sheet.clone(),
+            at: CellRef::new(row.at.row, c),
+            pages: t.places.clone(),
+        });
+    }
+    term
 }
 
 /// The standard tables (and statement halves) that print the items a narrative speaks of.
@@ -137,17 +155,17 @@ fn line(t: Option<&Table>, l: Line) -> Option<(Term, &Table)> {
         .col(ColKey::Total)
         .or_else(|| t.col(ColKey::Amount))
         .or_else(|| (!t.columns.is_empty()).then_some(0))?;
-    Some((Term::cell(t, t.line(l)?, col), t))
+    Some((cell_term(t, t.line(l)?, col), t))
 }
 
 fn total(t: Option<&Table>, key: ColKey) -> Option<(Term, &Table)> {
     let t = t?;
-    Some((Term::cell(t, t.total_row()?, t.col(key)?), t))
+    Some((cell_term(t, t.total_row()?, t.col(key)?), t))
 }
 
 fn code_row<'t>(t: Option<&'t Table>, code: &str, key: ColKey) -> Option<(Term, &'t Table)> {
     let t = t?;
-    Some((Term::cell(t, t.row_by_code(code)?, t.col(key)?), t))
+    Some((cell_term(t, t.row_by_code(code)?, t.col(key)?), t))
 }
 
 fn class_line<'t>(t: Option<&'t Table>, code: &str) -> Option<(Term, &'t Table)> {
@@ -157,7 +175,7 @@ fn class_line<'t>(t: Option<&'t Table>, code: &str) -> Option<(Term, &'t Table)>
         .iter()
         .find(|r| r.line == Some(Line::FunctionClass) && r.code.as_deref() == Some(code))?;
     let col = t.col(ColKey::Total).or_else(|| t.col(ColKey::Amount))?;
-    Some((Term::cell(t, row, col), t))
+    Some((cell_term(t, row, col), t))
 }
 
 /// A coded row whose name is exactly the label; the shortest code when several share it
@@ -172,12 +190,12 @@ fn named_row<'t>(t: Option<&'t Table>, name: &str, key: ColKey) -> Option<(Term,
                 && crate::model::names::label(&r.name) == crate::model::names::label(name)
         })
         .min_by_key(|r| r.code.as_ref().map_or(0, String::len))?;
-    Some((Term::cell(t, row, t.col(key)?), t))
+    Some((cell_term(t, row, t.col(key)?), t))
 }
 
 fn final_of(t: Option<&Table>, l: Line) -> Option<(Term, &Table)> {
     let t = t?;
-    Some((Term::cell(t, t.line(l)?, t.col(ColKey::Final)?), t))
+    Some((cell_term(t, t.line(l)?, t.col(ColKey::Final)?), t))
 }
 
 #[cfg(test)]

@@ -1,19 +1,22 @@
 //! Narrative figures against the tables of the same document (N201), through the concept map
 //! of where the tables print each item.
 
-use crate::check::{rule, Context, Relation, Rule};
-use crate::model::narrative::{Claim, Measure};
+use crate::check::{rule, Context, Finding, Message, Outcome, Relation, Rule, Severity, Term};
+use crate::model::narrative::{Claim, Measure, Mention};
+use crate::model::{Narrative, Table};
 
 use super::concept_map::table_term;
 use super::findings::{Statement, Wording};
-use super::{claims, term};
+use super::{claims, location, term};
 
 rule! {
     /// Each figure of the narrative that the concept dictionary ties to a table (本年收入合计,
     /// 财政拨款收入, 其他收入, 年初/年末结转和结余, 本年支出合计, 基本/项目支出 of all funds or of the
     /// appropriations, 人员经费, 公用经费, each 功能分类 class, the 款/项 named in a breakdown,
-    /// the “三公” items) equals the table's figure, rounding-aware across units. Checked only when
-    /// text and tables are read as one document (same folder and name, or given together).
+    /// the “三公” items) equals the table's figure, rounding-aware across units. A figure the
+    /// narrative states where the table's cell is blank has no counterpart: a warning naming
+    /// both (a blank is no figure, not 0). Checked only when text and tables are read as one
+    /// document (same folder and name, or given together).
     NarrativeVsTables = "N201", "narrative-vs-tables", Error;
 }
 
@@ -34,6 +37,10 @@ impl Rule for NarrativeVsTables {
             let Some((t, table)) = table_term(doc, c) else {
                 continue;
             };
+            if t.figure.is_none() {
+                blank_counterpart(cx, n, mention, &t, table);
+                continue;
+            }
             let what = Statement::SameAsTable {
                 subject: crate::model::names::prose_label(&mention.subject),
                 table: table.title.clone(),
@@ -43,4 +50,66 @@ impl Rule for NarrativeVsTables {
             cx.relation(Some(table), r);
         }
     }
+}
+
+/// N201: a figure of the narrative whose table cell is blank.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NoCounterpart {
+    /// The narrative's label.
+    pub subject: String,
+    /// The figure as printed (“0.95万元”).
+    pub printed: String,
+    /// The table's title.
+    pub table: String,
+}
+
+impl Wording for NoCounterpart {
+    fn message(&self) -> Message {
+        let NoCounterpart {
+            subject,
+            printed,
+            table,
+        } = self;
+        Message::new(
+            format!("说明中的“{subject}”为 {printed}，{table}中对应的单元格为空白，没有可核对的数字"),
+            format!("the narrative's '{subject}' is {printed}, but its cell in the {table} is blank: nothing to check it against"),
+        )
+    }
+}
+
+/// A narrative figure beside a blank cell: nothing to compare, so say so unless the narrative
+/// says 0 too.
+fn blank_counterpart(
+    cx: &mut Context,
+    n: &Narrative,
+    mention: &Mention,
+    cell: &Term,
+    table: &Table,
+) {
+    let q = &mention.quantity;
+    let formula = format!("{} = （空白）", q.raw);
+    if q.value().is_zero() {
+        cx.verdict(NarrativeVsTables::META.code, formula, Outcome::Exact, None);
+        return;
+    }
+    let wording = NoCounterpart {
+        subject: crate::model::names::prose_label(&mention.subject),
+        printed: q.raw.clone(),
+        table: table.title.clone(),
+    };
+    let mut f = Finding::new(
+        NarrativeVsTables::META.code,
+        Severity::Warning,
+        location(n, q.span, mention.sentence),
+        wording.message(),
+    );
+    f.table = Some(table.title.clone());
+    f.related = cell.location().into_iter().collect();
+    f.actual = Some(q.value());
+    cx.verdict(
+        NarrativeVsTables::META.code,
+        formula,
+        Outcome::Broken,
+        Some(f),
+    );
 }
