@@ -500,6 +500,9 @@ fn planning_bureau_pdf_and_its_real_slips() {
     };
     // 9746.50 / 9759.38 = 99.868%, printed 99.86%.
     assert!(said("N102", "99.86%"));
+    // p.21: “一般公共预算财政拨款支出年初预算为10210.34万元，支出决算为9746.50万元，完成年初预算的
+    // 95.45%”: 9746.50 / 10210.34 = 95.457%, which rounds to 95.46%.
+    assert!(said("N104", "95.45%"));
     // The template's “下降（增长）” left unresolved.
     assert!(said("N108", "下降（增长）"));
     // The narrative's 人员经费 4896.98 is not the 基本支出 table's 4884.09.

@@ -219,6 +219,10 @@ fn role(chars: &[char], start: usize, found: &Found, subject: &str) -> Role {
     let s = prose_label(subject);
     if s.contains("决算") || s.ends_with("支出决算") {
         Role::Final
+    } else if s.ends_with("预算") || s.ends_with("预算数") {
+        // A label that ends in 预算 names a budget, whatever fund it names before
+        // (“一般公共预算财政拨款支出年初预算为”, “三公经费财政拨款支出年初预算为”).
+        Role::Budget
     } else if s.contains("预算") && !s.contains("财政拨款") && !s.starts_with("一般公共预算")
     {
         Role::Budget
@@ -362,5 +366,20 @@ pub mod tests {
         assert_eq!(direction_word_len(&chars, 8), 2);
         let chars: Vec<char> = "比2015年降低了19%".chars().collect();
         assert_eq!(direction_word_len(&chars, 9), 3);
+    }
+
+    #[test]
+    fn a_label_ending_in_its_budget_names_a_budget_whatever_fund_comes_first() {
+        // The real 2024 财政局 决算 (普陀区), p.21 and p.23.
+        let got = roles("一般公共预算财政拨款支出年初预算为2993.92万元，支出决算为2940.05万元。“三公”经费财政拨款支出年初预算为0.95万元，支出决算为0.00万元。");
+        let budget: Vec<&str> = got
+            .iter()
+            .filter(|r| r.2 == Role::Budget)
+            .map(|r| r.0.as_str())
+            .collect();
+        assert_eq!(budget, ["2993.92万元", "0.95万元"]);
+        // The fund alone is no budget: it is the money the figure is of.
+        let got = roles("一般公共预算财政拨款支出2940.05万元。");
+        assert_eq!(got[0].2, Role::Plain);
     }
 }
