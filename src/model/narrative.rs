@@ -101,6 +101,21 @@ pub enum Item {
     Reception,
 }
 
+impl Item {
+    /// “三公”经费 or one of its items.
+    pub fn is_three_public(&self) -> bool {
+        matches!(
+            self,
+            Item::ThreePublicTotal
+                | Item::OverseasTravel
+                | Item::Vehicles
+                | Item::VehiclePurchase
+                | Item::VehicleOperation
+                | Item::Reception
+        )
+    }
+}
+
 /// A standard item and whose money it is: what a label of the prose is tied to in the tables.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Concept {
@@ -223,6 +238,9 @@ pub enum Claim {
     Budget {
         /// What was budgeted, as printed before the budget figure (“一般公共预算财政拨款支出年初预算为”).
         subject: String,
+        /// The standard item budgeted, when the concept dictionary knows it (“三公”经费 …).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        concept: Option<Concept>,
         /// The budget (年初预算数).
         budget: Quantity,
         /// The outcome (决算数).

@@ -1502,6 +1502,40 @@ fn n111_a_table_title_of_another_year() {
     assert!(f.message.zh.contains("写的是 2020 年"), "{}", f.message.zh);
 }
 
+/// The fixture with a narrative beside its tables.
+fn with_narrative(mut doc: Document, text: &str) -> Document {
+    let text = gouji::read::text::TextDoc::new("说明.txt", text.to_string());
+    doc.narratives
+        .push(gouji::recognise::narrative::read(&text));
+    doc
+}
+
+#[test]
+fn n201_the_three_public_budget_and_final_against_the_table() {
+    let said = "“三公”经费财政拨款支出年初预算为45.00万元，支出决算为38.62万元。";
+    assert_holds(&with_narrative(full_doc(), said), "N201");
+
+    // The budget the narrative states is not the table's 预算数 (45.00).
+    let wrong = "“三公”经费财政拨款支出年初预算为50.00万元，支出决算为38.62万元。";
+    let found = findings(&with_narrative(full_doc(), wrong), "N201");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].severity, Severity::Error);
+    assert_eq!(found[0].expected, Some(d("45.00")));
+    assert_eq!(found[0].actual, Some(d("50.00")));
+
+    // The table leaves its 预算数 blank: the narrative's budget has no counterpart.
+    let mut blank = full_doc();
+    set(tbl(&mut blank, TableKind::ThreePublic, None), 0, 0, "");
+    let found = findings(&with_narrative(blank, said), "N201");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].severity, Severity::Warning);
+    assert!(
+        found[0].message.zh.contains("空白"),
+        "{}",
+        found[0].message.zh
+    );
+}
+
 #[test]
 fn m604_unit_not_stated() {
     assert_holds(&full_doc(), "M604");

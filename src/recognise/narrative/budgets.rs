@@ -5,6 +5,7 @@
 use crate::model::narrative::Claim;
 
 use super::annotation::{AnnotatedText, Role};
+use super::concepts::concept;
 use super::lexicon::BUDGET_COMPARISONS;
 use super::sentences::ends_sentence;
 
@@ -47,6 +48,7 @@ fn budget(text: &AnnotatedText, at: usize) -> Option<Claim> {
         .map_or(0, |i| i + 1);
     let subject: String = chars[item_start..budget.start].iter().collect();
     Some(Claim::Budget {
+        concept: concept(budgeted(&subject), None),
         subject: subject.trim().to_string(),
         budget: budget.quantity(),
         final_: figures[final_].quantity(),
@@ -56,10 +58,20 @@ fn budget(text: &AnnotatedText, at: usize) -> Option<Claim> {
     })
 }
 
+/// The item a budget label names, without the words that say it is a budget
+/// (““三公”经费财政拨款支出年初预算为” → “三公”经费财政拨款支出).
+fn budgeted(label: &str) -> &str {
+    let l = label.trim().trim_end_matches('为');
+    ["年初预算数", "年初预算", "预算数", "预算"]
+        .iter()
+        .find_map(|w| l.strip_suffix(w))
+        .unwrap_or(l)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::narrative::Comparison;
+    use crate::model::narrative::{Comparison, Item, Scope};
     use crate::recognise::narrative::annotation::tests::annotated;
 
     const BUDGET: &str =
@@ -71,6 +83,7 @@ mod tests {
         let got = claims(&annotated(&source));
         let [Claim::Budget {
             subject,
+            concept,
             budget,
             final_,
             rate,
@@ -81,6 +94,8 @@ mod tests {
             panic!("not one budget with wording: {got:#?}")
         };
         assert_eq!(subject, "（一）社会保障和就业支出（类）年初预算为");
+        let class = concept.as_ref().map(|c| c.item.clone());
+        assert_eq!(class, Some(Item::FunctionClass("208".into())));
         assert_eq!(budget.raw, "200万元");
         assert_eq!(final_.raw, "180万元");
         assert_eq!(rate.as_ref().map(|r| r.raw.as_str()), Some("90%"));
@@ -98,5 +113,20 @@ mod tests {
             [Claim::Budget { wording: None, .. }]
         ));
         assert_eq!(claims(&annotated("机关运行经费年初预算为120万元。")), []);
+    }
+
+    #[test]
+    fn the_three_public_budget_names_its_item() {
+        // The real 2024 财政局 决算 (普陀区), p.23.
+        let got = claims(&annotated(
+            "“三公”经费财政拨款支出年初预算为0.95万元，支出决算为0.00万元，完成预算的0%。",
+        ));
+        let [Claim::Budget {
+            concept: Some(c), ..
+        }] = got.as_slice()
+        else {
+            panic!("{got:#?}")
+        };
+        assert_eq!((c.scope, &c.item), (Scope::Fiscal, &Item::ThreePublicTotal));
     }
 }

@@ -15,6 +15,21 @@ pub fn table_term<'d>(doc: &'d Document, c: &Concept) -> Option<(Term, &'d Table
     places.into_iter().nth(at)
 }
 
+/// The table's 预算数 of a concept: the “三公” table prints a budget beside each of its items.
+pub fn budget_term<'d>(doc: &'d Document, c: &Concept) -> Option<(Term, &'d Table)> {
+    let t = doc.table(TableKind::ThreePublic)?;
+    let line = match c.item {
+        Item::ThreePublicTotal => Line::Total,
+        Item::OverseasTravel => Line::OverseasTravel,
+        Item::Vehicles => Line::Vehicles,
+        Item::VehiclePurchase => Line::VehiclePurchase,
+        Item::VehicleOperation => Line::VehicleOperation,
+        Item::Reception => Line::Reception,
+        _ => return None,
+    };
+    Some((cell_term(t, t.line(line)?, t.col(ColKey::Budget)?), t))
+}
+
 /// The term of a table cell; a blank cell, which recognition keeps no cell for, is placed where
 /// its column stands in the other rows.
 fn cell_term(t: &Table, row: &Row, col: usize) -> Term {

@@ -232,6 +232,7 @@ impl Rule for BudgetExecution {
                 rate,
                 wording,
                 sentence,
+                ..
             } = claim
             else {
                 continue;

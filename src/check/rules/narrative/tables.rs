@@ -2,10 +2,10 @@
 //! of where the tables print each item.
 
 use crate::check::{rule, Context, Finding, Message, Outcome, Relation, Rule, Severity, Term};
-use crate::model::narrative::{Claim, Measure, Mention};
+use crate::model::narrative::{Claim, Measure, Mention, Quantity};
 use crate::model::{Narrative, Table};
 
-use super::concept_map::table_term;
+use super::concept_map::{budget_term, table_term};
 use super::findings::{Statement, Wording};
 use super::{claims, location, term};
 
@@ -13,7 +13,8 @@ rule! {
     /// Each figure of the narrative that the concept dictionary ties to a table (本年收入合计,
     /// 财政拨款收入, 其他收入, 年初/年末结转和结余, 本年支出合计, 基本/项目支出 of all funds or of the
     /// appropriations, 人员经费, 公用经费, each 功能分类 class, the 款/项 named in a breakdown,
-    /// the “三公” items) equals the table's figure, rounding-aware across units. A figure the
+    /// the “三公” items, their 预算数 and 决算数 where a budget sentence gives them) equals the
+    /// table's figure, rounding-aware across units. A figure the
     /// narrative states where the table's cell is blank has no counterpart: a warning naming
     /// both (a blank is no figure, not 0). Checked only when text and tables are read as one
     /// document (same folder and name, or given together).
@@ -27,29 +28,56 @@ impl Rule for NarrativeVsTables {
             return;
         }
         for (n, claim) in claims(doc) {
-            let Claim::Amount { mention } = claim else {
-                continue;
-            };
-            let Some(c) = &mention.concept else { continue };
-            if !matches!(mention.quantity.measure, Measure::Money(_)) {
-                continue;
+            match claim {
+                Claim::Amount { mention } => {
+                    let Some(c) = &mention.concept else { continue };
+                    tie(cx, n, mention, table_term(doc, c));
+                }
+                Claim::Budget {
+                    subject,
+                    concept: Some(c),
+                    budget,
+                    final_,
+                    sentence,
+                    ..
+                } if c.item.is_three_public() => {
+                    let said = |quantity: &Quantity| Mention {
+                        subject: subject.clone(),
+                        concept: Some(c.clone()),
+                        quantity: quantity.clone(),
+                        sentence: *sentence,
+                    };
+                    tie(cx, n, &said(budget), budget_term(doc, c));
+                    tie(cx, n, &said(final_), table_term(doc, c));
+                }
+                _ => {}
             }
-            let Some((t, table)) = table_term(doc, c) else {
-                continue;
-            };
-            if t.figure.is_none() {
-                blank_counterpart(cx, n, mention, &t, table);
-                continue;
-            }
-            let what = Statement::SameAsTable {
-                subject: crate::model::names::prose_label(&mention.subject),
-                table: table.title.clone(),
-                table_en: table.kind.title_en(),
-            };
-            let r = Relation::equal(Self::META.code, what.message(), term(n, mention), t);
-            cx.relation(Some(table), r);
         }
     }
+}
+
+/// A money figure of the narrative against the table's figure for it.
+fn tie(cx: &mut Context, n: &Narrative, mention: &Mention, printed: Option<(Term, &Table)>) {
+    if !matches!(mention.quantity.measure, Measure::Money(_)) {
+        return;
+    }
+    let Some((t, table)) = printed else { return };
+    if t.figure.is_none() {
+        blank_counterpart(cx, n, mention, &t, table);
+        return;
+    }
+    let what = Statement::SameAsTable {
+        subject: crate::model::names::prose_label(&mention.subject),
+        table: table.title.clone(),
+        table_en: table.kind.title_en(),
+    };
+    let r = Relation::equal(
+        NarrativeVsTables::META.code,
+        what.message(),
+        term(n, mention),
+        t,
+    );
+    cx.relation(Some(table), r);
 }
 
 /// N201: a figure of the narrative whose table cell is blank.
