@@ -74,6 +74,7 @@ fn term(n: &Narrative, m: &Mention) -> Term {
             m.quantity.span,
             m.sentence,
         )))),
+        finer_than: None,
     }
 }
 
