@@ -60,6 +60,42 @@ impl Wording for ShareMismatch {
     }
 }
 
+/// Why a percentage that its figures do not round to is still only a slip of printing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Slip {
+    /// Cut off at the printed decimals instead of rounded (99.86% for 99.868%).
+    Truncated,
+    /// One share of a breakdown moved so that the printed shares add up to 100% (9.55% for
+    /// 9.5575% beside 86.05%, 3.52% and 0.88%).
+    AdjustedToAddUp,
+}
+
+/// N102–N104: a percentage its figures do not round to, which truncation or adjusting the
+/// shares to add up to 100% explains: a warning, for the figures themselves agree.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PercentSlip {
+    pub slip: Slip,
+    pub formula: String,
+    /// The percentage the figures give, rounded as the printed one is.
+    pub should_be: Decimal,
+}
+
+impl Wording for PercentSlip {
+    fn message(&self) -> Message {
+        let (formula, should_be) = (&self.formula, self.should_be);
+        match self.slip {
+            Slip::Truncated => Message::new(
+                format!("百分比系截尾所得，未四舍五入：{formula}，四舍五入应为 {should_be}%"),
+                format!("percentage truncated, not rounded: {formula}; rounded it is {should_be}%"),
+            ),
+            Slip::AdjustedToAddUp => Message::new(
+                format!("百分比为凑足100%调整：{formula}，各项合计为100%，此项四舍五入应为 {should_be}%"),
+                format!("percentage adjusted to add up to 100%: {formula}; rounded it is {should_be}%"),
+            ),
+        }
+    }
+}
+
 /// The words of a direction, as a finding names them.
 fn direction_word(d: Direction) -> &'static str {
     match d {
