@@ -408,6 +408,59 @@ fn n103_rate_from_a_zero_prior_year_is_an_error_never_100_percent() {
     );
 }
 
+#[test]
+fn n103_growth_from_zero_is_the_same_error_in_every_wording() {
+    // Each says the prior year was 0 or nothing, and prints a rate from it. The real
+    // 区委社会工作部 2024 决算 (a department new in 2024) words it the first way four times.
+    let wordings = [
+        (
+            "机关运行经费支出10.23万元，比2023年度增加10.23万元，增长100.00%。",
+            "上年数为 (10.23万元 − 10.23万元) = 0",
+        ),
+        (
+            "机关运行经费支出10.23万元，上年执行数为0万元，增加10.23万元，增长100.00%。",
+            "上年执行数为0万元，为零",
+        ),
+        (
+            "机关运行经费支出10.23万元，上年执行数为0万元，比上年增加100.00%。",
+            "上年执行数为0万元，为零",
+        ),
+        (
+            "机关运行经费支出10.23万元，上年无此项支出，比上年增长100%。",
+            "上年无此项",
+        ),
+    ];
+    for (text, prior) in wordings {
+        let r = check_text(&format!("{text}\n"));
+        let f = only(&r, "N103");
+        assert_eq!(f.severity, Severity::Error, "{text}");
+        let zh = &f.message.zh;
+        assert!(zh.starts_with("“机关运行经费支出”"), "{zh}");
+        assert!(zh.contains(prior), "{text}: {zh}");
+        assert!(
+            zh.ends_with("增长率是变动额除以上年数，上年为零时无定义"),
+            "{zh}"
+        );
+        assert!(f.message.en.contains("undefined"), "{}", f.message.en);
+    }
+}
+
+#[test]
+fn n103_growth_from_a_stated_prior_year_that_is_not_zero_passes() {
+    // 上年执行数 5, increased by 5: 10 is 100% more than 5.
+    let r = check_text("机关运行经费支出10万元，上年执行数为5万元，增加5万元，增长100%。\n");
+    assert!(findings(&r, "N103").is_empty(), "{:#?}", r.findings);
+    assert_checked(
+        &r,
+        "N103",
+        "5万元 / 上年执行数为5万元 = 100% ≈ 100%",
+        Outcome::Exact,
+    );
+    // Saying there was none last year is no finding without a rate from it.
+    let r = check_text("机关运行经费支出10.23万元，上年无此项支出。\n");
+    assert!(findings(&r, "N103").is_empty(), "{:#?}", r.findings);
+}
+
 // ---------------------------------------------------------------------------------------------
 // N104 budget execution
 // ---------------------------------------------------------------------------------------------

@@ -123,13 +123,16 @@ impl Wording for DirectionDisagrees {
     }
 }
 
-/// N103: a rate “from” a prior year that is zero or negative.
+/// N103: a rate “from” a prior year that is zero, negative or absent: a rate is the change over
+/// the prior year, so from nothing it is undefined — never 100%.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ZeroPriorYear {
     pub subject: String,
-    /// How the prior year follows (`(3997.99万元 − 476.68万元)`).
+    /// How the prior year follows (`(3997.99万元 − 476.68万元)`), or where the text states it
+    /// (`上年执行数为0万元`, `上年无`).
     pub prior_shown: String,
-    pub prior: Decimal,
+    /// The prior year; `None` when the text says there was none.
+    pub prior: Option<Decimal>,
     /// The rate as printed.
     pub rate: String,
 }
@@ -137,10 +140,27 @@ pub struct ZeroPriorYear {
 impl Wording for ZeroPriorYear {
     fn message(&self) -> Message {
         let (subject, shown, rate) = (&self.subject, &self.prior_shown, &self.rate);
-        let prior = self.prior.normalize();
+        let (zh, en) = match self.prior {
+            // Stated (“上年执行数为0万元”), not derived.
+            Some(_) if !shown.starts_with('(') => (
+                format!("{shown}，为零"),
+                format!("the prior year is zero ({shown})"),
+            ),
+            Some(p) => {
+                let p = p.normalize();
+                (
+                    format!("上年数为 {shown} = {p}，为零或负数"),
+                    format!("the prior year {shown} = {p} is zero or negative"),
+                )
+            }
+            None => (
+                format!("上年无此项（{shown}）"),
+                format!("the prior year had none ({shown})"),
+            ),
+        };
         Message::new(
-            format!("“{subject}”上年数为 {shown} = {prior}，为零或负数，无法计算增长率 {rate}"),
-            format!("'{subject}': the prior year {shown} = {prior} is zero or negative; no rate {rate} can follow from it"),
+            format!("“{subject}”{zh}，无法计算增长率 {rate}：增长率是变动额除以上年数，上年为零时无定义"),
+            format!("'{subject}': {en}; no rate {rate} can follow from it: a rate is the change over the prior year, undefined when that is zero"),
         )
     }
 }
@@ -379,14 +399,14 @@ mod tests {
         let w = ZeroPriorYear {
             subject: "本年支出合计".into(),
             prior_shown: "(100万元 − 100万元)".into(),
-            prior: d("0.00"),
+            prior: Some(d("0.00")),
             rate: "100%".into(),
         };
         assert_eq!(
             said(&w),
             (
-                "“本年支出合计”上年数为 (100万元 − 100万元) = 0，为零或负数，无法计算增长率 100%".into(),
-                "'本年支出合计': the prior year (100万元 − 100万元) = 0 is zero or negative; no rate 100% can follow from it".into()
+                "“本年支出合计”上年数为 (100万元 − 100万元) = 0，为零或负数，无法计算增长率 100%：增长率是变动额除以上年数，上年为零时无定义".into(),
+                "'本年支出合计': the prior year (100万元 − 100万元) = 0 is zero or negative; no rate 100% can follow from it: a rate is the change over the prior year, undefined when that is zero".into()
             )
         );
     }

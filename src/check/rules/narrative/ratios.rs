@@ -5,10 +5,10 @@
 use rust_decimal::Decimal;
 
 use crate::check::{ratio, round_half_up, rule, Context, Finding, Outcome, Ratio, Rule, Severity};
-use crate::model::narrative::{Claim, Comparison, Direction, Mention, Quantity, ShareBase};
+use crate::model::narrative::{Claim, Comparison, Mention, Quantity, ShareBase};
 use crate::model::{Document, Figure, Location, Narrative};
 
-use super::figures::{prior_year, resolve, Resolved};
+use super::figures::{from_nothing, prior_year, resolve, this_year, Resolved};
 use super::findings::{
     ComparisonWordWrong, CompletionMismatch, DirectionDisagrees, PercentSlip, RateMismatch,
     ShareMismatch, Slip, Wording, ZeroPriorYear,
@@ -31,7 +31,11 @@ rule! {
     /// A change from the prior year (“比2015年增加476.68万元，增长37%”) is consistent: the prior year
     /// is the current figure minus the increase (plus the decrease), and the rate is the change over
     /// the prior year at its printed precision; the direction words agree (增加 with 增长, 减少 with
-    /// 下降/降低). A rate “from” a zero or absent prior year is an error, never 100%. The current
+    /// 下降/降低). A rate “from” a zero or absent prior year is an error, never 100%, however it
+    /// is worded (增加X万元，增长100% where X is the whole figure; 上年执行数为0万元…增加100.00%;
+    /// 上年无此项支出…增长100%): a rate is the change over the prior year, undefined from zero,
+    /// so the text should say “上年无此项支出” and print no rate. A prior-year figure the
+    /// sentence states (上年执行数为5万元) is the base the rate is checked against. The current
     /// figure is the one the sentence states, else the one the text states for that item
     /// (收支总计 = 收入 + 年初结转和结余 when only those are stated), else the tables'. A rate cut off
     /// at its decimals instead of rounded is a warning that says so (as for N102).
@@ -260,28 +264,28 @@ impl Rule for ChangeRate {
                     continue;
                 }
             }
-            let (Some(delta), Some(rate)) = (delta, rate) else {
+            let Some(rate) = rate else {
+                continue;
+            };
+            let Some(delta) = delta else {
+                if let Some(wording) = from_nothing(cx.doc, n, claim) {
+                    let formula = format!("{} / {}", rate.raw, wording.prior_shown);
+                    wording.report(cx, here, formula);
+                }
                 continue;
             };
             let Some(years) = prior_year(cx.doc, n, claim) else {
                 continue;
             };
-            let sign = if *direction == Direction::Down {
-                "+"
-            } else {
-                "−"
-            };
-            let prior_shown = format!("({} {sign} {})", years.current.shown, delta.raw);
+            let prior_shown = years.prior_shown.clone();
             let Some(r) = ratio(years.change, years.prior, rate.figure) else {
                 let wording = ZeroPriorYear {
-                    subject: subject.clone(),
-                    prior: years.prior.value,
+                    subject: this_year(cx.doc, n, claim).unwrap_or_else(|| subject.clone()),
+                    prior: Some(years.prior.value),
                     rate: rate.raw.clone(),
                     prior_shown: prior_shown.clone(),
                 };
-                let f = Finding::new(Self::META.code, Severity::Error, here, wording.message());
-                let formula = format!("{} / {prior_shown}", delta.raw);
-                cx.verdict(Self::META.code, formula, Outcome::Broken, Some(f));
+                wording.report(cx, here, format!("{} / {prior_shown}", delta.raw));
                 continue;
             };
             let check = PrintedPercent {
@@ -297,6 +301,15 @@ impl Rule for ChangeRate {
             };
             check.record(cx, Self::META.code, here, formula, &wording);
         }
+    }
+}
+
+impl ZeroPriorYear {
+    /// A rate from nothing is an error of wording in every form it takes: the rate is undefined.
+    fn report(&self, cx: &mut Context, at: Location, formula: String) {
+        let rule = ChangeRate::META.code;
+        let f = Finding::new(rule, Severity::Error, at, self.message());
+        cx.verdict(rule, formula, Outcome::Broken, Some(f));
     }
 }
 
