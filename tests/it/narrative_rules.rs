@@ -456,6 +456,19 @@ fn n103_growth_from_a_stated_prior_year_that_is_not_zero_passes() {
         "5万元 / 上年执行数为5万元 = 100% ≈ 100%",
         Outcome::Exact,
     );
+    // A wrong rate from a stated prior year names this year's item, not “上年执行数为”:
+    // 5.23 / 5 = 104.6%, printed 50%.
+    let text = "机关运行经费支出10.23万元，上年执行数为5万元，增加5.23万元，增长50%。\n";
+    let f = only(&check_text(text), "N103").clone();
+    assert_eq!(f.severity, Severity::Error);
+    assert!(
+        f.message
+            .zh
+            .starts_with("“机关运行经费支出”变动率与变动额不符"),
+        "{}",
+        f.message.zh
+    );
+    assert_figures(&f, "104.6", "50", "-54.6");
     // Saying there was none last year is no finding without a rate from it.
     let r = check_text("机关运行经费支出10.23万元，上年无此项支出。\n");
     assert!(findings(&r, "N103").is_empty(), "{:#?}", r.findings);

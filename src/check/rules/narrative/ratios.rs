@@ -251,6 +251,8 @@ impl Rule for ChangeRate {
                 continue;
             };
             let here = location(n, *span, *sentence);
+            // Named by the figure of this year, never by a prior-year label or by nothing.
+            let subject = &this_year(cx.doc, n, claim).unwrap_or_else(|| subject.clone());
             if let (Some(rd), true) = (rate_direction, delta.is_some()) {
                 if rd != direction {
                     let wording = DirectionDisagrees {
@@ -280,7 +282,7 @@ impl Rule for ChangeRate {
             let prior_shown = years.prior_shown.clone();
             let Some(r) = ratio(years.change, years.prior, rate.figure) else {
                 let wording = ZeroPriorYear {
-                    subject: this_year(cx.doc, n, claim).unwrap_or_else(|| subject.clone()),
+                    subject: subject.clone(),
                     prior: Some(years.prior.value),
                     rate: rate.raw.clone(),
                     prior_shown: prior_shown.clone(),
