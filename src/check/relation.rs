@@ -25,6 +25,9 @@ pub struct Term {
     pub unit: Unit,
     /// Where it is printed, when a finding may need to say.
     pub place: Option<Place>,
+    /// The step the figure's table is printed at, when the figure is printed finer than that
+    /// (29400501 元 in a table of whole hundreds): see [`Relation::evaluate`].
+    pub finer_than: Option<Decimal>,
 }
 
 /// Where a term is printed. A table cell is only named (`B7`, its page and box) when a finding
@@ -85,6 +88,9 @@ impl Term {
                 at: c.at,
                 pages: table.places.clone(),
             }),
+            finer_than: table
+                .step
+                .filter(|s| cell.and_then(|c| c.figure).is_some_and(|f| f.step < *s)),
         }
     }
 
@@ -240,6 +246,8 @@ impl Relation {
         let gap = actual.checked_sub(expected)?;
         let outcome = if gap.is_zero() {
             Outcome::Exact
+        } else if self.off_the_tables_step(one_unit, gap) {
+            Outcome::Broken
         } else if gap.abs() <= slack && total.is_some() {
             Outcome::Rounding
         } else {
@@ -267,6 +275,37 @@ impl Relation {
             tolerance: in_unit(slack),
             unit,
         })
+    }
+}
+
+impl Relation {
+    /// Whether a figure printed finer than its table leaves a gap that no rounding of the table
+    /// explains. Every other figure is a whole multiple of the table's step (whole hundreds in a
+    /// table of 元 converted from 万元), so their rounding only ever leaves gaps in whole steps:
+    /// a gap of 1 元 there comes from the one figure printed to the 元, and says that it was
+    /// changed by hand, not rounded.
+    fn off_the_tables_step(&self, one_unit: bool, gap: Decimal) -> bool {
+        let in_compared = |t: &Term, v: Decimal| {
+            if one_unit {
+                Some(v)
+            } else {
+                v.checked_mul(t.unit.factor())
+            }
+        };
+        let Some(step) = self
+            .terms()
+            .filter_map(|t| in_compared(t, t.finer_than?))
+            .max()
+        else {
+            return false;
+        };
+        let whole = |v: Decimal| (v % step).is_zero();
+        let others_whole = self
+            .terms()
+            .filter(|t| t.finer_than.is_none())
+            .filter_map(|t| in_compared(t, t.figure?.value))
+            .all(whole);
+        others_whole && !whole(gap)
     }
 }
 
@@ -329,6 +368,7 @@ mod tests {
             figure: Some(Figure::from_decimal(v.parse().unwrap())),
             unit: Unit::WanYuan,
             place: None,
+            finer_than: None,
         }
     }
 
@@ -372,6 +412,46 @@ mod tests {
         let mut r = rel("1", &[huge]);
         r.parts[0].1.unit = Unit::YiYuan;
         assert_eq!(r.evaluate(), None);
+    }
+
+    #[test]
+    fn a_figure_finer_than_its_table_breaks_what_rounding_would_excuse() {
+        let yuan = |v: &str, finer: bool| Term {
+            unit: Unit::Yuan,
+            figure: Some(Figure {
+                value: v.parse().unwrap(),
+                step: if finer {
+                    Decimal::ONE
+                } else {
+                    Decimal::ONE_HUNDRED
+                },
+            }),
+            finer_than: finer.then_some(Decimal::ONE_HUNDRED),
+            ..term(v)
+        };
+        let r = |total, odd| {
+            let parts = vec![yuan("21066600", false), yuan(odd, true)];
+            Relation::sum("T", Message::new("", ""), yuan(total, false), parts)
+        };
+        // 29400500 = 21066600 + 8334000 (one 元 more): no rounding to whole hundreds gives 1 元.
+        assert_eq!(
+            r("29400500", "8334001").evaluate().unwrap().outcome,
+            Outcome::Broken
+        );
+        // A gap of whole hundreds is still rounding, and an exact sum exact.
+        assert_eq!(
+            r("29400701", "8334001").evaluate().unwrap().outcome,
+            Outcome::Rounding
+        );
+        assert_eq!(
+            r("29400601", "8334001").evaluate().unwrap().outcome,
+            Outcome::Exact
+        );
+        let mut whole = r("29400600", "8333900");
+        whole.parts[1].1.finer_than = None;
+        assert_eq!(whole.evaluate().unwrap().outcome, Outcome::Rounding);
+        whole.parts[1].1.finer_than = Some(Decimal::ONE_HUNDRED);
+        assert_eq!(whole.evaluate().unwrap().outcome, Outcome::Rounding);
     }
 
     #[test]

@@ -350,6 +350,10 @@ pub struct Table {
     /// may be a misreading, so it is said as a warning.
     #[serde(skip_serializing_if = "std::ops::Not::not", default)]
     pub approximate: bool,
+    /// The rounding step its unit is printed at in this document, once decided (a figure
+    /// printed finer than that keeps its own, finer step: X002).
+    #[serde(skip)]
+    pub step: Option<rust_decimal::Decimal>,
 }
 
 impl Table {

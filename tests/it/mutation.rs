@@ -132,3 +132,51 @@ fn every_related_amount_changed_is_caught_putuo() {
     assert!(changed > 300, "only {changed} mutations");
     assert!(missed.is_empty(), "missed {}: {missed:#?}", missed.len());
 }
+
+/// One figure of the 元 sample (every figure a whole hundred: 万元 at two decimals) changed by
+/// +1 元 is printed finer than its table. The table's step stays 100 元, so no rounding gap
+/// elsewhere becomes an error; the changed figure is said (X002), and every relation it takes
+/// part in is broken: the others' rounding leaves gaps in whole hundreds only, never of 1 元.
+#[test]
+fn one_figure_finer_than_its_table_moves_nothing_else() {
+    let grids = read_tables(Path::new(PUTUO)).unwrap().grids;
+    let cells = cells_in_relations(PUTUO, &grids);
+    assert!(cells.iter().all(|c| c.3 == Decimal::ONE_HUNDRED));
+    let (doc, problems) = recognise::document(PUTUO, &grids);
+    let unchanged = check::run(&doc, &problems);
+    assert!(!unchanged.findings.iter().any(|f| f.rule == "X002"));
+    assert!(cells.len() > 100, "only {} cells", cells.len());
+    for &(g, row, col, _) in &cells {
+        let original = value(grids[g].get(row, col));
+        let mut grids = grids.clone();
+        let m = original + Decimal::ONE;
+        grids[g].rows[row][col] = RawValue::Number(m.to_f64().unwrap());
+        let (doc, problems) = recognise::document(PUTUO, &grids);
+        let checks = check::run(&doc, &problems);
+        let cell = gouji::model::CellRef::new(row as u32, col as u32).a1();
+        let names_it = |l: &gouji::model::Location| l.cell.as_deref() == Some(cell.as_str());
+        let what = format!("{cell} {original} → {m}");
+        for f in &checks.findings {
+            if f.severity == Severity::Error {
+                assert!(f.places().any(names_it), "{what}: error elsewhere: {f:?}");
+            }
+        }
+        let x002 = checks.findings.iter().filter(|f| f.rule == "X002");
+        assert_eq!(
+            x002.map(|f| f.location.cell.clone()).collect::<Vec<_>>(),
+            [Some(cell.clone())],
+            "{what}"
+        );
+        let mut its = 0;
+        for c in &checks.checked {
+            let Some(r) = &c.relation else { continue };
+            if r.terms()
+                .any(|t| t.location().is_some_and(|l| names_it(&l)))
+            {
+                its += 1;
+                assert_eq!(c.outcome, check::Outcome::Broken, "{what}: {}", r.formula());
+            }
+        }
+        assert!(its > 0, "{what} takes part in no relation");
+    }
+}

@@ -258,6 +258,90 @@ fn n102_share_within_its_rounding_interval_passes() {
     );
 }
 
+#[test]
+fn n102_a_truncated_share_is_a_warning_that_says_so() {
+    // The real 规划和自然资源局 2024 决算: 9746.50 / 9759.38 = 99.868%, printed 99.86% — cut off
+    // at two decimals, not rounded (99.87%); the figures themselves agree.
+    let text =
+        "本年支出合计9759.38万元。\n一般公共预算财政拨款支出9746.50万元，占本年支出的99.86%。\n";
+    let r = check_text(text);
+    let f = only(&r, "N102");
+    assert_eq!(f.severity, Severity::Warning);
+    assert!(f.message.zh.contains("截尾"), "{}", f.message.zh);
+    assert!(f.message.en.contains("truncated"), "{}", f.message.en);
+    assert!(
+        f.message.zh.ends_with("四舍五入应为 99.87%"),
+        "{}",
+        f.message.zh
+    );
+    assert_figures(f, "99.868", "99.86", "-0.008");
+    assert_checked(
+        &r,
+        "N102",
+        "9746.50万元 / 9759.38万元 = 99.868% ≈ 99.86%",
+        Outcome::Broken,
+    );
+}
+
+#[test]
+fn n102_a_break_beyond_truncation_stays_an_error() {
+    // 99.85% is more than one step below 99.868%: no truncation gives it.
+    let text =
+        "本年支出合计9759.38万元。\n一般公共预算财政拨款支出9746.50万元，占本年支出的99.85%。\n";
+    let f = only(&check_text(text), "N102").clone();
+    assert_eq!(f.severity, Severity::Error);
+    assert!(
+        f.message.zh.starts_with("占比与数字不符"),
+        "{}",
+        f.message.zh
+    );
+    // 6 / 1000 = 0.60%, printed 0.06%: a slipped decimal point, not a truncation.
+    let text = "本年支出合计1000万元。\n公用经费6万元，占本年支出的0.06%。\n";
+    let f = only(&check_text(text), "N102").clone();
+    assert_eq!(f.severity, Severity::Error);
+    assert_figures(&f, "0.6", "0.06", "-0.54");
+}
+
+/// The breakdown of the real 区委社会工作部 2024 决算, with its last share as printed.
+fn breakdown(last: &str) -> String {
+    format!(
+        "一般公共预算财政拨款支出307.82万元，主要用于以下方面：一般公共服务支出（类）264.87万元，\
+         占86.05%；社会保障和就业支出（类）10.82万元，占3.52%；卫生健康支出（类）2.71万元，\
+         占0.88%；住房保障支出（类）29.42万元，占{last}%。\n"
+    )
+}
+
+#[test]
+fn n102_a_share_adjusted_so_the_shares_add_up_is_a_warning_that_says_so() {
+    // 29.42 / 307.82 = 9.5575% rounds to 9.56%, but 86.05 + 3.52 + 0.88 + 9.56 = 100.01: the
+    // last share was printed 9.55% so that the four add up to 100.00%.
+    let r = check_text(&breakdown("9.55"));
+    let f = only(&r, "N102");
+    assert_eq!(f.severity, Severity::Warning);
+    assert!(f.message.zh.contains("为凑足100%调整"), "{}", f.message.zh);
+    assert!(
+        f.message.en.contains("adjusted to add up"),
+        "{}",
+        f.message.en
+    );
+    assert_figures(f, "9.5575", "9.55", "-0.0075");
+    // Rounded, the shares add up to 100.01%: nothing to say.
+    let r = check_text(&breakdown("9.56"));
+    assert!(findings(&r, "N102").is_empty(), "{:#?}", r.findings);
+}
+
+#[test]
+fn n102_a_share_that_neither_adds_up_nor_truncates_stays_an_error() {
+    // 9.45% leaves the shares at 99.90% and is 0.1 below 9.5575%: a wrong share.
+    let f = only(&check_text(&breakdown("9.45")), "N102").clone();
+    assert_eq!(f.severity, Severity::Error);
+    assert!(
+        f.message.zh.starts_with("占比与数字不符"),
+        "{}",
+        f.message.zh
+    );
+}
+
 // ---------------------------------------------------------------------------------------------
 // N103 change
 // ---------------------------------------------------------------------------------------------
@@ -324,6 +408,72 @@ fn n103_rate_from_a_zero_prior_year_is_an_error_never_100_percent() {
         "{:#?}",
         trace(&r)
     );
+}
+
+#[test]
+fn n103_growth_from_zero_is_the_same_error_in_every_wording() {
+    // Each says the prior year was 0 or nothing, and prints a rate from it. The real
+    // 区委社会工作部 2024 决算 (a department new in 2024) words it the first way four times.
+    let wordings = [
+        (
+            "机关运行经费支出10.23万元，比2023年度增加10.23万元，增长100.00%。",
+            "上年数为 (10.23万元 − 10.23万元) = 0",
+        ),
+        (
+            "机关运行经费支出10.23万元，上年执行数为0万元，增加10.23万元，增长100.00%。",
+            "上年执行数为0万元，为零",
+        ),
+        (
+            "机关运行经费支出10.23万元，上年执行数为0万元，比上年增加100.00%。",
+            "上年执行数为0万元，为零",
+        ),
+        (
+            "机关运行经费支出10.23万元，上年无此项支出，比上年增长100%。",
+            "上年无此项",
+        ),
+    ];
+    for (text, prior) in wordings {
+        let r = check_text(&format!("{text}\n"));
+        let f = only(&r, "N103");
+        assert_eq!(f.severity, Severity::Error, "{text}");
+        let zh = &f.message.zh;
+        assert!(zh.starts_with("“机关运行经费支出”"), "{zh}");
+        assert!(zh.contains(prior), "{text}: {zh}");
+        assert!(
+            zh.ends_with("增长率是变动额除以上年数，上年为零时无定义"),
+            "{zh}"
+        );
+        assert!(f.message.en.contains("undefined"), "{}", f.message.en);
+    }
+}
+
+#[test]
+fn n103_growth_from_a_stated_prior_year_that_is_not_zero_passes() {
+    // 上年执行数 5, increased by 5: 10 is 100% more than 5.
+    let r = check_text("机关运行经费支出10万元，上年执行数为5万元，增加5万元，增长100%。\n");
+    assert!(findings(&r, "N103").is_empty(), "{:#?}", r.findings);
+    assert_checked(
+        &r,
+        "N103",
+        "5万元 / 上年执行数为5万元 = 100% ≈ 100%",
+        Outcome::Exact,
+    );
+    // A wrong rate from a stated prior year names this year's item, not “上年执行数为”:
+    // 5.23 / 5 = 104.6%, printed 50%.
+    let text = "机关运行经费支出10.23万元，上年执行数为5万元，增加5.23万元，增长50%。\n";
+    let f = only(&check_text(text), "N103").clone();
+    assert_eq!(f.severity, Severity::Error);
+    assert!(
+        f.message
+            .zh
+            .starts_with("“机关运行经费支出”变动率与变动额不符"),
+        "{}",
+        f.message.zh
+    );
+    assert_figures(&f, "104.6", "50", "-54.6");
+    // Saying there was none last year is no finding without a rate from it.
+    let r = check_text("机关运行经费支出10.23万元，上年无此项支出。\n");
+    assert!(findings(&r, "N103").is_empty(), "{:#?}", r.findings);
 }
 
 // ---------------------------------------------------------------------------------------------

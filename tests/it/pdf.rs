@@ -498,11 +498,28 @@ fn planning_bureau_pdf_and_its_real_slips() {
                     .is_some_and(|s| s.contains(needle))
         })
     };
-    // 9746.50 / 9759.38 = 99.868%, printed 99.86%.
-    assert!(said("N102", "99.86%"));
+    // 9746.50 / 9759.38 = 99.868%, printed 99.86%: cut off, not rounded (99.87%) — a warning
+    // that says so, for the figures themselves agree.
+    let share = r
+        .findings
+        .iter()
+        .find(|f| f.rule == "N102" && f.actual == Some(d("99.86")))
+        .expect("the 99.86% share");
+    assert_eq!(share.severity, Severity::Warning);
+    assert!(share.message.zh.contains("截尾"), "{}", share.message.zh);
     // p.21: “一般公共预算财政拨款支出年初预算为10210.34万元，支出决算为9746.50万元，完成年初预算的
-    // 95.45%”: 9746.50 / 10210.34 = 95.457%, which rounds to 95.46%.
-    assert!(said("N104", "95.45%"));
+    // 95.45%”: 9746.50 / 10210.34 = 95.457%, cut off too (rounded: 95.46%).
+    let completion = r
+        .findings
+        .iter()
+        .find(|f| f.rule == "N104" && f.actual == Some(d("95.45")))
+        .expect("the 95.45% completion");
+    assert_eq!(completion.severity, Severity::Warning);
+    assert!(
+        completion.message.zh.contains("截尾"),
+        "{}",
+        completion.message.zh
+    );
     // The template's “下降（增长）” left unresolved.
     assert!(said("N108", "下降（增长）"));
     // The narrative's 人员经费 4896.98 is not the 基本支出 table's 4884.09.
@@ -531,13 +548,20 @@ fn social_work_department_pdf_reads_as_printed() {
         "{:#?}",
         r.findings
     );
-    // 29.42 / 307.82 = 9.5575%, printed 9.55%.
-    assert!(r.findings.iter().any(|f| f.rule == "N102"
-        && f.location
-            .sentence
-            .as_deref()
-            .is_some_and(|s| s.contains("307.82"))
-        && f.severity == Severity::Error));
+    // 29.42 / 307.82 = 9.5575%, printed 9.55% beside 86.05%, 3.52% and 0.88% of the same
+    // 307.82: rounded, the four would add up to 100.01%; 9.55% makes them 100.00%. A warning
+    // that says the share was adjusted to add up.
+    let share = r
+        .findings
+        .iter()
+        .find(|f| f.rule == "N102" && f.actual == Some(d("9.55")))
+        .expect("the 9.55% share");
+    assert_eq!(share.severity, Severity::Warning);
+    assert!(
+        share.message.zh.contains("为凑足100%调整"),
+        "{}",
+        share.message.zh
+    );
 }
 
 /// What a page made here holds.

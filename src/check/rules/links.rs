@@ -151,6 +151,7 @@ fn class_lines_vs_table(
                 figure: None,
                 unit: t.unit,
                 place: None,
+                finer_than: None,
             },
         };
         let what = Message::new(

@@ -2,7 +2,7 @@
 //! T — sums inside a table (rows, code hierarchy); B — balance identities;
 //! E — the 基本支出 table; S — “三公” 经费; L — links between tables;
 //! N — the narrative, alone and against the tables; M — completeness; X — input that could
-//! not be read as a figure.
+//! not be read as a figure, or printed finer than its table.
 
 mod balance;
 mod basic;
@@ -11,6 +11,7 @@ mod hierarchy;
 pub mod input;
 mod links;
 pub mod narrative;
+mod precision;
 mod row_totals;
 mod three_public;
 
@@ -57,6 +58,7 @@ pub fn all() -> Vec<&'static dyn Rule> {
         &completeness::UnrecognisedTable,
         &completeness::UnitNotStated,
         &input::UnreadableFigure,
+        &precision::FinerThanTable,
     ]
 }
 

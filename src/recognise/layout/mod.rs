@@ -135,6 +135,7 @@ pub fn build(grid: &Grid, seg: &Segment, out: &mut Recognised) {
             .places
             .as_ref()
             .is_some_and(|p| p.is_approximate(at.row)),
+        step: None,
     };
     let mut ctx = Ctx {
         grid,

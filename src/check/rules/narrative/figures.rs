@@ -1,11 +1,15 @@
 //! The figures a claim leans on without stating them: a concept's figure found in the text or
-//! the tables, and the prior year a change implies. N102 and N103 check against them; the
-//! report charts this year against the prior year from the same [`prior_year`].
+//! the tables, the prior year a change implies, and a prior year the text says was nothing.
+//! N102 and N103 check against them; the report charts this year against the prior year from
+//! the same [`prior_year`].
 
-use crate::model::narrative::{Claim, Concept, Direction, Item};
+use crate::model::narrative::{Claim, Concept, Direction, Item, Mention, Quantity};
+use rust_decimal::Decimal;
+
 use crate::model::{Document, Figure, Narrative, Unit};
 
 use super::concept_map::table_term;
+use super::findings::ZeroPriorYear;
 use super::{amounts, in_unit, unit_of};
 
 /// A figure a check uses and how to show where it came from: as printed (`3997.99万元`), as
@@ -81,6 +85,22 @@ pub struct PriorYear {
     pub change: Figure,
     /// The prior year in the current figure's unit; its step carries both figures' rounding.
     pub prior: Figure,
+    /// How the prior year follows, for a formula: `(3997.99万元 − 476.68万元)`, or the prior
+    /// year's figure as the text states it (`上年执行数为0万元`).
+    pub prior_shown: String,
+}
+
+/// Whether a figure's subject names the prior year (上年执行数为, 上年决算数, 2023年为), not a
+/// comparison with it (比上年, 与2023年度相比).
+pub fn names_prior_year(subject: &str, year: Option<i32>) -> bool {
+    let comparing = ["相比", "比上年", "较上年", "比20", "较20"];
+    if comparing.iter().any(|w| subject.contains(w)) {
+        return false;
+    }
+    let prior = year.map(|y| format!("{}年", y - 1));
+    subject.contains("上年")
+        || subject.contains("上一年")
+        || prior.is_some_and(|p| subject.contains(&p))
 }
 
 /// The prior year of a change claim that states its amount (“比上年增加476.68万元”): measured
@@ -98,6 +118,13 @@ pub fn prior_year(doc: &Document, n: &Narrative, claim: &Claim) -> Option<PriorY
     else {
         return None;
     };
+    if let Some(m) = current
+        .as_ref()
+        .filter(|m| names_prior_year(&m.subject, doc.year))
+    {
+        // “上年执行数为0万元，增加10.23万元”: the figure the change follows is the prior year's.
+        return stated_prior(m, delta, *direction);
+    }
     let current = match (current, concept) {
         (Some(m), _) => Resolved {
             figure: m.quantity.figure,
@@ -116,10 +143,120 @@ pub fn prior_year(doc: &Document, n: &Narrative, claim: &Claim) -> Option<PriorY
         },
         step: current.figure.step.checked_add(change.step)?,
     };
+    let sign = if *direction == Direction::Down {
+        "+"
+    } else {
+        "−"
+    };
     Some(PriorYear {
+        prior_shown: format!("({} {sign} {})", current.shown, delta.raw),
         current,
         change,
         prior,
+    })
+}
+
+/// The two years of a change that follows a stated prior-year figure: this year is the prior
+/// year plus the increase (less the decrease).
+fn stated_prior(m: &Mention, delta: &Quantity, direction: Direction) -> Option<PriorYear> {
+    let unit = unit_of(&m.quantity);
+    let prior = m.quantity.figure;
+    let change = in_unit(delta.figure, unit_of(delta), unit)?;
+    let now = match direction {
+        Direction::Up => prior.value.checked_add(change.value)?,
+        Direction::Down => prior.value.checked_sub(change.value)?,
+    };
+    let sign = if direction == Direction::Down {
+        "−"
+    } else {
+        "+"
+    };
+    let prior_shown = format!("{}{}", m.subject.trim(), m.quantity.raw);
+    Some(PriorYear {
+        current: Resolved {
+            figure: Figure {
+                value: now,
+                step: prior.step.checked_add(change.step)?,
+            },
+            unit,
+            shown: format!("({} {sign} {})", m.quantity.raw, delta.raw),
+        },
+        change,
+        prior,
+        prior_shown,
+    })
+}
+
+/// What the text says a prior year was not: 0 (“上年执行数为0万元”) or nothing at all (“上年无此项
+/// 支出”).
+const NONE_LAST_YEAR: [&str; 5] = ["上年无", "上年度无", "上年未", "上年没有", "上年度未"];
+
+/// What a change with no subject of its own, or one that names the prior year (“上年执行数为”),
+/// is a change of: the figure the sentence states before it for this year.
+pub(super) fn this_year(doc: &Document, n: &Narrative, claim: &Claim) -> Option<String> {
+    let Claim::Change {
+        subject,
+        sentence,
+        span,
+        ..
+    } = claim
+    else {
+        return None;
+    };
+    if !subject.trim().is_empty() && !names_prior_year(subject, doc.year) {
+        return None;
+    }
+    amounts(n)
+        .filter(|m| m.sentence == *sentence && m.quantity.span.1 <= span.0)
+        .filter(|m| !names_prior_year(&m.subject, doc.year))
+        .last()
+        .map(|m| m.subject.clone())
+}
+
+/// A rising rate printed alone (“比上年增加100.00%”) in a sentence that says the prior year was
+/// zero or had nothing: the rate has no base.
+pub(super) fn from_nothing(doc: &Document, n: &Narrative, claim: &Claim) -> Option<ZeroPriorYear> {
+    let Claim::Change {
+        subject,
+        rate: Some(rate),
+        rate_direction,
+        direction,
+        sentence,
+        ..
+    } = claim
+    else {
+        return None;
+    };
+    if rate_direction.unwrap_or(*direction) != Direction::Up || rate.figure.value <= Decimal::ZERO {
+        return None;
+    }
+    let before: Vec<&Mention> = amounts(n)
+        .filter(|m| m.sentence == *sentence && m.quantity.span.1 <= rate.span.0)
+        .collect();
+    let names_prior = |m: &&&Mention| names_prior_year(&m.subject, doc.year);
+    let stated = before
+        .iter()
+        .rfind(|m| names_prior(m) && m.quantity.figure.value.is_zero());
+    let text = n.sentences.get(*sentence).map_or("", |s| s.text.as_str());
+    let (prior, prior_shown) = match stated {
+        Some(m) => (
+            Some(m.quantity.figure.value),
+            format!("{}{}", m.subject.trim(), m.quantity.raw),
+        ),
+        None => (
+            None,
+            NONE_LAST_YEAR
+                .iter()
+                .find(|w| text.contains(*w))?
+                .to_string(),
+        ),
+    };
+    let subject = this_year(doc, n, claim).unwrap_or_else(|| subject.clone());
+    Some(ZeroPriorYear {
+        subject,
+        prior,
+        rate: rate.raw.clone(),
+        prior_shown,
     })
 }
 

@@ -60,6 +60,42 @@ impl Wording for ShareMismatch {
     }
 }
 
+/// Why a percentage that its figures do not round to is still only a slip of printing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Slip {
+    /// Cut off at the printed decimals instead of rounded (99.86% for 99.868%).
+    Truncated,
+    /// One share of a breakdown moved so that the printed shares add up to 100% (9.55% for
+    /// 9.5575% beside 86.05%, 3.52% and 0.88%).
+    AdjustedToAddUp,
+}
+
+/// N102–N104: a percentage its figures do not round to, which truncation or adjusting the
+/// shares to add up to 100% explains: a warning, for the figures themselves agree.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PercentSlip {
+    pub slip: Slip,
+    pub formula: String,
+    /// The percentage the figures give, rounded as the printed one is.
+    pub should_be: Decimal,
+}
+
+impl Wording for PercentSlip {
+    fn message(&self) -> Message {
+        let (formula, should_be) = (&self.formula, self.should_be);
+        match self.slip {
+            Slip::Truncated => Message::new(
+                format!("百分比系截尾所得，未四舍五入：{formula}，四舍五入应为 {should_be}%"),
+                format!("percentage truncated, not rounded: {formula}; rounded it is {should_be}%"),
+            ),
+            Slip::AdjustedToAddUp => Message::new(
+                format!("百分比为凑足100%调整：{formula}，各项合计为100%，此项四舍五入应为 {should_be}%"),
+                format!("percentage adjusted to add up to 100%: {formula}; rounded it is {should_be}%"),
+            ),
+        }
+    }
+}
+
 /// The words of a direction, as a finding names them.
 fn direction_word(d: Direction) -> &'static str {
     match d {
@@ -87,13 +123,16 @@ impl Wording for DirectionDisagrees {
     }
 }
 
-/// N103: a rate “from” a prior year that is zero or negative.
+/// N103: a rate “from” a prior year that is zero, negative or absent: a rate is the change over
+/// the prior year, so from nothing it is undefined — never 100%.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ZeroPriorYear {
     pub subject: String,
-    /// How the prior year follows (`(3997.99万元 − 476.68万元)`).
+    /// How the prior year follows (`(3997.99万元 − 476.68万元)`), or where the text states it
+    /// (`上年执行数为0万元`, `上年无`).
     pub prior_shown: String,
-    pub prior: Decimal,
+    /// The prior year; `None` when the text says there was none.
+    pub prior: Option<Decimal>,
     /// The rate as printed.
     pub rate: String,
 }
@@ -101,10 +140,27 @@ pub struct ZeroPriorYear {
 impl Wording for ZeroPriorYear {
     fn message(&self) -> Message {
         let (subject, shown, rate) = (&self.subject, &self.prior_shown, &self.rate);
-        let prior = self.prior.normalize();
+        let (zh, en) = match self.prior {
+            // Stated (“上年执行数为0万元”), not derived.
+            Some(_) if !shown.starts_with('(') => (
+                format!("{shown}，为零"),
+                format!("the prior year is zero ({shown})"),
+            ),
+            Some(p) => {
+                let p = p.normalize();
+                (
+                    format!("上年数为 {shown} = {p}，为零或负数"),
+                    format!("the prior year {shown} = {p} is zero or negative"),
+                )
+            }
+            None => (
+                format!("上年无此项（{shown}）"),
+                format!("the prior year had none ({shown})"),
+            ),
+        };
         Message::new(
-            format!("“{subject}”上年数为 {shown} = {prior}，为零或负数，无法计算增长率 {rate}"),
-            format!("'{subject}': the prior year {shown} = {prior} is zero or negative; no rate {rate} can follow from it"),
+            format!("“{subject}”{zh}，无法计算增长率 {rate}：增长率是变动额除以上年数，上年为零时无定义"),
+            format!("'{subject}': {en}; no rate {rate} can follow from it: a rate is the change over the prior year, undefined when that is zero"),
         )
     }
 }
@@ -343,14 +399,14 @@ mod tests {
         let w = ZeroPriorYear {
             subject: "本年支出合计".into(),
             prior_shown: "(100万元 − 100万元)".into(),
-            prior: d("0.00"),
+            prior: Some(d("0.00")),
             rate: "100%".into(),
         };
         assert_eq!(
             said(&w),
             (
-                "“本年支出合计”上年数为 (100万元 − 100万元) = 0，为零或负数，无法计算增长率 100%".into(),
-                "'本年支出合计': the prior year (100万元 − 100万元) = 0 is zero or negative; no rate 100% can follow from it".into()
+                "“本年支出合计”上年数为 (100万元 − 100万元) = 0，为零或负数，无法计算增长率 100%：增长率是变动额除以上年数，上年为零时无定义".into(),
+                "'本年支出合计': the prior year (100万元 − 100万元) = 0 is zero or negative; no rate 100% can follow from it: a rate is the change over the prior year, undefined when that is zero".into()
             )
         );
     }

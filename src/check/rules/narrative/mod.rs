@@ -78,6 +78,7 @@ fn term(n: &Narrative, m: &Mention) -> Term {
             m.quantity.span,
             m.sentence,
         )))),
+        finer_than: None,
     }
 }
 

@@ -5,13 +5,13 @@
 use rust_decimal::Decimal;
 
 use crate::check::{ratio, round_half_up, rule, Context, Finding, Outcome, Ratio, Rule, Severity};
-use crate::model::narrative::{Claim, Comparison, Direction, Quantity, ShareBase};
-use crate::model::{Figure, Location, Narrative};
+use crate::model::narrative::{Claim, Comparison, Mention, Quantity, ShareBase};
+use crate::model::{Document, Figure, Location, Narrative};
 
-use super::figures::{prior_year, resolve, Resolved};
+use super::figures::{from_nothing, prior_year, resolve, this_year, Resolved};
 use super::findings::{
-    ComparisonWordWrong, CompletionMismatch, DirectionDisagrees, RateMismatch, ShareMismatch,
-    Wording, ZeroPriorYear,
+    ComparisonWordWrong, CompletionMismatch, DirectionDisagrees, PercentSlip, RateMismatch,
+    ShareMismatch, Slip, Wording, ZeroPriorYear,
 };
 use super::{claims, in_unit, location, pct, unit_of};
 
@@ -20,6 +20,10 @@ rule! {
     /// allows 17.5–18.5%, 2.10% allows 2.095–2.105%). The base is the one named (“占本年支出的99%”,
     /// found among the figures the text or the tables state) or, unnamed, the total of the 其中
     /// breakdown the part belongs to. A share whose base cannot be told is listed by `extract` only.
+    /// A share its figures do not round to is a warning, not an error, when a printing habit
+    /// explains it: cut off at its decimals (99.86% for 99.868%: “truncated”), or, among shares of
+    /// one base in one sentence that add up to exactly 100%, off by no more than their rounding
+    /// together (9.55% for 9.5575%: “adjusted to add up”). 0.06% for 0.60% stays an error.
     ShareOfBase = "N102", "narrative-share", Error;
 }
 
@@ -27,15 +31,21 @@ rule! {
     /// A change from the prior year (“比2015年增加476.68万元，增长37%”) is consistent: the prior year
     /// is the current figure minus the increase (plus the decrease), and the rate is the change over
     /// the prior year at its printed precision; the direction words agree (增加 with 增长, 减少 with
-    /// 下降/降低). A rate “from” a zero or absent prior year is an error, never 100%. The current
+    /// 下降/降低). A rate “from” a zero or absent prior year is an error, never 100%, however it
+    /// is worded (增加X万元，增长100% where X is the whole figure; 上年执行数为0万元…增加100.00%;
+    /// 上年无此项支出…增长100%): a rate is the change over the prior year, undefined from zero,
+    /// so the text should say “上年无此项支出” and print no rate. A prior-year figure the
+    /// sentence states (上年执行数为5万元) is the base the rate is checked against. The current
     /// figure is the one the sentence states, else the one the text states for that item
-    /// (收支总计 = 收入 + 年初结转和结余 when only those are stated), else the tables'.
+    /// (收支总计 = 收入 + 年初结转和结余 when only those are stated), else the tables'. A rate cut off
+    /// at its decimals instead of rounded is a warning that says so (as for N102).
     ChangeRate = "N103", "narrative-change-rate", Error;
 }
 
 rule! {
     /// Budget execution (“年初预算为A万元，支出决算为B万元，完成年初预算的X%”): X = B / A, and the
-    /// wording 决算数大于/小于/等于(基本持平)预算数 agrees with the two figures.
+    /// wording 决算数大于/小于/等于(基本持平)预算数 agrees with the two figures. A rate cut off at its
+    /// decimals instead of rounded is a warning that says so (as for N102).
     BudgetExecution = "N104", "narrative-budget-execution", Error;
 }
 
@@ -43,6 +53,9 @@ rule! {
 struct PrintedPercent<'a> {
     printed: &'a Quantity,
     ratio: Ratio,
+    /// For a share: how many shares of its base the text prints, when they add up to exactly
+    /// 100% (one of them may have been moved so that they do).
+    adds_up: Option<usize>,
 }
 
 impl PrintedPercent<'_> {
@@ -61,6 +74,22 @@ impl PrintedPercent<'_> {
         self.ratio.rounded.normalize()
     }
 
+    /// What explains a percentage its figures do not round to, if anything does: the shares of
+    /// one base printed to add up to exactly 100% allow one of them to be off by the rounding of
+    /// all of them (n half-steps); a percentage cut off at its decimals lies at most one step
+    /// below the true one. A break beyond both (0.06% for 0.60%) is none of these.
+    fn slip(&self) -> Option<Slip> {
+        let (p, step) = (self.printed.figure.value, self.printed.figure.step);
+        let (low, high) = (self.ratio.low, self.ratio.high);
+        if let Some(n) = self.adds_up {
+            let reach = self.printed.figure.half_step() * Decimal::from(n);
+            if low - reach <= p && p <= high + reach {
+                return Some(Slip::AdjustedToAddUp);
+            }
+        }
+        (p >= Decimal::ZERO && p <= high && low < p + step).then_some(Slip::Truncated)
+    }
+
     /// Records the check under `formula`, with a finding at `at` worded by `wording` unless the
     /// printed percentage is exactly the computed one (a gap rounding explains is `info`).
     fn record(
@@ -72,16 +101,27 @@ impl PrintedPercent<'_> {
         wording: &dyn Wording,
     ) {
         let outcome = self.ratio.outcome;
-        let severity = match outcome {
-            Outcome::Exact => None,
-            Outcome::Rounding => Some(Severity::Info),
-            Outcome::Broken => Some(Severity::Error),
+        let slip = (outcome == Outcome::Broken).then(|| self.slip()).flatten();
+        let severity = match (outcome, slip) {
+            (Outcome::Exact, _) => None,
+            (Outcome::Rounding, _) => Some(Severity::Info),
+            (Outcome::Broken, Some(_)) => Some(Severity::Warning),
+            (Outcome::Broken, None) => Some(Severity::Error),
+        };
+        let message = match slip {
+            Some(slip) => PercentSlip {
+                slip,
+                formula: formula.clone(),
+                should_be: self.should_be(),
+            }
+            .message(),
+            None => wording.message(),
         };
         let finding = severity.map(|severity| {
             let stated = self.printed.figure;
             let places = stated.step.normalize().scale();
             let expected = round_half_up(self.ratio.computed, places + 2).normalize();
-            let mut f = Finding::new(rule, severity, at, wording.message());
+            let mut f = Finding::new(rule, severity, at, message);
             f.expected = Some(expected);
             f.actual = Some(stated.value);
             f.difference = Some(stated.value - expected);
@@ -92,9 +132,20 @@ impl PrintedPercent<'_> {
     }
 }
 
-impl Rule for ShareOfBase {
-    fn check(&self, cx: &mut Context) {
-        for (n, claim) in claims(cx.doc) {
+/// A share as the text prints it, with its base found.
+struct Share<'d> {
+    narrative: &'d Narrative,
+    part: &'d Mention,
+    percent: &'d Quantity,
+    base: Resolved,
+    sentence: usize,
+}
+
+impl<'d> Share<'d> {
+    /// Every share of the document whose base can be told.
+    fn all(doc: &'d Document) -> Vec<Share<'d>> {
+        let mut shares = Vec::new();
+        for (n, claim) in claims(doc) {
             let Claim::Share {
                 part,
                 percent,
@@ -112,12 +163,51 @@ impl Rule for ShareOfBase {
                 },
                 ShareBase::Named {
                     concept: Some(c), ..
-                } => match resolve(cx.doc, n, c, part.quantity.span.0) {
+                } => match resolve(doc, n, c, part.quantity.span.0) {
                     Some(x) => x,
                     None => continue,
                 },
                 ShareBase::Named { .. } => continue,
             };
+            shares.push(Share {
+                narrative: n,
+                part,
+                percent,
+                base,
+                sentence: *sentence,
+            });
+        }
+        shares
+    }
+
+    /// The shares of one base printed in one sentence (a breakdown: 其中…占A%；…占B%) are a set
+    /// that may have been made to add up to 100%.
+    fn same_base(&self, other: &Share) -> bool {
+        std::ptr::eq(self.narrative, other.narrative)
+            && self.sentence == other.sentence
+            && self.base.shown == other.base.shown
+            && self.base.figure.value == other.base.figure.value
+    }
+}
+
+/// How many shares of each share's base its sentence prints, where they add up to exactly 100%
+/// (and there are at least two).
+fn adding_up(shares: &[Share]) -> Vec<Option<usize>> {
+    shares
+        .iter()
+        .map(|s| {
+            let set: Vec<&Share> = shares.iter().filter(|o| s.same_base(o)).collect();
+            let total: Decimal = set.iter().map(|o| o.percent.figure.value).sum();
+            (set.len() > 1 && total == Decimal::ONE_HUNDRED).then_some(set.len())
+        })
+        .collect()
+}
+
+impl Rule for ShareOfBase {
+    fn check(&self, cx: &mut Context) {
+        let shares = Share::all(cx.doc);
+        for (share, adds_up) in shares.iter().zip(adding_up(&shares)) {
+            let (part, percent, base) = (share.part, share.percent, &share.base);
             let Some(part_figure) =
                 in_unit(part.quantity.figure, unit_of(&part.quantity), base.unit)
             else {
@@ -129,14 +219,16 @@ impl Rule for ShareOfBase {
             let check = PrintedPercent {
                 printed: percent,
                 ratio: r,
+                adds_up,
             };
             let formula = check.formula(&part.quantity.raw, &base.shown);
             let wording = ShareMismatch {
                 formula: formula.clone(),
                 should_be: check.should_be(),
-                base_label: base.shown,
+                base_label: base.shown.clone(),
             };
-            let at = location(n, (part.quantity.span.0, percent.span.1), *sentence);
+            let span = (part.quantity.span.0, percent.span.1);
+            let at = location(share.narrative, span, share.sentence);
             check.record(cx, Self::META.code, at, formula, &wording);
         }
     }
@@ -159,6 +251,8 @@ impl Rule for ChangeRate {
                 continue;
             };
             let here = location(n, *span, *sentence);
+            // Named by the figure of this year, never by a prior-year label or by nothing.
+            let subject = &this_year(cx.doc, n, claim).unwrap_or_else(|| subject.clone());
             if let (Some(rd), true) = (rate_direction, delta.is_some()) {
                 if rd != direction {
                     let wording = DirectionDisagrees {
@@ -172,33 +266,34 @@ impl Rule for ChangeRate {
                     continue;
                 }
             }
-            let (Some(delta), Some(rate)) = (delta, rate) else {
+            let Some(rate) = rate else {
+                continue;
+            };
+            let Some(delta) = delta else {
+                if let Some(wording) = from_nothing(cx.doc, n, claim) {
+                    let formula = format!("{} / {}", rate.raw, wording.prior_shown);
+                    wording.report(cx, here, formula);
+                }
                 continue;
             };
             let Some(years) = prior_year(cx.doc, n, claim) else {
                 continue;
             };
-            let sign = if *direction == Direction::Down {
-                "+"
-            } else {
-                "−"
-            };
-            let prior_shown = format!("({} {sign} {})", years.current.shown, delta.raw);
+            let prior_shown = years.prior_shown.clone();
             let Some(r) = ratio(years.change, years.prior, rate.figure) else {
                 let wording = ZeroPriorYear {
                     subject: subject.clone(),
-                    prior: years.prior.value,
+                    prior: Some(years.prior.value),
                     rate: rate.raw.clone(),
                     prior_shown: prior_shown.clone(),
                 };
-                let f = Finding::new(Self::META.code, Severity::Error, here, wording.message());
-                let formula = format!("{} / {prior_shown}", delta.raw);
-                cx.verdict(Self::META.code, formula, Outcome::Broken, Some(f));
+                wording.report(cx, here, format!("{} / {prior_shown}", delta.raw));
                 continue;
             };
             let check = PrintedPercent {
                 printed: rate,
                 ratio: r,
+                adds_up: None,
             };
             let formula = check.formula(&delta.raw, &prior_shown);
             let wording = RateMismatch {
@@ -208,6 +303,15 @@ impl Rule for ChangeRate {
             };
             check.record(cx, Self::META.code, here, formula, &wording);
         }
+    }
+}
+
+impl ZeroPriorYear {
+    /// A rate from nothing is an error of wording in every form it takes: the rate is undefined.
+    fn report(&self, cx: &mut Context, at: Location, formula: String) {
+        let rule = ChangeRate::META.code;
+        let f = Finding::new(rule, Severity::Error, at, self.message());
+        cx.verdict(rule, formula, Outcome::Broken, Some(f));
     }
 }
 
@@ -267,6 +371,7 @@ impl Execution<'_> {
         let check = PrintedPercent {
             printed: rate,
             ratio: r,
+            adds_up: None,
         };
         let formula = check.formula(&self.final_.raw, &self.budget.raw);
         let wording = CompletionMismatch {
@@ -342,6 +447,7 @@ mod tests {
         let check = PrintedPercent {
             printed: &printed,
             ratio: ratio(figures.0, figures.1, printed.figure).unwrap(),
+            adds_up: None,
         };
         let formula = check.formula(&format!("{part}万元"), "3997.99万元");
         let wording = ShareMismatch {
