@@ -2,6 +2,8 @@
 //! numbers and running heads between. Paragraphs are rejoined before sentences are read, keeping
 //! for every character of the rejoined text its offset in the original.
 
+use std::collections::{HashMap, HashSet};
+
 use super::lexicon::CHINESE_NUMERALS;
 use super::sentences::pieces;
 
@@ -11,29 +13,79 @@ pub struct Joined {
     pub origin: Vec<usize>,
 }
 
-/// A line that starts a new paragraph: a heading or a list item (一、 （一） (1) 1、 1.).
+/// A line that starts a new paragraph: a heading or a list item (一、 （一） (1) 1、 1. 第一条
+/// 附件 注：). A bracket that holds no number (（类） （以下简称…）) continues a name instead.
 fn starts_block(line: &str) -> bool {
     let t = line.trim_start();
-    let mut chars = t.chars();
-    let Some(first) = chars.next() else {
+    let Some(first) = t.chars().next() else {
         return false;
     };
-    let cn = CHINESE_NUMERALS;
-    if matches!(first, '(' | '（' | '第' | '附' | '注') {
-        return true;
-    }
-    if cn.contains(first) || first.is_ascii_digit() {
-        let mut rest = t
+    let numeral = |c: char| CHINESE_NUMERALS.contains(c) || c.is_ascii_digit();
+    match first {
+        '(' | '（' => {
+            let mut rest = t.chars().skip(1).skip_while(|c| c.is_whitespace());
+            let mut digits = 0;
+            let mut after = None;
+            for c in rest.by_ref() {
+                if numeral(c) {
+                    digits += 1;
+                } else {
+                    after = Some(c);
+                    break;
+                }
+            }
+            digits > 0 && matches!(after, Some(')' | '）'))
+        }
+        '第' => {
+            let rest: String = t.chars().skip(1).skip_while(|c| numeral(*c)).collect();
+            t.chars().nth(1).is_some_and(numeral)
+                && ["条", "部分", "章", "节"]
+                    .iter()
+                    .any(|w| rest.starts_with(w))
+        }
+        '附' => ["附件", "附表", "附注", "附录"]
+            .iter()
+            .any(|w| t.starts_with(w)),
+        '注' => t
             .chars()
-            .skip_while(|c| cn.contains(*c) || c.is_ascii_digit());
-        // “6.2万元” continues a number cut at the line end; “6.” followed by text is an item.
-        return match (rest.next(), rest.next()) {
-            (Some('、' | ')' | '）'), _) => true,
-            (Some('.' | '．'), next) => !next.is_some_and(|c| c.is_ascii_digit()),
-            _ => false,
-        };
+            .nth(1)
+            .is_some_and(|c| matches!(c, '：' | ':' | '1' | '１')),
+        _ if numeral(first) => {
+            let mut rest = t.chars().skip_while(|c| numeral(*c));
+            // “6.2万元” continues a number cut at the line end; “6.” followed by text is an item.
+            match (rest.next(), rest.next()) {
+                (Some('、' | ')' | '）'), _) => true,
+                (Some('.' | '．'), next) => !next.is_some_and(|c| c.is_ascii_digit()),
+                _ => false,
+            }
+        }
+        _ => false,
     }
-    false
+}
+
+/// A line no paragraph can start with, so that it goes on with the line before whatever their
+/// widths: one that starts with a closing bracket or punctuation, a unit (万元, %), or a bracket
+/// that tells what the name before it is (（类） （款） （项） （以下简称…）).
+fn must_continue(line: &str) -> bool {
+    let t = line.trim_start();
+    let Some(first) = t.chars().next() else {
+        return false;
+    };
+    const MARKS: &str = "，,。；;：:、）)》」』”’%％！？!?.．";
+    const UNITS: &[&str] = &["万元", "亿元", "千元"];
+    const QUALIFIERS: &[&str] = &[
+        "（类）",
+        "（款）",
+        "（项）",
+        "(类)",
+        "(款)",
+        "(项)",
+        "（以下简称",
+        "(以下简称",
+    ];
+    MARKS.contains(first)
+        || UNITS.iter().any(|u| t.starts_with(u))
+        || QUALIFIERS.iter().any(|q| t.starts_with(q))
 }
 
 /// Page numbers (“3”, “- 3 -”, “第3页”, “3/25”) are not text.
@@ -58,13 +110,7 @@ pub fn rejoin(text: &str) -> Joined {
         .map(|r| (r.start, r.end))
         .collect();
     let line_text = |&(a, b): &(usize, usize)| chars[a..b].iter().collect::<String>();
-    let mut counts = std::collections::HashMap::new();
-    for l in &lines {
-        let t = line_text(l).trim().to_string();
-        if !t.is_empty() && t.chars().count() <= 40 {
-            *counts.entry(t).or_insert(0usize) += 1;
-        }
-    }
+    let heads = running_heads(&lines, &chars);
     let width = wrap_width(&lines, &chars);
     let wrapped = width.is_some();
     let mut out = Joined {
@@ -78,14 +124,17 @@ pub fn rejoin(text: &str) -> Joined {
         let t = line_text(l);
         let trimmed = t.trim();
         if trimmed.is_empty() {
-            runs_on = false;
+            // A page break is no paragraph break: prose goes on over the page.
+            let page_break = chars.get(l.1) == Some(&'\u{c}');
+            runs_on &= page_break && is_prose(&out.text);
             continue;
         }
-        if wrapped && (is_page_number(trimmed) || counts.get(trimmed).is_some_and(|&n| n >= 3)) {
+        if wrapped && (is_page_number(trimmed) || heads.contains(trimmed)) {
             continue;
         }
         let indented = t.chars().take_while(|c| c.is_whitespace()).count() >= 2;
-        if any && !(runs_on && !starts_block(trimmed) && !indented) {
+        let joins = must_continue(trimmed) || (runs_on && !starts_block(trimmed) && !indented);
+        if any && !joins {
             out.text.push('\n');
             out.origin.push(l.0);
         }
@@ -106,6 +155,47 @@ pub fn rejoin(text: &str) -> Joined {
     out
 }
 
+/// Running heads and footers: short lines printed again and again next to a page's edge (a page
+/// number or a form feed within two lines). A sentence a document repeats in its prose (“决算数与
+/// 预算数基本持平。”) is no head, however often it recurs.
+fn running_heads(lines: &[(usize, usize)], chars: &[char]) -> HashSet<String> {
+    let text = |&(a, b): &(usize, usize)| chars[a..b].iter().collect::<String>();
+    let edge: Vec<bool> = lines
+        .iter()
+        .map(|&(a, b)| {
+            chars.get(b) == Some(&'\u{c}')
+                || (a > 0 && chars[a - 1] == '\u{c}')
+                || is_page_number(&text(&(a, b)))
+        })
+        .collect();
+    let mut counts: HashMap<String, (usize, usize)> = HashMap::new();
+    for (i, l) in lines.iter().enumerate() {
+        let t = text(l).trim().to_string();
+        if !t.is_empty() && t.chars().count() <= 40 {
+            let near_edge = edge[i.saturating_sub(2)..(i + 3).min(lines.len())]
+                .iter()
+                .any(|&e| e);
+            let c = counts.entry(t).or_insert((0, 0));
+            c.0 += 1;
+            c.1 += usize::from(near_edge);
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|(_, (all, near_edge))| *all >= 3 && *near_edge >= 2)
+        .map(|(t, _)| t)
+        .collect()
+}
+
+/// Whether the paragraph rejoined so far reads as prose that a page break may cut: a table's
+/// row (figures parted by spaces) is not, and a title on the next page does not continue it.
+fn is_prose(text: &[char]) -> bool {
+    let paragraph = text.rsplit(|&c| c == '\n').next().unwrap_or_default();
+    !paragraph
+        .windows(2)
+        .any(|w| w[0] == ' ' && w[1].is_ascii_digit())
+}
+
 /// How wide a line prints: CJK and full-width characters take two columns, ASCII one.
 fn display_width(line: &str) -> usize {
     line.trim()
@@ -114,33 +204,42 @@ fn display_width(line: &str) -> usize {
         .sum()
 }
 
-/// The wrap width of a hard-wrapped text: the width most of its long lines share. PDF text is
-/// cut at one width, so many lines print nearly as wide; texts whose lines are whole paragraphs
-/// vary too much for that. Tables and headings between (short lines) do not matter.
+/// How far below the wrap width a full line may stop: a wide character that did not fit, and
+/// digits and spaces printing narrower than the two-column estimate.
+fn tolerance(width: usize) -> usize {
+    (width / 12).max(1)
+}
+
+/// The wrap width of a hard-wrapped text: the width most of its lines share, with few lines
+/// wider. PDF text is cut at one width, so many lines print nearly as wide; texts whose lines are
+/// whole paragraphs vary too much for that, and have many lines wider than any width their short
+/// lines share. Tables and headings between (short lines) do not matter.
 fn wrap_width(lines: &[(usize, usize)], chars: &[char]) -> Option<usize> {
     let widths: Vec<usize> = lines
         .iter()
         .map(|(a, b)| display_width(&chars[*a..*b].iter().collect::<String>()))
-        .filter(|&w| w >= 40)
+        .filter(|&w| w >= 8)
         .collect();
     let mut best = (0, 0);
     for &w in &widths {
-        let tol = w / 12;
+        let tol = tolerance(w);
         let near = widths
             .iter()
             .filter(|&&n| n + tol >= w && n <= w + tol)
             .count();
-        if near > best.1 {
+        let wider = widths.iter().filter(|&&n| n > w + tol).count();
+        let at_least = widths.iter().filter(|&&n| n + tol >= w).count();
+        let fits = near >= 5 && near * 5 >= at_least && wider * 4 <= near;
+        if fits && (near > best.1 || (near == best.1 && w > best.0)) {
             best = (w, near);
         }
     }
-    (best.1 >= 5 && best.1 * 5 >= widths.len()).then_some(best.0)
+    (best.1 > 0).then_some(best.0)
 }
 
-/// A line that runs to the wrap width, so that its sentence goes on in the next line. Digits and
-/// spaces print narrower than the two-column estimate, so a full line may count a little wider.
+/// A line that runs to the wrap width, so that its sentence goes on in the next line.
 fn is_full(line: &str, width: usize) -> bool {
-    display_width(line) + width / 12 >= width
+    display_width(line) + tolerance(width) >= width
 }
 
 #[cfg(test)]
@@ -187,6 +286,105 @@ mod tests {
         let r = rejoin(&wrapped);
         let i = r.text.iter().position(|&c| c == '2').unwrap();
         assert_eq!(wrapped.chars().nth(r.origin[i]), Some('2'));
+    }
+
+    /// A full first line (the wrap width is found from the other lines) and the line after it.
+    fn after_full_line(next: &str) -> String {
+        let full = "一般公共预算财政拨款支出2940.05万元，主要用于以下方面：一般公共服务支出";
+        let filler = "本年收入合计2946.25万元，其中：财政拨款收入2940.05万元，占99.79%；其他收";
+        let mut text = String::new();
+        for _ in 0..5 {
+            text.push_str(filler);
+            text.push('\n');
+        }
+        joined(&format!("{text}{full}\n{next}"))
+            .rsplit('\n')
+            .take(2)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    #[test]
+    fn numbered_items_start_a_paragraph() {
+        for item in [
+            "（一）基本支出",
+            "(1)人员经费",
+            "1.工资福利",
+            "1、工资福利",
+            "一、收入",
+        ] {
+            assert!(
+                after_full_line(item).ends_with(&format!("支出\n{item}")),
+                "{item}"
+            );
+        }
+        for block in ["第一部分 概况", "附件：名词解释", "注：本表无数据"] {
+            assert!(
+                after_full_line(block).ends_with(&format!("\n{block}")),
+                "{block}"
+            );
+        }
+    }
+
+    #[test]
+    fn brackets_that_name_and_marks_continue_the_line_before() {
+        for cont in [
+            "（类）2106.66万元，占71.73%；",
+            "（款）财政事务",
+            "（项）。",
+            "（以下简称“本局”）负责",
+            "（境）费支出决算持平；",
+            "）开支的其他养老支出。",
+            "，占71.73%；",
+            "、公务接待费",
+            "15.16%；",
+            "万元，与上年相比持平。",
+            "%，下降1.87%。",
+        ] {
+            assert!(
+                after_full_line(cont).ends_with(&format!("支出{cont}")),
+                "{cont}"
+            );
+        }
+    }
+
+    #[test]
+    fn marks_and_units_continue_even_a_short_line() {
+        let j =
+            joined("本年收入预算合计15897.44\n万元，其中：\n行政单位离退休\n（项）。\n第二段。");
+        assert_eq!(
+            j,
+            "本年收入预算合计15897.44万元，其中：\n行政单位离退休（项）。\n第二段。"
+        );
+    }
+
+    #[test]
+    fn a_page_break_does_not_end_a_sentence() {
+        let p = "与2023年度相比，一般公共预算财政拨款支出增加（减少）63.14万元，下降2.10%，主要原因是人员进出及退休变化。";
+        let lines: Vec<String> = wrap(p, 40).lines().map(String::from).collect();
+        let paged = format!(
+            "{}\n\u{c}{}\n",
+            lines[..2].join("\n"),
+            lines[2..].join("\n")
+        );
+        let mut text = String::new();
+        for n in 1..4 {
+            text.push_str(&wrap(&p.replace("63.14", &format!("{n}.5")), 40));
+        }
+        let j = joined(&format!("{text}{paged}"));
+        assert_eq!(j.lines().last(), Some(p), "{j:?}");
+    }
+
+    #[test]
+    fn a_page_break_after_a_table_row_or_a_heading_ends_it() {
+        let rows = "合计 91,016,775.35 24,606,775.35 66,410,000.00\n\u{c}2025年预算单位财政拨款收支预算总表";
+        assert_eq!(
+            joined(rows),
+            "合计 91,016,775.35 24,606,775.35 66,410,000.00\n2025年预算单位财政拨款收支预算总表"
+        );
     }
 
     #[test]
