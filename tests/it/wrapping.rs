@@ -2,28 +2,11 @@
 //! sentence the printer cut before “（类）”, and every narrative the tests can read re-wrapped at
 //! random widths with page breaks, page numbers and running heads between.
 
-use std::path::{Path, PathBuf};
-
 use gouji::check::Severity;
 use gouji::run::check_file;
 
 use super::common::d;
-
-const REALDATA: &str = "../shared/realdata/putuo-2024";
-
-/// A real document, or `None` (and a line saying so) where ../shared is not there.
-fn real(name: &str) -> Option<PathBuf> {
-    let p = Path::new(REALDATA).join(name);
-    if p.exists() {
-        Some(p)
-    } else {
-        eprintln!(
-            "SKIPPED: {} is absent; the real-PDF test did not run",
-            p.display()
-        );
-        None
-    }
-}
+use super::pdf::real;
 
 /// The 财政局 2024 决算 prints, on page 21, “一般公共预算财政拨款支出2940.05万元，主要用于以下方面：
 /// 一般公共服务支出” and, on the next line, “（类）2106.66万元，占71.73%；…”. The “（类）” goes on

@@ -307,31 +307,31 @@ mod tests {
             .join("\n")
     }
 
+    /// Each line, after a full line ending in “支出”, follows it after `joint` (a line end, or
+    /// nothing when it goes on with it).
+    fn assert_after_full_line(lines: &[&str], joint: &str) {
+        for line in lines {
+            let got = after_full_line(line);
+            assert!(got.ends_with(&format!("支出{joint}{line}")), "{got}");
+        }
+    }
+
     #[test]
     fn numbered_items_start_a_paragraph() {
-        for item in [
+        let items = [
             "（一）基本支出",
             "(1)人员经费",
             "1.工资福利",
             "1、工资福利",
             "一、收入",
-        ] {
-            assert!(
-                after_full_line(item).ends_with(&format!("支出\n{item}")),
-                "{item}"
-            );
-        }
-        for block in ["第一部分 概况", "附件：名词解释", "注：本表无数据"] {
-            assert!(
-                after_full_line(block).ends_with(&format!("\n{block}")),
-                "{block}"
-            );
-        }
+        ];
+        assert_after_full_line(&items, "\n");
+        assert_after_full_line(&["第一部分 概况", "附件：名词解释", "注：本表无数据"], "\n");
     }
 
     #[test]
     fn brackets_that_name_and_marks_continue_the_line_before() {
-        for cont in [
+        let continued = [
             "（类）2106.66万元，占71.73%；",
             "（款）财政事务",
             "（项）。",
@@ -343,12 +343,9 @@ mod tests {
             "15.16%；",
             "万元，与上年相比持平。",
             "%，下降1.87%。",
-        ] {
-            assert!(
-                after_full_line(cont).ends_with(&format!("支出{cont}")),
-                "{cont}"
-            );
-        }
+            "第三方评估",
+        ];
+        assert_after_full_line(&continued, "");
     }
 
     #[test]
