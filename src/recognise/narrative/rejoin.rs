@@ -64,13 +64,18 @@ fn starts_block(line: &str) -> bool {
 }
 
 /// A line no paragraph can start with, so that it goes on with the line before whatever their
-/// widths: one that starts with a closing bracket or punctuation, a unit (万元, %), or a bracket
-/// that tells what the name before it is (（类） （款） （项） （以下简称…）).
-fn must_continue(line: &str) -> bool {
+/// widths: one that starts with a closing bracket or punctuation, a unit (万元, %, the 元 of a
+/// 万 that ends the line before), or a bracket that tells what the name before it is (（类）
+/// （款） （项） （以下简称…）).
+fn must_continue(before: Option<char>, line: &str) -> bool {
     let t = line.trim_start();
     let Some(first) = t.chars().next() else {
         return false;
     };
+    // “13.52万” and “元，下降8.65%”: a unit cut in two.
+    if first == '元' && before.is_some_and(|c| matches!(c, '万' | '亿' | '千')) {
+        return true;
+    }
     const MARKS: &str = "，,。；;：:、）)》」』”’%％！？!?.．";
     const UNITS: &[&str] = &["万元", "亿元", "千元"];
     const QUALIFIERS: &[&str] = &[
@@ -117,8 +122,10 @@ pub fn rejoin(text: &str) -> Joined {
         text: Vec::with_capacity(chars.len()),
         origin: Vec::with_capacity(chars.len()),
     };
-    // Whether the last line kept runs on into the next one.
-    let mut runs_on = false;
+    // The width of the last line kept while it may run on into the next one; whether it ends
+    // where no paragraph can.
+    let mut last: Option<usize> = None;
+    let mut open = false;
     let mut any = false;
     for l in &lines {
         let t = line_text(l);
@@ -126,14 +133,18 @@ pub fn rejoin(text: &str) -> Joined {
         if trimmed.is_empty() {
             // A page break is no paragraph break: prose goes on over the page.
             let page_break = chars.get(l.1) == Some(&'\u{c}');
-            runs_on &= page_break && is_prose(&out.text);
+            if !(page_break && is_prose(&out.text)) {
+                (last, open) = (None, false);
+            }
             continue;
         }
         if wrapped && (is_page_number(trimmed) || heads.contains(trimmed)) {
             continue;
         }
         let indented = t.chars().take_while(|c| c.is_whitespace()).count() >= 2;
-        let joins = must_continue(trimmed) || (runs_on && !starts_block(trimmed) && !indented);
+        let runs_on = open || last.is_some_and(|lw| width.is_some_and(|w| is_full(lw, trimmed, w)));
+        let joins = must_continue(out.text.last().copied(), trimmed)
+            || (runs_on && !starts_block(trimmed) && !indented);
         if any && !joins {
             out.text.push('\n');
             out.origin.push(l.0);
@@ -150,41 +161,47 @@ pub fn rejoin(text: &str) -> Joined {
         }
         // A full line runs on even when it ends a sentence: paragraphs have several, and a new
         // paragraph shows itself by its number or its indent.
-        runs_on = width.is_some_and(|w| is_full(trimmed, w));
+        (last, open) = (Some(display_width(&t)), open_ended(trimmed));
     }
     out
 }
 
-/// Running heads and footers: short lines printed again and again next to a page's edge (a page
-/// number or a form feed within two lines). A sentence a document repeats in its prose (“决算数与
-/// 预算数基本持平。”) is no head, however often it recurs.
+/// Running heads and footers: short lines printed again and again, mostly next to a page's edge
+/// (a page number or a form feed). A sentence a document repeats in its prose (“决算数与预算数
+/// 基本持平。”) or the last word of its headings (“说明”) is no head, however often it recurs.
 fn running_heads(lines: &[(usize, usize)], chars: &[char]) -> HashSet<String> {
     let text = |&(a, b): &(usize, usize)| chars[a..b].iter().collect::<String>();
-    let edge: Vec<bool> = lines
-        .iter()
-        .map(|&(a, b)| {
-            chars.get(b) == Some(&'\u{c}')
-                || (a > 0 && chars[a - 1] == '\u{c}')
-                || is_page_number(&text(&(a, b)))
-        })
-        .collect();
+    let numbered: Vec<bool> = lines.iter().map(|l| is_page_number(&text(l))).collect();
+    let at_edge = |i: usize| {
+        let (a, b) = lines[i];
+        let feed_after = chars.get(b) == Some(&'\u{c}')
+            || (chars.get(b) == Some(&'\n') && chars.get(b + 1) == Some(&'\u{c}'));
+        let feed_before = a > 0 && chars[a - 1] == '\u{c}';
+        feed_after
+            || feed_before
+            || (i > 0 && numbered[i - 1])
+            || numbered.get(i + 1).copied().unwrap_or(false)
+    };
     let mut counts: HashMap<String, (usize, usize)> = HashMap::new();
     for (i, l) in lines.iter().enumerate() {
         let t = text(l).trim().to_string();
         if !t.is_empty() && t.chars().count() <= 40 {
-            let near_edge = edge[i.saturating_sub(2)..(i + 3).min(lines.len())]
-                .iter()
-                .any(|&e| e);
             let c = counts.entry(t).or_insert((0, 0));
             c.0 += 1;
-            c.1 += usize::from(near_edge);
+            c.1 += usize::from(at_edge(i));
         }
     }
     counts
         .into_iter()
-        .filter(|(_, (all, near_edge))| *all >= 3 && *near_edge >= 2)
+        .filter(|(_, (all, at_edge))| *all >= 3 && *at_edge >= 2 && at_edge * 3 >= all * 2)
         .map(|(t, _)| t)
         .collect()
+}
+
+/// A line that stops where no paragraph can end: after an opening bracket or quote, a comma or
+/// an enumeration comma.
+fn open_ended(line: &str) -> bool {
+    line.ends_with(['（', '(', '“', '《', '‘', '，', ',', '、'])
 }
 
 /// Whether the paragraph rejoined so far reads as prose that a page break may cut: a table's
@@ -196,9 +213,10 @@ fn is_prose(text: &[char]) -> bool {
         .any(|w| w[0] == ' ' && w[1].is_ascii_digit())
 }
 
-/// How wide a line prints: CJK and full-width characters take two columns, ASCII one.
+/// How wide a line prints, its indent included: CJK and full-width characters take two
+/// columns, ASCII one.
 fn display_width(line: &str) -> usize {
-    line.trim()
+    line.trim_end()
         .chars()
         .map(|c| if c.is_ascii() { 1 } else { 2 })
         .sum()
@@ -237,9 +255,15 @@ fn wrap_width(lines: &[(usize, usize)], chars: &[char]) -> Option<usize> {
     (best.1 > 0).then_some(best.0)
 }
 
-/// A line that runs to the wrap width, so that its sentence goes on in the next line.
-fn is_full(line: &str, width: usize) -> bool {
-    display_width(line) + tolerance(width) >= width
+/// Whether a line `last` columns wide ran to the wrap width, so that its sentence goes on in the
+/// `next` line: it did when the first word of the next (a figure is one word, a CJK character
+/// another) would not have fitted at its end.
+fn is_full(last: usize, next: &str, width: usize) -> bool {
+    let figure: usize = next
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | ',' | '%'))
+        .count();
+    last + tolerance(width) + figure.saturating_sub(2) >= width
 }
 
 #[cfg(test)]
