@@ -167,7 +167,7 @@ pub fn rejoin(text: &str) -> Joined {
 }
 
 /// Running heads and footers: short lines printed again and again, mostly next to a page's edge
-/// (a page number or a form feed). A sentence a document repeats in its prose (“决算数与预算数
+/// (a page number or a form feed), at three edges at least. A sentence a document repeats in its prose (“决算数与预算数
 /// 基本持平。”) or the last word of its headings (“说明”) is no head, however often it recurs.
 fn running_heads(lines: &[(usize, usize)], chars: &[char]) -> HashSet<String> {
     let text = |&(a, b): &(usize, usize)| chars[a..b].iter().collect::<String>();
@@ -193,15 +193,16 @@ fn running_heads(lines: &[(usize, usize)], chars: &[char]) -> HashSet<String> {
     }
     counts
         .into_iter()
-        .filter(|(_, (all, at_edge))| *all >= 3 && *at_edge >= 2 && at_edge * 3 >= all * 2)
+        .filter(|(_, (all, at_edge))| *at_edge >= 3 && at_edge * 3 >= all * 2)
         .map(|(t, _)| t)
         .collect()
 }
 
 /// A line that stops where no paragraph can end: after an opening bracket or quote, a comma or
-/// an enumeration comma.
+/// an enumeration comma, or a “其中：” whose parts follow (unless they follow as numbered items).
 fn open_ended(line: &str) -> bool {
     line.ends_with(['（', '(', '“', '《', '‘', '，', ',', '、'])
+        || ["其中：", "其中:"].iter().any(|w| line.ends_with(w))
 }
 
 /// Whether the paragraph rejoined so far reads as prose that a page break may cut: a table's
