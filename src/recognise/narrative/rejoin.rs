@@ -375,11 +375,18 @@ mod tests {
 
     #[test]
     fn marks_and_units_continue_even_a_short_line() {
-        let j =
-            joined("本年收入预算合计15897.44\n万元，其中：\n行政单位离退休\n（项）。\n第二段。");
+        let j = joined("合计15897.44\n万元。\n行政单位离退休\n（项）。\n减少13.52万\n元，下降8.65%。\n第二段。");
+        let expected =
+            "合计15897.44万元。\n行政单位离退休（项）。\n减少13.52万元，下降8.65%。\n第二段。";
+        assert_eq!(j, expected);
+    }
+
+    #[test]
+    fn parts_go_on_after_of_which_unless_they_are_numbered() {
+        let j = joined("金额2319.21万元，\n其中：\n货物122.43万元。\n其中：\n1、行政运行");
         assert_eq!(
             j,
-            "本年收入预算合计15897.44万元，其中：\n行政单位离退休（项）。\n第二段。"
+            "金额2319.21万元，其中：货物122.43万元。其中：\n1、行政运行"
         );
     }
 
