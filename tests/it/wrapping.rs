@@ -306,14 +306,45 @@ fn assert_same_findings(name: &str, doc: &Document, pdf_text: &TextDoc, carried:
     );
 }
 
+/// What a PDF viewer's copy gives (as scripts/carriers.sh makes it): the plain copy with a page
+/// number and a running head at every page break.
+fn viewer_copy(plain: &str) -> String {
+    let mut out = String::new();
+    for (i, page) in plain.split('\u{c}').enumerate() {
+        if i > 0 {
+            out.push_str(&format!("- {i} -\n\u{c}上海市普陀区2024年度部门决算\n"));
+        }
+        out.push_str(page);
+    }
+    out
+}
+
+/// The plain copy as an HTML page (as scripts/carriers.sh makes it): a <br> a line, the source
+/// broken after each.
+fn html_page(plain: &str) -> String {
+    let body: String = plain
+        .replace('\u{c}', "")
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .lines()
+        .map(|l| format!("{l}<br>\n"))
+        .collect();
+    format!("<html><body><div>\n{body}</div></body></html>")
+}
+
 /// `pdftotext` without `-layout` prints the page's lines as the PDF reader does, tables
-/// included: the narrative findings (checked with the PDF's tables) are the PDF's.
+/// included; a viewer's copy adds page numbers and running heads; an HTML page has no pages:
+/// the narrative findings of each (checked with the PDF's tables) are the PDF's.
 #[test]
-fn a_pdftotext_copy_gives_the_findings_of_the_pdf() {
+fn pdftotext_viewer_and_html_copies_give_the_findings_of_the_pdf() {
     for (name, doc, text) in narratives().iter().skip(1) {
         let Some(plain) = pdftotext(Path::new(name), false) else {
             return;
         };
-        assert_same_findings(name, doc, text, &TextDoc::new(name, plain));
+        assert_same_findings(name, doc, text, &TextDoc::new(name, plain.clone()));
+        let viewer = TextDoc::new(name, viewer_copy(&plain));
+        assert_same_findings(&format!("{name} (viewer)"), doc, text, &viewer);
+        let html = TextDoc::new(name, gouji::read::text::html_text(&html_page(&plain)));
+        assert_same_findings(&format!("{name} (html)"), doc, text, &html);
     }
 }
