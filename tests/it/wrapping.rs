@@ -294,10 +294,20 @@ fn pdftotext(pdf: &Path, layout: bool) -> Option<String> {
 }
 
 /// The findings of a narrative carried otherwise, checked with the tables of the PDF it was made
-/// from, against those of the PDF's own narrative.
-fn assert_same_findings(name: &str, doc: &Document, pdf_text: &TextDoc, carried: &TextDoc) {
-    let (_, expected) = content(doc, pdf_text);
-    let (_, got) = content(doc, carried);
+/// from, against those of the PDF's own narrative (its errors and warnings only, when `infos` is
+/// false).
+fn assert_same_findings(
+    name: &str,
+    doc: &Document,
+    pdf_text: &TextDoc,
+    carried: &TextDoc,
+    infos: bool,
+) {
+    let kept = |f: &String| infos || !f.contains(" Info ");
+    let (_, mut expected) = content(doc, pdf_text);
+    let (_, mut got) = content(doc, carried);
+    expected.retain(kept);
+    got.retain(kept);
     let missing: Vec<_> = expected.iter().filter(|f| !got.contains(f)).collect();
     let extra: Vec<_> = got.iter().filter(|f| !expected.contains(f)).collect();
     assert!(
@@ -341,10 +351,31 @@ fn pdftotext_viewer_and_html_copies_give_the_findings_of_the_pdf() {
         let Some(plain) = pdftotext(Path::new(name), false) else {
             return;
         };
-        assert_same_findings(name, doc, text, &TextDoc::new(name, plain.clone()));
+        assert_same_findings(name, doc, text, &TextDoc::new(name, plain.clone()), true);
         let viewer = TextDoc::new(name, viewer_copy(&plain));
-        assert_same_findings(&format!("{name} (viewer)"), doc, text, &viewer);
+        assert_same_findings(&format!("{name} (viewer)"), doc, text, &viewer, true);
         let html = TextDoc::new(name, gouji::read::text::html_text(&html_page(&plain)));
-        assert_same_findings(&format!("{name} (html)"), doc, text, &html);
+        assert_same_findings(&format!("{name} (html)"), doc, text, &html, true);
+    }
+}
+
+/// `pdftotext -layout` sets the narrative double-spaced, with indented paragraphs and the tables
+/// in columns: the 区委社会工作部 and 规划和自然资源局 copies give the PDF's findings (the
+/// 10.82 of “社会保障和就业\n\n支出（类）10.82 万元” is no longer a sentence of its own, read as
+/// 支出 against 307.82). Its errors and warnings are the PDF's; two Info findings (the 规划 其中
+/// breakdowns of 2319.21 and 0.39, which the copy prints in columns) are not. The 财政局 copy is
+/// left out: pdftotext prints two of its lines out of
+/// order (“15.16%；” above the line it ends), which no rejoining can put back.
+#[test]
+fn pdftotext_layout_copies_give_the_findings_of_the_pdf() {
+    for (name, doc, text) in narratives().iter().skip(1) {
+        if name.contains("财政局") {
+            continue;
+        }
+        let Some(layout) = pdftotext(Path::new(name), true) else {
+            return;
+        };
+        let copy = TextDoc::new(name, layout);
+        assert_same_findings(&format!("{name} (-layout)"), doc, text, &copy, false);
     }
 }

@@ -126,18 +126,24 @@ pub fn rejoin(text: &str) -> Joined {
     // where no paragraph can.
     let mut last: Option<usize> = None;
     let mut open = false;
+    let double_spaced = is_double_spaced(&lines);
+    let mut blank_before = false;
     let mut any = false;
     for l in &lines {
         let t = line_text(l);
         let trimmed = t.trim();
         if trimmed.is_empty() {
-            // A page break is no paragraph break: prose goes on over the page.
+            // A page break is no paragraph break: prose goes on over the page. Nor is one blank
+            // line in a text set double-spaced (pdftotext -layout sets some so), where two are.
             let page_break = chars.get(l.1) == Some(&'\u{c}');
-            if !(page_break && is_prose(&out.text)) {
+            let spacing = double_spaced && !blank_before;
+            if !((page_break || spacing) && is_prose(&out.text)) {
                 (last, open) = (None, false);
             }
+            blank_before = !page_break;
             continue;
         }
+        blank_before = false;
         if wrapped && (is_page_number(trimmed) || heads.contains(trimmed)) {
             continue;
         }
@@ -198,6 +204,23 @@ fn running_heads(lines: &[(usize, usize)], chars: &[char]) -> HashSet<String> {
         .collect()
 }
 
+/// A line whose words stand in columns (a table's row, or two columns of a page side by side, as
+/// `pdftotext -layout` prints them): not prose, and no measure of the wrap width.
+fn is_columned(line: &str) -> bool {
+    line.trim().contains("   ")
+}
+
+/// Whether most lines of a text are followed by one blank line: its paragraphs are then parted by
+/// two, or by their indents.
+fn is_double_spaced(lines: &[(usize, usize)]) -> bool {
+    let blank = |i: usize| lines.get(i).is_some_and(|(a, b)| a == b);
+    let printed = (0..lines.len()).filter(|&i| !blank(i)).count();
+    let single = (0..lines.len())
+        .filter(|&i| !blank(i) && blank(i + 1) && !blank(i + 2) && i + 2 < lines.len())
+        .count();
+    printed >= 10 && single * 2 >= printed
+}
+
 /// A line that stops where no paragraph can end: after an opening bracket or quote, a comma or
 /// an enumeration comma, or a “其中：” whose parts follow (unless they follow as numbered items).
 fn open_ended(line: &str) -> bool {
@@ -205,13 +228,14 @@ fn open_ended(line: &str) -> bool {
         || ["其中：", "其中:"].iter().any(|w| line.ends_with(w))
 }
 
-/// Whether the paragraph rejoined so far reads as prose that a page break may cut: a table's
-/// row (figures parted by spaces) is not, and a title on the next page does not continue it.
+/// Whether the paragraph rejoined so far reads as prose that a page break or a blank line may
+/// cut: a table's row (figures parted by spaces) is not, and a title on the next page does not
+/// continue it.
 fn is_prose(text: &[char]) -> bool {
     let paragraph = text.rsplit(|&c| c == '\n').next().unwrap_or_default();
     !paragraph
-        .windows(2)
-        .any(|w| w[0] == ' ' && w[1].is_ascii_digit())
+        .windows(3)
+        .any(|w| w[0].is_ascii_digit() && w[1] == ' ' && w[2].is_ascii_digit())
 }
 
 /// How wide a line prints, its indent included: CJK and full-width characters take two
@@ -236,7 +260,9 @@ fn tolerance(width: usize) -> usize {
 fn wrap_width(lines: &[(usize, usize)], chars: &[char]) -> Option<usize> {
     let widths: Vec<usize> = lines
         .iter()
-        .map(|(a, b)| display_width(&chars[*a..*b].iter().collect::<String>()))
+        .map(|(a, b)| chars[*a..*b].iter().collect::<String>())
+        .filter(|l| !is_columned(l))
+        .map(|l| display_width(&l))
         .filter(|&w| w >= 8)
         .collect();
     let mut best = (0, 0);
@@ -414,6 +440,33 @@ mod tests {
             joined(rows),
             "合计 91,016,775.35 24,606,775.35 66,410,000.00\n2025年预算单位财政拨款收支预算总表"
         );
+    }
+
+    #[test]
+    fn a_double_spaced_text_parts_paragraphs_by_indents_not_single_blank_lines() {
+        let mut text = String::new();
+        for n in 10..18 {
+            text.push_str(&format!(
+                "  本年支出合计{n}万元，其中：基本支出1万元，占1%；\n\n"
+            ));
+        }
+        text.push_str("  一般公共服务支出（类）264.87 万元，占 86.05%；社会保障和就业\n\n");
+        text.push_str("支出（类）10.82 万元，占 3.52%。\n\n\n  第二段。\n");
+        let j = joined(&text);
+        assert!(
+            j.contains("\n一般公共服务支出（类）264.87 万元，占 86.05%；社会保障和就业支出（类）10.82 万元，占 3.52%。\n第二段。"),
+            "{j}"
+        );
+    }
+
+    #[test]
+    fn columned_lines_do_not_set_the_wrap_width() {
+        assert!(is_columned(
+            "八、其他收入        八、社会保障和就业支出    10.82"
+        ));
+        assert!(!is_columned(
+            "  一般公共预算财政拨款支出 307.82 万元，主要用于以下方面："
+        ));
     }
 
     #[test]
