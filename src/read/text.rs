@@ -90,7 +90,7 @@ pub fn html_text(html: &str) -> String {
     let mut out = String::with_capacity(html.len() / 2);
     let mut rest = html;
     while let Some(lt) = rest.find('<') {
-        out.push_str(&decode_entities(&rest[..lt]));
+        out.push_str(&decode_entities(&source_breaks(&rest[..lt])));
         let after = &rest[lt..];
         let Some(gt) = after.find('>') else {
             rest = "";
@@ -116,7 +116,41 @@ pub fn html_text(html: &str) -> String {
             _ => {}
         }
     }
-    out.push_str(&decode_entities(rest));
+    out.push_str(&decode_entities(&source_breaks(rest)));
+    out
+}
+
+/// Line breaks in an HTML page's source are no line breaks on the page: a run of white space
+/// that holds one goes, as a browser drops it, at the edge of a tag or next to a CJK character,
+/// and is one space between two ASCII words.
+fn source_breaks(text: &str) -> String {
+    if !text.contains(['\n', '\r']) {
+        return text.to_string();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].is_whitespace() {
+            out.push(chars[i]);
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && chars[i].is_whitespace() {
+            i += 1;
+        }
+        let run = &chars[start..i];
+        if !run.iter().any(|c| matches!(c, '\n' | '\r')) {
+            out.extend(run);
+            continue;
+        }
+        let ascii_both =
+            start > 0 && i < chars.len() && chars[start - 1].is_ascii() && chars[i].is_ascii();
+        if ascii_both {
+            out.push(' ');
+        }
+    }
     out
 }
 
@@ -228,6 +262,15 @@ mod tests {
         assert!(t.contains("本年收入合计3,997.99万元 其中："), "{t}");
         assert!(t.contains("合计\t1&2\t"), "{t}");
         assert!(!t.contains("var a"));
+    }
+
+    #[test]
+    fn source_line_breaks_are_not_page_line_breaks() {
+        let t = html_text("<p>\n  本年收入合计2946.25万元，其中：\n  财政拨款收入2940.05万元<br>\n其他 收入\n6.2万元</p>\n<p>see\nmore</p>");
+        assert_eq!(
+            t,
+            "\n本年收入合计2946.25万元，其中：财政拨款收入2940.05万元\n其他 收入6.2万元\n\nsee more\n"
+        );
     }
 
     #[test]

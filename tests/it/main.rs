@@ -11,3 +11,4 @@ mod pdf;
 mod report;
 mod rules;
 pub mod samples;
+mod wrapping;

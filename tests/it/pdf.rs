@@ -15,7 +15,7 @@ use super::common::d;
 const REALDATA: &str = "../shared/realdata/putuo-2024";
 
 /// A real document, or `None` (and a line saying so) where ../shared is not there.
-fn real(name: &str) -> Option<PathBuf> {
+pub fn real(name: &str) -> Option<PathBuf> {
     let p = Path::new(REALDATA).join(name);
     if p.exists() {
         Some(p)

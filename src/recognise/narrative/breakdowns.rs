@@ -213,15 +213,18 @@ fn numbered_lists(text: &AnnotatedText, within: &[Breakdown]) -> Vec<Breakdown> 
             stated.last().copied()
         };
         let Some(total) = total else { continue };
-        let parts: Vec<usize> = list_items(text, paragraph)
+        let items = list_items(text, paragraph);
+        let parts: Vec<usize> = items
             .iter()
             .filter_map(|item| item_part(text, item, total))
             .collect();
+        // An item whose figure cannot be read (its text cut or out of order) leaves the parts
+        // short of the whole: they are then no claim that they add up to it.
         if parts.len() >= 2 {
             out.push(Breakdown {
                 total,
+                exhaustive: parts.len() == items.len(),
                 parts,
-                exhaustive: true,
             });
         }
     }
@@ -367,6 +370,18 @@ mod tests {
                 scope: Scope::All,
                 item: Item::Basic
             })
+        );
+    }
+
+    #[test]
+    fn a_numbered_list_with_an_item_whose_figure_is_lost_is_partial() {
+        // pdftotext -layout printed item 3's 决算数 above its line, out of the item.
+        let text = annotated("本年支出合计2940.05万元，其中：\n(1)基本支出1511.89万元。\n(2)项目支出10.00万元。\n(3)委托业务支出，支出决算为\n(4)其他支出135.25万元。\n二、收入决算情况说明");
+        let found = Breakdowns::find(&text);
+        let (total, parts, whole) = &raw(&text, &found)[0];
+        assert_eq!(
+            (total.as_str(), parts.len(), *whole),
+            ("2940.05万元", 3, false)
         );
     }
 

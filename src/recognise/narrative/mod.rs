@@ -69,3 +69,14 @@ pub fn read(doc: &TextDoc) -> Narrative {
         claims,
     }
 }
+
+/// The paragraphs a narrative is read in, once its hard-wrapped lines are rejoined and its page
+/// numbers and running heads dropped: what a re-wrapped copy of the same text must give back.
+pub fn paragraphs(doc: &TextDoc) -> Vec<String> {
+    let joined = rejoin::rejoin(&doc.text);
+    joined
+        .text
+        .split(|&c| c == '\n')
+        .map(|p| p.iter().collect())
+        .collect()
+}
