@@ -39,14 +39,15 @@ fn the_finance_bureau_share_cut_before_its_class_is_checked() {
         sentence.contains("一般公共服务支出（类）2106.66万元，占71.73%"),
         "{sentence}"
     );
-    // No other error: the tables' gaps are 0.01–0.02 roundings.
+    // The one other error is the headline's slip on the same page (财政拨款收入支出总计0.3万元
+    // against the 总表's 2961.68, see pdf.rs); the tables' gaps are 0.01–0.02 roundings.
     let errors: Vec<_> = r
         .findings
         .iter()
         .filter(|f| f.severity == Severity::Error)
         .map(|f| f.rule)
         .collect();
-    assert_eq!(errors, ["N102"]);
+    assert_eq!(errors, ["N102", "N201"]);
 }
 
 /// A small deterministic generator (xorshift64*): the same wraps on every run, no dependency.
