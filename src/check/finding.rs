@@ -67,8 +67,11 @@ pub struct Finding {
     pub unit: Option<Unit>,
 }
 
+/// A figure as text: at the decimals it carries up to two (142.40, as the tables print money),
+/// without the trailing zeros of a longer computation (0.005, 71.6539).
 fn opt_dec<S: Serializer>(d: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
     match d {
+        Some(d) if d.scale() <= 2 => s.serialize_str(&d.to_string()),
         Some(d) => s.serialize_str(&d.normalize().to_string()),
         None => s.serialize_none(),
     }

@@ -181,8 +181,40 @@ impl<'d> Context<'d> {
     }
 }
 
+/// The decimals a relation's figures are printed with in the unit it is evaluated in (732.00 and
+/// 142.40 keep theirs, though a spreadsheet stores 732 and 142.4); `None` when none is printed in
+/// that unit.
+fn printed_places(r: &Relation, e: &Evaluation) -> Option<u32> {
+    r.terms()
+        .filter(|t| t.unit == e.unit)
+        .filter_map(|t| t.figure)
+        .map(|f| f.step.normalize().scale())
+        .max()
+}
+
+/// A figure of a finding at the decimals its relation is printed with, where it has no more.
+fn at_places(d: rust_decimal::Decimal, places: Option<u32>) -> rust_decimal::Decimal {
+    let d = d.normalize();
+    match places {
+        Some(p) if d.scale() <= p => {
+            let mut shown = d;
+            shown.rescale(p);
+            shown
+        }
+        _ => d,
+    }
+}
+
 fn relation_finding(table: Option<&Table>, r: &Relation, e: &Evaluation) -> Finding {
-    let fmt = |d: rust_decimal::Decimal| d.normalize().to_string();
+    let places = printed_places(r, e);
+    let e = &Evaluation {
+        expected: at_places(e.expected, places),
+        actual: e.actual.map(|a| at_places(a, places)),
+        difference: at_places(e.difference, places),
+        tolerance: e.tolerance.normalize(),
+        ..e.clone()
+    };
+    let fmt = |d: rust_decimal::Decimal| d.to_string();
     let unit = e.unit;
     let actual = e.actual.map_or("空白".to_string(), fmt);
     let actual_en = e.actual.map_or("blank".to_string(), fmt);
@@ -195,7 +227,7 @@ fn relation_finding(table: Option<&Table>, r: &Relation, e: &Evaluation) -> Find
                     r.what.zh,
                     fmt(e.difference),
                     unit.label(),
-                    fmt(e.tolerance),
+                    e.tolerance,
                     r.formula()
                 ),
                 format!(
@@ -203,7 +235,7 @@ fn relation_finding(table: Option<&Table>, r: &Relation, e: &Evaluation) -> Find
                     r.what.en,
                     fmt(e.difference),
                     unit.label_en(),
-                    fmt(e.tolerance),
+                    e.tolerance,
                     r.formula()
                 ),
             ),
@@ -331,5 +363,49 @@ pub fn run(doc: &Document, problems: &[Problem]) -> Checks {
     Checks {
         findings,
         checked: cx.checked,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Figure, Unit};
+
+    fn d(s: &str) -> rust_decimal::Decimal {
+        s.parse().unwrap()
+    }
+
+    /// A figure as a spreadsheet stores it (142.4) in a table printed at two decimals.
+    fn printed(label: &str, value: &str) -> Term {
+        Term {
+            label: label.into(),
+            figure: Some(Figure {
+                value: d(value),
+                step: d("0.01"),
+            }),
+            unit: Unit::WanYuan,
+            place: None,
+            finer_than: None,
+        }
+    }
+
+    #[test]
+    fn a_broken_relation_shows_its_figures_at_their_printed_decimals() {
+        // A real break of the districts sample: 94.87 printed where the parts add to 142.40.
+        let r = Relation::sum(
+            "T101",
+            Message::new("合计 = Σ", "total = sum"),
+            printed("合计", "94.87"),
+            [printed("基本支出", "139.2"), printed("项目支出", "3.2")],
+        );
+        let e = r.evaluate().unwrap();
+        let f = relation_finding(None, &r, &e);
+        assert!(
+            f.message.zh.contains("应为 142.40，实为 94.87"),
+            "{}",
+            f.message.zh
+        );
+        assert_eq!(f.expected.map(|x| x.to_string()), Some("142.40".into()));
+        assert_eq!(f.tolerance.map(|x| x.to_string()), Some("0.015".into()));
     }
 }
