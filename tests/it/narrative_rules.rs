@@ -1180,3 +1180,22 @@ fn n201_a_figure_beside_a_blank_cell_has_no_counterpart() {
         r.findings
     );
 }
+
+#[test]
+fn a_change_is_checked_against_its_own_current_figure_and_that_figure_against_the_table() {
+    // The headline says 0 where the 总表 prints 3997.99; the change that follows is measured from
+    // the headline's own 0 (a prior year of −476.68), so both breaks are reported.
+    let (_s, r) =
+        with_tables("2016年度收入合计0万元。与2015年相比，收入合计增加476.68万元，增长13.54%。\n");
+    let table = findings(&r, "N201");
+    assert!(
+        table
+            .iter()
+            .any(|f| f.severity == Severity::Error && f.expected == Some(d("3997.99"))),
+        "{:#?}",
+        r.findings
+    );
+    let change = findings(&r, "N103");
+    assert_eq!(change.len(), 1, "{:#?}", r.findings);
+    assert_eq!(change[0].severity, Severity::Error);
+}
