@@ -63,6 +63,9 @@ fn starts_block(line: &str) -> bool {
     }
 }
 
+/// Marks no paragraph starts with and no sentence breaks off before.
+const MARKS: &str = "，,。；;：:、）)》」』”’%％！？!?.．";
+
 /// A line no paragraph can start with, so that it goes on with the line before whatever their
 /// widths: one that starts with a closing bracket or punctuation, a unit (万元, %, the 元 of a
 /// 万 that ends the line before), or a bracket that tells what the name before it is (（类）
@@ -76,7 +79,6 @@ fn must_continue(before: Option<char>, line: &str) -> bool {
     if first == '元' && before.is_some_and(|c| matches!(c, '万' | '亿' | '千')) {
         return true;
     }
-    const MARKS: &str = "，,。；;：:、）)》」』”’%％！？!?.．";
     const UNITS: &[&str] = &["万元", "亿元", "千元"];
     const QUALIFIERS: &[&str] = &[
         "（类）",
@@ -129,7 +131,7 @@ pub fn rejoin(text: &str) -> Joined {
     let double_spaced = is_double_spaced(&lines);
     let mut blank_before = false;
     let mut any = false;
-    for l in &lines {
+    for (l, tail) in &reading_order(&lines, &chars) {
         let t = line_text(l);
         let trimmed = t.trim();
         if trimmed.is_empty() {
@@ -149,7 +151,8 @@ pub fn rejoin(text: &str) -> Joined {
         }
         let indented = t.chars().take_while(|c| c.is_whitespace()).count() >= 2;
         let runs_on = open || last.is_some_and(|lw| width.is_some_and(|w| is_full(lw, trimmed, w)));
-        let joins = must_continue(out.text.last().copied(), trimmed)
+        let joins = *tail
+            || must_continue(out.text.last().copied(), trimmed)
             || (runs_on && !starts_block(trimmed) && !indented);
         if any && !joins {
             out.text.push('\n');
@@ -170,6 +173,76 @@ pub fn rejoin(text: &str) -> Joined {
         (last, open) = (Some(display_width(&t)), open_ended(trimmed));
     }
     out
+}
+
+/// The lines in reading order, each with whether it is a tail put back at the end of the line
+/// before. `pdftotext -layout` sorts the lines of a page by their height, and prints a line's tail
+/// set a little higher just above it (“15.16%；” above “…住房保障支出（类）445.69万元，占”). Such a
+/// tail begins with a figure and its unit and ends a clause, follows a line that ends one (or a
+/// heading), and stands just above a line that ends its paragraph mid-clause: no sentence stops
+/// there, so the tail is read where it belongs.
+fn reading_order(lines: &[(usize, usize)], chars: &[char]) -> Vec<((usize, usize), bool)> {
+    let text = |i: usize| {
+        lines
+            .get(i)
+            .map(|&(a, b)| chars[a..b].iter().collect::<String>())
+    };
+    let printed = |i: &usize| text(*i).is_some_and(|t| !t.trim().is_empty());
+    let indented = |t: &str| t.chars().take_while(|c| c.is_whitespace()).count() >= 2;
+    // The line before a tail at `i`, when it is one.
+    let displaced = |i: usize| -> Option<usize> {
+        let (tail, next) = (text(i)?, text(i + 1)?);
+        let b = (0..i).rev().find(printed)?;
+        let before = text(b)?;
+        let after = (i + 2..lines.len()).find(printed);
+        let closed =
+            before.trim_end().ends_with(['。', '；', ';', '：', ':']) || starts_block(&before);
+        let mid_clause = next
+            .trim_end()
+            .chars()
+            .last()
+            .is_some_and(|c| !c.is_ascii() && !MARKS.contains(c));
+        let ends_paragraph = after
+            .is_none_or(|k| k > i + 2 && text(k).is_some_and(|t| starts_block(&t) || indented(&t)));
+        (!indented(&tail)
+            && is_quantity_clause(tail.trim())
+            && closed
+            && mid_clause
+            && ends_paragraph)
+            .then_some(b)
+    };
+    let mut order = Vec::with_capacity(lines.len());
+    let mut i = 0;
+    while i < lines.len() {
+        let Some(b) = displaced(i) else {
+            order.push((lines[i], false));
+            i += 1;
+            continue;
+        };
+        // The room the tail took is no paragraph break where the line below goes on with the
+        // paragraph above (it is not indented, and that one is no heading).
+        let goes_on = text(i + 1).is_some_and(|t| !indented(&t))
+            && text(b).is_some_and(|t| !starts_block(&t));
+        if goes_on {
+            order.truncate(order.len() - (i - b - 1));
+        }
+        order.push((lines[i + 1], false));
+        order.push((lines[i], true));
+        i += 2;
+    }
+    order
+}
+
+/// A clause that is a figure with its unit (“15.16%；”, “603.14万元，占20.51%；”), ending with a
+/// semicolon or full stop.
+fn is_quantity_clause(t: &str) -> bool {
+    let rest = t.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ',');
+    rest.len() < t.len()
+        && t.starts_with(|c: char| c.is_ascii_digit())
+        && ["%", "％", "万元", "亿元", "千元", "元"]
+            .iter()
+            .any(|u| rest.starts_with(u))
+        && t.ends_with(['；', ';', '。'])
 }
 
 /// Running heads and footers: short lines printed again and again, mostly next to a page's edge
@@ -467,6 +540,35 @@ mod tests {
         assert!(!is_columned(
             "  一般公共预算财政拨款支出 307.82 万元，主要用于以下方面："
         ));
+    }
+
+    #[test]
+    fn a_tail_printed_above_its_line_is_put_back() {
+        let mut text = String::new();
+        for n in 10..16 {
+            text.push_str(&format!(
+                "本年收入合计{n}万元，其中：财政拨款收入1万元，占1%；其他\n"
+            ));
+        }
+        text.push_str(
+            "（类）2106.66万元，占71.73%；社会保障和就业支出（类）326.72万元，占11.11%；\n\n",
+        );
+        text.push_str("15.16%；\n卫生健康支出（类）60.99万元，占\n\n\n  （三）具体情况\n");
+        let j = joined(&text);
+        assert!(
+            j.contains("占11.11%；卫生健康支出（类）60.99万元，占15.16%；\n（三）"),
+            "{j}"
+        );
+        // After a heading the line below starts its own paragraph; the tail still ends it.
+        let t = "  三、支出决算情况说明\n\n\n603.14万元，占20.51%；\n    本年支出合计2940.05万元，其中：项目支出\n\n\n  四、收入\n";
+        assert_eq!(
+            joined(t),
+            "三、支出决算情况说明\n本年支出合计2940.05万元，其中：项目支出603.14万元，占20.51%；\n四、收入"
+        );
+        // A figure after an open line is no tail: it stays where it is (these short lines set no
+        // wrap width, so each stays a line).
+        let t = "  二、收入\n\n合计占\n15.16%；\n其他收入\n\n  三、支出\n";
+        assert_eq!(joined(t), "二、收入\n合计占\n15.16%；\n其他收入\n三、支出");
     }
 
     #[test]
