@@ -412,6 +412,13 @@ mod tests {
         assert_eq!(wrapped.chars().nth(r.origin[i]), Some('2'));
     }
 
+    /// Lines alike but for a number (`{n}` in `template`), to set a wrap width.
+    fn numbered_lines(template: &str, numbers: std::ops::Range<u32>) -> String {
+        numbers
+            .map(|n| template.replace("{n}", &n.to_string()))
+            .collect()
+    }
+
     /// A full first line (the wrap width is found from the other lines) and the line after it.
     fn after_full_line(next: &str) -> String {
         let full = "一般公共预算财政拨款支出2940.05万元，主要用于以下方面：一般公共服务支出";
@@ -517,12 +524,10 @@ mod tests {
 
     #[test]
     fn a_double_spaced_text_parts_paragraphs_by_indents_not_single_blank_lines() {
-        let mut text = String::new();
-        for n in 10..18 {
-            text.push_str(&format!(
-                "  本年支出合计{n}万元，其中：基本支出1万元，占1%；\n\n"
-            ));
-        }
+        let mut text = numbered_lines(
+            "  本年支出合计{n}万元，其中：基本支出1万元，占1%；\n\n",
+            10..18,
+        );
         text.push_str("  一般公共服务支出（类）264.87 万元，占 86.05%；社会保障和就业\n\n");
         text.push_str("支出（类）10.82 万元，占 3.52%。\n\n\n  第二段。\n");
         let j = joined(&text);
@@ -544,12 +549,10 @@ mod tests {
 
     #[test]
     fn a_tail_printed_above_its_line_is_put_back() {
-        let mut text = String::new();
-        for n in 10..16 {
-            text.push_str(&format!(
-                "本年收入合计{n}万元，其中：财政拨款收入1万元，占1%；其他\n"
-            ));
-        }
+        let mut text = numbered_lines(
+            "本年收入合计{n}万元，其中：财政拨款收入1万元，占1%；其他\n",
+            10..16,
+        );
         text.push_str(
             "（类）2106.66万元，占71.73%；社会保障和就业支出（类）326.72万元，占11.11%；\n\n",
         );
