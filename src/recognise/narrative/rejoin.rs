@@ -4,6 +4,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::layout::{is_columned, push_line, reading_order};
 use super::lexicon::CHINESE_NUMERALS;
 use super::sentences::pieces;
 
@@ -15,7 +16,7 @@ pub struct Joined {
 
 /// A line that starts a new paragraph: a heading or a list item (一、 （一） (1) 1、 1. 第一条
 /// 附件 注：). A bracket that holds no number (（类） （以下简称…）) continues a name instead.
-fn starts_block(line: &str) -> bool {
+pub(super) fn starts_block(line: &str) -> bool {
     let t = line.trim_start();
     let Some(first) = t.chars().next() else {
         return false;
@@ -64,7 +65,7 @@ fn starts_block(line: &str) -> bool {
 }
 
 /// Marks no paragraph starts with and no sentence breaks off before.
-const MARKS: &str = "，,。；;：:、）)》」』”’%％！？!?.．";
+pub(super) const MARKS: &str = "，,。；;：:、）)》」』”’%％！？!?.．";
 
 /// A line no paragraph can start with, so that it goes on with the line before whatever their
 /// widths: one that starts with a closing bracket or punctuation, a unit (万元, %, the 元 of a
@@ -131,6 +132,7 @@ pub fn rejoin(text: &str) -> Joined {
     let double_spaced = is_double_spaced(&lines);
     let mut blank_before = false;
     let mut any = false;
+    let mut after_columns = false;
     for (l, tail) in &reading_order(&lines, &chars) {
         let t = line_text(l);
         let trimmed = t.trim();
@@ -151,98 +153,30 @@ pub fn rejoin(text: &str) -> Joined {
         }
         let indented = t.chars().take_while(|c| c.is_whitespace()).count() >= 2;
         let runs_on = open || last.is_some_and(|lw| width.is_some_and(|w| is_full(lw, trimmed, w)));
-        let joins = *tail
-            || must_continue(out.text.last().copied(), trimmed)
-            || (runs_on && !starts_block(trimmed) && !indented);
+        // A line in columns (a table's row, two columns of a page) is no prose: it joins no
+        // line and none joins it.
+        let columned = is_columned(trimmed);
+        let joins = !columned
+            && !after_columns
+            && (*tail
+                || must_continue(out.text.last().copied(), trimmed)
+                || (runs_on && !starts_block(trimmed) && !indented));
         if any && !joins {
             out.text.push('\n');
             out.origin.push(l.0);
         }
         any = true;
         let lead = t.chars().take_while(|c| c.is_whitespace()).count();
-        for (i, c) in chars.iter().enumerate().take(l.1).skip(l.0 + lead) {
-            out.text.push(*c);
-            out.origin.push(i);
-        }
-        while out.text.last().is_some_and(|c| c.is_whitespace()) {
-            out.text.pop();
-            out.origin.pop();
-        }
+        push_line(&mut out, &chars[..l.1], l.0 + lead, columned);
+        after_columns = columned;
         // A full line runs on even when it ends a sentence: paragraphs have several, and a new
         // paragraph shows itself by its number or its indent.
-        (last, open) = (Some(display_width(&t)), open_ended(trimmed));
+        (last, open) = match columned {
+            true => (None, false),
+            false => (Some(display_width(&t)), open_ended(trimmed)),
+        };
     }
     out
-}
-
-/// The lines in reading order, each with whether it is a tail put back at the end of the line
-/// before. `pdftotext -layout` sorts the lines of a page by their height, and prints a line's tail
-/// set a little higher just above it (“15.16%；” above “…住房保障支出（类）445.69万元，占”). Such a
-/// tail begins with a figure and its unit and ends a clause, follows a line that ends one (or a
-/// heading), and stands just above a line that ends its paragraph mid-clause: no sentence stops
-/// there, so the tail is read where it belongs.
-fn reading_order(lines: &[(usize, usize)], chars: &[char]) -> Vec<((usize, usize), bool)> {
-    let text = |i: usize| {
-        lines
-            .get(i)
-            .map(|&(a, b)| chars[a..b].iter().collect::<String>())
-    };
-    let printed = |i: &usize| text(*i).is_some_and(|t| !t.trim().is_empty());
-    let indented = |t: &str| t.chars().take_while(|c| c.is_whitespace()).count() >= 2;
-    // The line before a tail at `i`, when it is one.
-    let displaced = |i: usize| -> Option<usize> {
-        let (tail, next) = (text(i)?, text(i + 1)?);
-        let b = (0..i).rev().find(printed)?;
-        let before = text(b)?;
-        let after = (i + 2..lines.len()).find(printed);
-        let closed =
-            before.trim_end().ends_with(['。', '；', ';', '：', ':']) || starts_block(&before);
-        let mid_clause = next
-            .trim_end()
-            .chars()
-            .last()
-            .is_some_and(|c| !c.is_ascii() && !MARKS.contains(c));
-        let ends_paragraph = after
-            .is_none_or(|k| k > i + 2 && text(k).is_some_and(|t| starts_block(&t) || indented(&t)));
-        (!indented(&tail)
-            && is_quantity_clause(tail.trim())
-            && closed
-            && mid_clause
-            && ends_paragraph)
-            .then_some(b)
-    };
-    let mut order = Vec::with_capacity(lines.len());
-    let mut i = 0;
-    while i < lines.len() {
-        let Some(b) = displaced(i) else {
-            order.push((lines[i], false));
-            i += 1;
-            continue;
-        };
-        // The room the tail took is no paragraph break where the line below goes on with the
-        // paragraph above (it is not indented, and that one is no heading).
-        let goes_on = text(i + 1).is_some_and(|t| !indented(&t))
-            && text(b).is_some_and(|t| !starts_block(&t));
-        if goes_on {
-            order.truncate(order.len() - (i - b - 1));
-        }
-        order.push((lines[i + 1], false));
-        order.push((lines[i], true));
-        i += 2;
-    }
-    order
-}
-
-/// A clause that is a figure with its unit (“15.16%；”, “603.14万元，占20.51%；”), ending with a
-/// semicolon or full stop.
-fn is_quantity_clause(t: &str) -> bool {
-    let rest = t.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ',');
-    rest.len() < t.len()
-        && t.starts_with(|c: char| c.is_ascii_digit())
-        && ["%", "％", "万元", "亿元", "千元", "元"]
-            .iter()
-            .any(|u| rest.starts_with(u))
-        && t.ends_with(['；', ';', '。'])
 }
 
 /// Running heads and footers: short lines printed again and again, mostly next to a page's edge
@@ -275,12 +209,6 @@ fn running_heads(lines: &[(usize, usize)], chars: &[char]) -> HashSet<String> {
         .filter(|(_, (all, at_edge))| *at_edge >= 3 && at_edge * 3 >= all * 2)
         .map(|(t, _)| t)
         .collect()
-}
-
-/// A line whose words stand in columns (a table's row, or two columns of a page side by side, as
-/// `pdftotext -layout` prints them): not prose, and no measure of the wrap width.
-fn is_columned(line: &str) -> bool {
-    line.trim().contains("   ")
 }
 
 /// Whether most lines of a text are followed by one blank line: its paragraphs are then parted by
@@ -545,6 +473,24 @@ mod tests {
         assert!(!is_columned(
             "  一般公共预算财政拨款支出 307.82 万元，主要用于以下方面："
         ));
+    }
+
+    #[test]
+    fn columned_lines_are_no_prose_and_their_columns_part() {
+        let mut text = numbered_lines(
+            "本年收入合计{n}万元，其中：财政拨款收入1万元，占1%；其他\n",
+            10..16,
+        );
+        text.push_str("本年支出合计2940.05万元，其中：基本支出2336.91万元，占79.49%；项目\n");
+        text.push_str("八、其他收入        八、社会保障和就业支出    10.82\n");
+        text.push_str("支出603.14万元，占20.51%；\n");
+        let j = joined(&text);
+        assert!(
+            j.ends_with(
+                "项目\n八、其他收入\n八、社会保障和就业支出\n10.82\n支出603.14万元，占20.51%；"
+            ),
+            "{j}"
+        );
     }
 
     #[test]
