@@ -4,7 +4,9 @@
 //! The reading runs in stages, each taking what the one before produced, so that the order of
 //! the passes is in their types rather than in the order of calls:
 //!
-//! 1. `rejoin` puts hard-wrapped lines back into paragraphs; `sentences::Text` cuts them into
+//! 1. `rejoin` puts hard-wrapped lines back into paragraphs (after `layout` has parted the
+//!    columns of a line and put back the tails `pdftotext -layout` prints out of order);
+//!    `sentences::Text` cuts them into
 //!    sentences, keeping the way back to the original offsets.
 //! 2. `annotation::AnnotatedText` finds every figure once, with its label, its role in the
 //!    sentence and the concept its label names. Nothing after changes it.
@@ -28,6 +30,7 @@ mod breakdowns;
 mod budgets;
 mod changes;
 mod concepts;
+mod layout;
 mod lexicon;
 mod listings;
 mod placeholders;

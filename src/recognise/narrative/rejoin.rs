@@ -4,6 +4,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::layout::{is_columned, push_line, reading_order};
 use super::lexicon::CHINESE_NUMERALS;
 use super::sentences::pieces;
 
@@ -15,7 +16,7 @@ pub struct Joined {
 
 /// A line that starts a new paragraph: a heading or a list item (一、 （一） (1) 1、 1. 第一条
 /// 附件 注：). A bracket that holds no number (（类） （以下简称…）) continues a name instead.
-fn starts_block(line: &str) -> bool {
+pub(super) fn starts_block(line: &str) -> bool {
     let t = line.trim_start();
     let Some(first) = t.chars().next() else {
         return false;
@@ -63,6 +64,9 @@ fn starts_block(line: &str) -> bool {
     }
 }
 
+/// Marks no paragraph starts with and no sentence breaks off before.
+pub(super) const MARKS: &str = "，,。；;：:、）)》」』”’%％！？!?.．";
+
 /// A line no paragraph can start with, so that it goes on with the line before whatever their
 /// widths: one that starts with a closing bracket or punctuation, a unit (万元, %, the 元 of a
 /// 万 that ends the line before), or a bracket that tells what the name before it is (（类）
@@ -76,7 +80,6 @@ fn must_continue(before: Option<char>, line: &str) -> bool {
     if first == '元' && before.is_some_and(|c| matches!(c, '万' | '亿' | '千')) {
         return true;
     }
-    const MARKS: &str = "，,。；;：:、）)》」』”’%％！？!?.．";
     const UNITS: &[&str] = &["万元", "亿元", "千元"];
     const QUALIFIERS: &[&str] = &[
         "（类）",
@@ -129,7 +132,8 @@ pub fn rejoin(text: &str) -> Joined {
     let double_spaced = is_double_spaced(&lines);
     let mut blank_before = false;
     let mut any = false;
-    for l in &lines {
+    let mut after_columns = false;
+    for (l, tail) in &reading_order(&lines, &chars) {
         let t = line_text(l);
         let trimmed = t.trim();
         if trimmed.is_empty() {
@@ -149,25 +153,28 @@ pub fn rejoin(text: &str) -> Joined {
         }
         let indented = t.chars().take_while(|c| c.is_whitespace()).count() >= 2;
         let runs_on = open || last.is_some_and(|lw| width.is_some_and(|w| is_full(lw, trimmed, w)));
-        let joins = must_continue(out.text.last().copied(), trimmed)
-            || (runs_on && !starts_block(trimmed) && !indented);
+        // A line in columns (a table's row, two columns of a page) is no prose: it joins no
+        // line and none joins it.
+        let columned = is_columned(trimmed);
+        let joins = !columned
+            && !after_columns
+            && (*tail
+                || must_continue(out.text.last().copied(), trimmed)
+                || (runs_on && !starts_block(trimmed) && !indented));
         if any && !joins {
             out.text.push('\n');
             out.origin.push(l.0);
         }
         any = true;
         let lead = t.chars().take_while(|c| c.is_whitespace()).count();
-        for (i, c) in chars.iter().enumerate().take(l.1).skip(l.0 + lead) {
-            out.text.push(*c);
-            out.origin.push(i);
-        }
-        while out.text.last().is_some_and(|c| c.is_whitespace()) {
-            out.text.pop();
-            out.origin.pop();
-        }
+        push_line(&mut out, &chars[..l.1], l.0 + lead, columned);
+        after_columns = columned;
         // A full line runs on even when it ends a sentence: paragraphs have several, and a new
         // paragraph shows itself by its number or its indent.
-        (last, open) = (Some(display_width(&t)), open_ended(trimmed));
+        (last, open) = match columned {
+            true => (None, false),
+            false => (Some(display_width(&t)), open_ended(trimmed)),
+        };
     }
     out
 }
@@ -202,12 +209,6 @@ fn running_heads(lines: &[(usize, usize)], chars: &[char]) -> HashSet<String> {
         .filter(|(_, (all, at_edge))| *at_edge >= 3 && at_edge * 3 >= all * 2)
         .map(|(t, _)| t)
         .collect()
-}
-
-/// A line whose words stand in columns (a table's row, or two columns of a page side by side, as
-/// `pdftotext -layout` prints them): not prose, and no measure of the wrap width.
-fn is_columned(line: &str) -> bool {
-    line.trim().contains("   ")
 }
 
 /// Whether most lines of a text are followed by one blank line: its paragraphs are then parted by
@@ -339,6 +340,13 @@ mod tests {
         assert_eq!(wrapped.chars().nth(r.origin[i]), Some('2'));
     }
 
+    /// Lines alike but for a number (`{n}` in `template`), to set a wrap width.
+    fn numbered_lines(template: &str, numbers: std::ops::Range<u32>) -> String {
+        numbers
+            .map(|n| template.replace("{n}", &n.to_string()))
+            .collect()
+    }
+
     /// A full first line (the wrap width is found from the other lines) and the line after it.
     fn after_full_line(next: &str) -> String {
         let full = "一般公共预算财政拨款支出2940.05万元，主要用于以下方面：一般公共服务支出";
@@ -444,12 +452,10 @@ mod tests {
 
     #[test]
     fn a_double_spaced_text_parts_paragraphs_by_indents_not_single_blank_lines() {
-        let mut text = String::new();
-        for n in 10..18 {
-            text.push_str(&format!(
-                "  本年支出合计{n}万元，其中：基本支出1万元，占1%；\n\n"
-            ));
-        }
+        let mut text = numbered_lines(
+            "  本年支出合计{n}万元，其中：基本支出1万元，占1%；\n\n",
+            10..18,
+        );
         text.push_str("  一般公共服务支出（类）264.87 万元，占 86.05%；社会保障和就业\n\n");
         text.push_str("支出（类）10.82 万元，占 3.52%。\n\n\n  第二段。\n");
         let j = joined(&text);
@@ -467,6 +473,51 @@ mod tests {
         assert!(!is_columned(
             "  一般公共预算财政拨款支出 307.82 万元，主要用于以下方面："
         ));
+    }
+
+    #[test]
+    fn columned_lines_are_no_prose_and_their_columns_part() {
+        let mut text = numbered_lines(
+            "本年收入合计{n}万元，其中：财政拨款收入1万元，占1%；其他\n",
+            10..16,
+        );
+        text.push_str("本年支出合计2940.05万元，其中：基本支出2336.91万元，占79.49%；项目\n");
+        text.push_str("八、其他收入        八、社会保障和就业支出    10.82\n");
+        text.push_str("支出603.14万元，占20.51%；\n");
+        let j = joined(&text);
+        assert!(
+            j.ends_with(
+                "项目\n八、其他收入\n八、社会保障和就业支出\n10.82\n支出603.14万元，占20.51%；"
+            ),
+            "{j}"
+        );
+    }
+
+    #[test]
+    fn a_tail_printed_above_its_line_is_put_back() {
+        let mut text = numbered_lines(
+            "本年收入合计{n}万元，其中：财政拨款收入1万元，占1%；其他\n",
+            10..16,
+        );
+        text.push_str(
+            "（类）2106.66万元，占71.73%；社会保障和就业支出（类）326.72万元，占11.11%；\n\n",
+        );
+        text.push_str("15.16%；\n卫生健康支出（类）60.99万元，占\n\n\n  （三）具体情况\n");
+        let j = joined(&text);
+        assert!(
+            j.contains("占11.11%；卫生健康支出（类）60.99万元，占15.16%；\n（三）"),
+            "{j}"
+        );
+        // After a heading the line below starts its own paragraph; the tail still ends it.
+        let t = "  三、支出决算情况说明\n\n\n603.14万元，占20.51%；\n    本年支出合计2940.05万元，其中：项目支出\n\n\n  四、收入\n";
+        assert_eq!(
+            joined(t),
+            "三、支出决算情况说明\n本年支出合计2940.05万元，其中：项目支出603.14万元，占20.51%；\n四、收入"
+        );
+        // A figure after an open line is no tail: it stays where it is (these short lines set no
+        // wrap width, so each stays a line).
+        let t = "  二、收入\n\n合计占\n15.16%；\n其他收入\n\n  三、支出\n";
+        assert_eq!(joined(t), "二、收入\n合计占\n15.16%；\n其他收入\n三、支出");
     }
 
     #[test]
