@@ -205,6 +205,48 @@ fn at_places(d: rust_decimal::Decimal, places: Option<u32>) -> rust_decimal::Dec
     }
 }
 
+/// What a finding on a relation says: a gap within rounding (`info`), or a break (`error`),
+/// with the figures as printed.
+fn relation_message(r: &Relation, e: &Evaluation) -> (Severity, Message) {
+    let (unit, formula) = (e.unit, r.formula());
+    let (difference, expected) = (e.difference, e.expected);
+    if e.outcome == Outcome::Rounding {
+        let tolerance = e.tolerance;
+        return (
+            Severity::Info,
+            Message::new(
+                format!(
+                    "{}：相差 {difference}{}，在舍入误差 ±{tolerance} 之内（{formula}）",
+                    r.what.zh,
+                    unit.label(),
+                ),
+                format!(
+                    "{}: off by {difference} {}, within rounding ±{tolerance} ({formula})",
+                    r.what.en,
+                    unit.label_en(),
+                ),
+            ),
+        );
+    }
+    let actual = e.actual.map_or("空白".to_string(), |a| a.to_string());
+    let actual_en = e.actual.map_or("blank".to_string(), |a| a.to_string());
+    (
+        Severity::Error,
+        Message::new(
+            format!(
+                "{}不成立：应为 {expected}，实为 {actual}，相差 {difference}{}（{formula}）",
+                r.what.zh,
+                unit.label(),
+            ),
+            format!(
+                "{} does not hold: expected {expected}, found {actual_en}, off by {difference} {} ({formula})",
+                r.what.en,
+                unit.label_en(),
+            ),
+        ),
+    )
+}
+
 fn relation_finding(table: Option<&Table>, r: &Relation, e: &Evaluation) -> Finding {
     let places = printed_places(r, e);
     let e = &Evaluation {
@@ -214,56 +256,8 @@ fn relation_finding(table: Option<&Table>, r: &Relation, e: &Evaluation) -> Find
         tolerance: e.tolerance.normalize(),
         ..e.clone()
     };
-    let fmt = |d: rust_decimal::Decimal| d.to_string();
     let unit = e.unit;
-    let actual = e.actual.map_or("空白".to_string(), fmt);
-    let actual_en = e.actual.map_or("blank".to_string(), fmt);
-    let (severity, message) = match e.outcome {
-        Outcome::Rounding => (
-            Severity::Info,
-            Message::new(
-                format!(
-                    "{}：相差 {}{}，在舍入误差 ±{} 之内（{}）",
-                    r.what.zh,
-                    fmt(e.difference),
-                    unit.label(),
-                    e.tolerance,
-                    r.formula()
-                ),
-                format!(
-                    "{}: off by {} {}, within rounding ±{} ({})",
-                    r.what.en,
-                    fmt(e.difference),
-                    unit.label_en(),
-                    e.tolerance,
-                    r.formula()
-                ),
-            ),
-        ),
-        _ => (
-            Severity::Error,
-            Message::new(
-                format!(
-                    "{}不成立：应为 {}，实为 {}，相差 {}{}（{}）",
-                    r.what.zh,
-                    fmt(e.expected),
-                    actual,
-                    fmt(e.difference),
-                    unit.label(),
-                    r.formula()
-                ),
-                format!(
-                    "{} does not hold: expected {}, found {}, off by {} {} ({})",
-                    r.what.en,
-                    fmt(e.expected),
-                    actual_en,
-                    fmt(e.difference),
-                    unit.label_en(),
-                    r.formula()
-                ),
-            ),
-        ),
-    };
+    let (severity, message) = relation_message(r, e);
     let location = r
         .total
         .location()
