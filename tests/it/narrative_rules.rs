@@ -1199,3 +1199,18 @@ fn a_change_is_checked_against_its_own_current_figure_and_that_figure_against_th
     assert_eq!(change.len(), 1, "{:#?}", r.findings);
     assert_eq!(change[0].severity, Severity::Error);
 }
+
+#[test]
+fn n103_growth_from_a_prior_year_stated_by_its_year() {
+    // “2015年为0万元，增长100%” states the prior year by its number, with no 比 or 相比.
+    let text = "2016年度机关运行经费支出10.23万元，2015年为0万元，增长100%。\n";
+    let r = check_text(text);
+    let f = findings(&r, "N103");
+    assert_eq!(f.len(), 1, "{:#?}", r.findings);
+    assert_eq!(f[0].severity, Severity::Error);
+    assert!(
+        f[0].message.zh.contains("上年为零时无定义"),
+        "{}",
+        f[0].message.zh
+    );
+}

@@ -24,8 +24,18 @@ pub const FALL_WORDS: &[&str] = &["减少", "下降", "降低", "减"];
 /// “增加到” gives the new figure, not the change.
 pub const RISE_TO: &str = "增加到";
 
-/// Words before a change that say what it is measured against (“比2015年增加”, “与上年相比”).
-pub const CHANGE_MARKERS: &[&str] = &["比", "较", "相比", "同比", "上年", "上一年"];
+/// Words before a change that say what it is measured against (“比2015年增加”, “与上年相比”), or
+/// that state the prior year itself (“上年执行数为”, “2023年为0万元”).
+pub const CHANGE_MARKERS: &[&str] = &[
+    "比",
+    "较",
+    "相比",
+    "同比",
+    "上年",
+    "上一年",
+    "年为",
+    "年度为",
+];
 
 /// A percentage whose clause holds 占 is a share (“占本年支出的99%”).
 pub const SHARE_WORD: char = '占';
