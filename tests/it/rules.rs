@@ -580,11 +580,11 @@ fn full_doc() -> Document {
 
 /// Every rule in catalogue order; the N rules have their examples in `narrative_rules.rs` (the
 /// narrative reader's are in `narrative.rs`).
-const CODES: [&str; 38] = [
+const CODES: [&str; 39] = [
     "T101", "T102", "T103", "T104", "B201", "B202", "B203", "B204", "B205", "B206", "B207", "E301",
     "E302", "S401", "S402", "L501", "L502", "L503", "L504", "L505", "N101", "N102", "N103", "N104",
     "N105", "N106", "N107", "N108", "N109", "N110", "N111", "N201", "M601", "M602", "M603", "M604",
-    "X001", "X002",
+    "M605", "X001", "X002",
 ];
 
 #[test]
@@ -1535,6 +1535,27 @@ fn n201_the_three_public_budget_and_final_against_the_table() {
         "{}",
         found[0].message.zh
     );
+}
+
+#[test]
+fn m605_relations_not_checked_are_reported() {
+    assert_holds(&full_doc(), "M605");
+
+    // A 基本支出 header gouji does not recognise: the row totals and links that read it go
+    // unchecked, and the document is not clean.
+    let mut bad = full_doc();
+    let t = tbl(&mut bad, TableKind::ExpenditureTable, None);
+    for c in t.columns.iter_mut().filter(|c| c.key == Some(K::Basic)) {
+        c.key = None;
+    }
+    let at = format!("{}!A1", TableKind::ExpenditureTable.title());
+    let f = assert_warning(&bad, "M605", &at);
+    assert!(
+        f.message.zh.contains("未识别出“基本支出”"),
+        "{}",
+        f.message.zh
+    );
+    assert!(f.message.zh.contains("T101"), "{}", f.message.zh);
 }
 
 #[test]

@@ -14,6 +14,7 @@ pub mod narrative;
 mod precision;
 mod row_totals;
 mod three_public;
+mod unchecked;
 
 use crate::model::{ColKey, Line, Row, Table};
 
@@ -57,6 +58,7 @@ pub fn all() -> Vec<&'static dyn Rule> {
         &completeness::EmptyTable,
         &completeness::UnrecognisedTable,
         &completeness::UnitNotStated,
+        &unchecked::RelationsNotChecked,
         &input::UnreadableFigure,
         &precision::FinerThanTable,
     ]

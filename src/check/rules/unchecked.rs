@@ -1,0 +1,131 @@
+//! M605 — an account of what could not be checked: a standard table with figures whose columns
+//! or lines the relations need were not recognised. The relations that would have read them are
+//! silently absent otherwise, and a document would look clean that was never checked.
+
+use crate::check::{rule, Context, Finding, Message, Rule, Severity};
+use crate::model::{ColKey, Line, Side, Table, TableKind};
+
+rule! {
+    /// A standard table that prints figures lacks a column or a line its relations read (a
+    /// header gouji did not recognise, a half of a 总表 read as something else): the relations
+    /// named in the finding were not checked. Its severity is a warning, so that a document
+    /// whose expected relations went unchecked is never given a clean verdict.
+    RelationsNotChecked = "M605", "relations-not-checked", Warning;
+}
+
+/// What a standard table must show for its relations to be checked, and the rules that read it.
+struct Needs {
+    kind: TableKind,
+    side: Option<Side>,
+    columns: &'static [ColKey],
+    lines: &'static [Line],
+    rules: &'static str,
+}
+
+/// The columns and lines each standard table's relations read.
+const NEEDS: &[Needs] = &[
+    Needs {
+        kind: TableKind::IncomeExpenditureSummary,
+        side: Some(Side::Income),
+        columns: &[],
+        lines: &[Line::IncomeTotal, Line::IncomeGrandTotal],
+        rules: "B201 B203 B205 L501",
+    },
+    Needs {
+        kind: TableKind::IncomeExpenditureSummary,
+        side: Some(Side::Expenditure),
+        columns: &[],
+        lines: &[Line::ExpenditureTotal, Line::ExpenditureGrandTotal],
+        rules: "B202 B204 B205 L502",
+    },
+    Needs {
+        kind: TableKind::IncomeTable,
+        side: None,
+        columns: &[ColKey::Total],
+        lines: &[],
+        rules: "T101 T102 L501",
+    },
+    Needs {
+        kind: TableKind::ExpenditureTable,
+        side: None,
+        columns: &[ColKey::Total, ColKey::Basic, ColKey::Project],
+        lines: &[],
+        rules: "T101 T102 L502",
+    },
+    Needs {
+        kind: TableKind::GeneralBudgetExpenditure,
+        side: None,
+        columns: &[ColKey::Total, ColKey::Basic, ColKey::Project],
+        lines: &[],
+        rules: "T101 T102 L503 L505",
+    },
+    Needs {
+        kind: TableKind::GeneralBudgetBasicExpenditure,
+        side: None,
+        columns: &[],
+        lines: &[Line::PersonnelTotal, Line::PublicTotal],
+        rules: "E302 L505",
+    },
+    Needs {
+        kind: TableKind::ThreePublic,
+        side: None,
+        columns: &[ColKey::Budget, ColKey::Final],
+        lines: &[Line::Total],
+        rules: "S401 S402",
+    },
+];
+
+/// The headers and lines a table lacks of those its relations read.
+fn missing(t: &Table, needs: &Needs) -> Vec<&'static str> {
+    let columns = needs.columns.iter().filter(|&&k| t.col(k).is_none());
+    let lines = needs.lines.iter().filter(|&&l| t.line(l).is_none());
+    columns
+        .map(|k| k.label())
+        .chain(lines.map(|l| line_label(*l)))
+        .collect()
+}
+
+/// A line as the template prints it.
+fn line_label(l: Line) -> &'static str {
+    match l {
+        Line::IncomeTotal => "本年收入合计",
+        Line::IncomeGrandTotal => "收入总计",
+        Line::ExpenditureTotal => "本年支出合计",
+        Line::ExpenditureGrandTotal => "支出总计",
+        Line::PersonnelTotal => "人员经费合计",
+        Line::PublicTotal => "公用经费合计",
+        _ => "合计",
+    }
+}
+
+impl Rule for RelationsNotChecked {
+    fn check(&self, cx: &mut Context) {
+        for needs in NEEDS {
+            for t in cx.tables(needs.kind).filter(|t| t.side == needs.side) {
+                let lacking = missing(t, needs);
+                if lacking.is_empty() || !t.has_figures() {
+                    continue;
+                }
+                let what = lacking.join("、");
+                let mut f = Finding::new(
+                    Self::META.code,
+                    Severity::Warning,
+                    t.location(t.at),
+                    Message::new(
+                        format!(
+                            "“{}”中未识别出“{what}”，以下关系未能核对：{}",
+                            t.title, needs.rules
+                        ),
+                        format!(
+                            "the {} has no recognised '{what}': these relations were not checked: {}",
+                            t.kind.title_en(),
+                            needs.rules
+                        ),
+                    ),
+                );
+                f.table = Some(t.title.clone());
+                cx.report(f);
+            }
+        }
+    }
+}
