@@ -1556,6 +1556,19 @@ fn m605_relations_not_checked_are_reported() {
         f.message.zh
     );
     assert!(f.message.zh.contains("T101"), "{}", f.message.zh);
+
+    // The 支出 half of the 总表 not found (printed under its 收入 half and read as income lines).
+    let mut lone = full_doc();
+    lone.tables.retain(|t| {
+        !(t.kind == TableKind::IncomeExpenditureSummary && t.side == Some(Side::Expenditure))
+    });
+    let found = findings(&lone, "M605");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(
+        found[0].message.zh.contains("未找到其支出部分"),
+        "{}",
+        found[0].message.zh
+    );
 }
 
 #[test]

@@ -100,6 +100,7 @@ fn line_label(l: Line) -> &'static str {
 
 impl Rule for RelationsNotChecked {
     fn check(&self, cx: &mut Context) {
+        lone_halves(cx);
         for needs in NEEDS {
             for t in cx.tables(needs.kind).filter(|t| t.side == needs.side) {
                 let lacking = missing(t, needs);
@@ -127,5 +128,41 @@ impl Rule for RelationsNotChecked {
                 cx.report(f);
             }
         }
+    }
+}
+
+/// A 总表 of which one half was found and not the other (its 支出 half stacked under its 收入
+/// half and read as more income lines): the balance identities and links of the missing half
+/// were not checked.
+fn lone_halves(cx: &mut Context) {
+    for kind in [
+        TableKind::IncomeExpenditureSummary,
+        TableKind::FiscalSummary,
+    ] {
+        let half = |side| cx.doc.half(kind, side);
+        let (found, lost) = match (half(Side::Income), half(Side::Expenditure)) {
+            (Some(t), None) => (t, "支出"),
+            (None, Some(t)) => (t, "收入"),
+            _ => continue,
+        };
+        if !found.has_figures() {
+            continue;
+        }
+        let lost_en = if lost == "支出" {
+            "expenditure"
+        } else {
+            "income"
+        };
+        let mut f = Finding::new(
+            RelationsNotChecked::META.code,
+            Severity::Warning,
+            found.location(found.at),
+            Message::new(
+                format!("“{}”只识别出一半，未找到其{lost}部分，两半之间的平衡关系（B205 等）未能核对", found.title),
+                format!("only one half of the {} was found, not its {lost_en} half: the balance between the halves (B205 …) was not checked", kind.title_en()),
+            ),
+        );
+        f.table = Some(found.title.clone());
+        cx.report(f);
     }
 }
