@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize, Serializer};
 
-use crate::model::{Lang, Location, Message, Unit};
+use crate::model::{Lang, Location, Message, Table, Unit};
 
 /// How much a finding matters.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -98,6 +98,14 @@ impl Finding {
             tolerance: None,
             unit: None,
         }
+    }
+
+    /// A warning about a whole table (missing figures, an unstated unit, relations not checked):
+    /// placed at its title and naming it.
+    pub fn table_warning(rule: &'static str, table: &Table, message: Message) -> Finding {
+        let mut f = Finding::new(rule, Severity::Warning, table.location(table.at), message);
+        f.table = Some(table.title.clone());
+        f
     }
 
     /// Every place the finding names: its own location first, then the related figures.

@@ -126,10 +126,9 @@ impl Rule for EmptyTable {
             if figures || t.notes.iter().any(|n| says_why_empty(n)) {
                 continue;
             }
-            let mut f = Finding::new(
+            cx.report(Finding::table_warning(
                 Self::META.code,
-                Severity::Warning,
-                t.location(t.at),
+                t,
                 Message::new(
                     format!(
                         "“{}”没有任何数字，也没有说明原因（如“本表无数据”）",
@@ -140,9 +139,7 @@ impl Rule for EmptyTable {
                         t.kind.title_en()
                     ),
                 ),
-            );
-            f.table = Some(t.title.clone());
-            cx.report(f);
+            ));
         }
     }
 }
@@ -164,10 +161,9 @@ impl Rule for UnrecognisedTable {
             .iter()
             .filter(|t| t.kind == TableKind::Unrecognised)
         {
-            let mut f = Finding::new(
+            cx.report(Finding::table_warning(
                 Self::META.code,
-                Severity::Warning,
-                t.location(t.at),
+                t,
                 Message::new(
                     format!("“{}”不是可识别的标准决算表，已保留但未核对", t.title),
                     format!(
@@ -175,9 +171,7 @@ impl Rule for UnrecognisedTable {
                         t.title
                     ),
                 ),
-            );
-            f.table = Some(t.title.clone());
-            cx.report(f);
+            ));
         }
     }
 }
@@ -188,10 +182,9 @@ impl Rule for UnitNotStated {
         for t in doc.tables.iter().filter(|t| {
             !t.unit_stated && t.kind != TableKind::Unrecognised && t.side != Some(Side::Expenditure)
         }) {
-            let mut f = Finding::new(
+            cx.report(Finding::table_warning(
                 Self::META.code,
-                Severity::Warning,
-                t.location(t.at),
+                t,
                 Message::new(
                     format!("“{}”未注明金额单位，按万元处理", t.title),
                     format!(
@@ -199,9 +192,7 @@ impl Rule for UnitNotStated {
                         t.kind.title_en()
                     ),
                 ),
-            );
-            f.table = Some(t.title.clone());
-            cx.report(f);
+            ));
         }
     }
 }

@@ -2,7 +2,7 @@
 //! or lines the relations need were not recognised. The relations that would have read them are
 //! silently absent otherwise, and a document would look clean that was never checked.
 
-use crate::check::{rule, Context, Finding, Message, Rule, Severity};
+use crate::check::{rule, Context, Finding, Message, Rule};
 use crate::model::{ColKey, Line, Side, Table, TableKind};
 
 rule! {
@@ -108,10 +108,9 @@ impl Rule for RelationsNotChecked {
                     continue;
                 }
                 let what = lacking.join("、");
-                let mut f = Finding::new(
+                cx.report(Finding::table_warning(
                     Self::META.code,
-                    Severity::Warning,
-                    t.location(t.at),
+                    t,
                     Message::new(
                         format!(
                             "“{}”中未识别出“{what}”，以下关系未能核对：{}",
@@ -123,9 +122,7 @@ impl Rule for RelationsNotChecked {
                             needs.rules
                         ),
                     ),
-                );
-                f.table = Some(t.title.clone());
-                cx.report(f);
+                ));
             }
         }
     }
@@ -153,16 +150,13 @@ fn lone_halves(cx: &mut Context) {
         } else {
             "income"
         };
-        let mut f = Finding::new(
+        cx.report(Finding::table_warning(
             RelationsNotChecked::META.code,
-            Severity::Warning,
-            found.location(found.at),
+            found,
             Message::new(
                 format!("“{}”只识别出一半，未找到其{lost}部分，两半之间的平衡关系（B205 等）未能核对", found.title),
                 format!("only one half of the {} was found, not its {lost_en} half: the balance between the halves (B205 …) was not checked", kind.title_en()),
             ),
-        );
-        f.table = Some(found.title.clone());
-        cx.report(f);
+        ));
     }
 }
