@@ -168,6 +168,23 @@ fn title_year(narratives: &[Narrative]) -> Option<i32> {
         })
 }
 
+/// The disclosure titles a narrative prints (“2025年部门预算”), in text order.
+fn disclosure_titles(narratives: &[Narrative]) -> Vec<&str> {
+    use crate::model::narrative::{Claim, YearSaid};
+    narratives
+        .iter()
+        .flat_map(|n| &n.claims)
+        .filter_map(|c| match c {
+            Claim::Year {
+                said: YearSaid::FinalAccountTitle | YearSaid::BudgetTitle,
+                text,
+                ..
+            } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect()
+}
+
 /// Reads a narrative file into sentences and claims.
 pub fn load_narrative(path: &Path) -> Result<Narrative, ReadError> {
     let doc = text::read_text(path)?;
@@ -248,6 +265,8 @@ pub fn load_group(files: &[PathBuf]) -> Result<Loaded, ReadError> {
             _ => Vec::new(),
         })
         .collect();
+    let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+    document.kind = recognise::kind_from(&disclosure_titles(&narratives), &grids, &names);
     document.source = source_of(files);
     document.narratives = narratives;
     Ok(Loaded {

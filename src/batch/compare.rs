@@ -27,6 +27,7 @@ pub fn frame(rows: &[SummaryRow]) -> PolarsResult<DataFrame> {
         "district" => text(|r| &r.district),
         "department" => text(|r| &r.department),
         "year" => rows.iter().map(|r| r.year).collect::<Vec<_>>(),
+        "kind" => text(|r| r.kind.key()),
         "unit" => text(|r| &r.unit),
         "income" => num(|r| r.income),
         "expenditure" => num(|r| r.expenditure),

@@ -56,6 +56,8 @@ fn finding_lines(r: &DocResult, id: &Identity, lang: Lang) -> Vec<String> {
                 m.insert("district".into(), json!(id.district));
                 m.insert("department".into(), json!(id.department));
                 m.insert("year".into(), json!(id.year));
+                let kind = r.document.as_ref().map(|d| d.kind).unwrap_or_default();
+                m.insert("kind".into(), json!(kind.key()));
             }
             v.to_string()
         })

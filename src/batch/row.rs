@@ -43,6 +43,7 @@ pub fn row(result: &DocResult, id: &Identity) -> SummaryRow {
         ..SummaryRow::default()
     };
     if let Some(d) = &result.document {
+        row.kind = d.kind;
         let mut units: Vec<&str> = d.tables.iter().map(|t| t.unit.label()).collect();
         units.sort();
         units.dedup();

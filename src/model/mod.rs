@@ -5,6 +5,7 @@
 
 mod amount;
 pub mod classification;
+mod disclosure;
 mod location;
 mod message;
 pub mod names;
@@ -14,6 +15,7 @@ mod problem;
 mod table;
 
 pub use amount::{Figure, Unit};
+pub use disclosure::DocumentKind;
 pub use location::{CellRef, Location, PageBox};
 pub use message::{Lang, Message};
 pub use narrative::Narrative;

@@ -409,6 +409,9 @@ pub struct Document {
     /// The year reported on.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub year: Option<i32>,
+    /// A final account or a budget, as the cover, the titles or the file name tell it.
+    #[serde(default)]
+    pub kind: super::DocumentKind,
     /// Every table recognised, standard or not, in reading order.
     pub tables: Vec<Table>,
     /// The 情况说明 read from the document's text files.

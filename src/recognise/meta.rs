@@ -1,5 +1,6 @@
 //! The department and year a document is about, told from its text and its file name.
 
+use crate::model::DocumentKind;
 use crate::read::Grid;
 
 use super::text::norm;
@@ -17,6 +18,31 @@ pub fn year_from(grids: &[Grid], source: &str) -> Option<i32> {
         })
         .chain(std::iter::once(source))
         .find_map(year_in)
+}
+
+/// A final account or a budget: the disclosure's own title in its narrative (“2025年部门预算”) is
+/// surest, then the tables' titles (“财务收支预算总表”), then the file names; a document that says
+/// nothing is a final account.
+pub fn kind_from(titles: &[&str], grids: &[Grid], files: &[String]) -> DocumentKind {
+    let table_titles = grids.iter().flat_map(|g| {
+        g.rows.iter().take(4).flatten().filter_map(|v| match v {
+            crate::read::RawValue::Text(t) if t.contains('表') => Some(t.as_str()),
+            _ => None,
+        })
+    });
+    let names = files.iter().map(|f| {
+        std::path::Path::new(f)
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or(f)
+    });
+    titles
+        .iter()
+        .copied()
+        .chain(table_titles)
+        .chain(names)
+        .find_map(DocumentKind::said_in)
+        .unwrap_or_default()
 }
 
 /// The department: a “部门：…” / “编制单位：…” / “单位名称：…” cell, else the file name before its year.

@@ -19,7 +19,7 @@ use crate::model::{Document, Table, TableKind};
 use crate::read::Grid;
 
 pub use kind::from_title;
-pub use meta::{department_from, department_in_title, year_from};
+pub use meta::{department_from, department_in_title, kind_from, year_from};
 
 /// The tables recognised on a document's grids, and what recognition could not read.
 #[derive(Debug, Default)]
@@ -49,6 +49,7 @@ pub fn document(source: &str, grids: &[Grid]) -> (Document, Vec<Problem>) {
         source: source.to_string(),
         department: meta::department_from(grids, source),
         year: meta::year_from(grids, source),
+        kind: meta::kind_from(&[], grids, &[source.to_string()]),
         tables: rec.tables,
         narratives: Vec::new(),
         unread_pages: Vec::new(),

@@ -49,10 +49,11 @@ pub fn results(results: &[DocResult], lang: Lang, show: Severity, style: Style) 
 fn document_head(s: &mut String, r: &DocResult, lang: Lang, style: Style) {
     let header = match &r.document {
         Some(d) => format!(
-            "{}  {}{}",
+            "{}  {}{} {}",
             r.source,
             d.department.clone().unwrap_or_default(),
-            d.year.map(|y| format!(" {y}")).unwrap_or_default()
+            d.year.map(|y| format!(" {y}")).unwrap_or_default(),
+            d.kind.label(lang)
         ),
         None => r.source.clone(),
     };

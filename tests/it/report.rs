@@ -66,10 +66,11 @@ fn qiaocheng_report_has_its_sheets_findings_and_annotated_cells() {
         "谯城区人力资源和社会保障局"
     );
     assert_eq!(text(overview.get((1, 2)).unwrap()), "2016");
-    assert_eq!(text(overview.get((1, 6)).unwrap()), "0", "no error");
-    assert_eq!(text(overview.get((1, 9)).unwrap()), "有警告");
+    assert_eq!(text(overview.get((1, 3)).unwrap()), "决算");
+    assert_eq!(text(overview.get((1, 7)).unwrap()), "0", "no error");
+    assert_eq!(text(overview.get((1, 10)).unwrap()), "有警告");
     assert_eq!(
-        text(overview.get((1, 10)).unwrap()),
+        text(overview.get((1, 11)).unwrap()),
         "3997.99",
         "本年收入合计"
     );
@@ -171,7 +172,7 @@ fn an_unreadable_document_gets_its_row_on_the_overview() {
         .map(|r| r.iter().map(text).collect())
         .collect();
     let bad = rows.iter().find(|r| r[0].ends_with("坏文件.xlsx")).unwrap();
-    assert_eq!(bad[9], "无法读取");
+    assert_eq!(bad[10], "无法读取");
     assert!(bad.last().unwrap().contains("损坏"));
     assert!(rows.iter().any(|r| r[1] == "普陀区财政局"));
 }

@@ -103,8 +103,7 @@ fn doc(tables: Vec<Table>) -> Document {
         department: Some("某某区人力资源和社会保障局".to_string()),
         year: Some(2021),
         tables,
-        narratives: Vec::new(),
-        unread_pages: Vec::new(),
+        ..Document::default()
     }
 }
 

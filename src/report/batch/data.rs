@@ -19,6 +19,9 @@ pub struct SummaryRow {
     pub department: String,
     /// The year reported on.
     pub year: Option<i32>,
+    /// A final account or a budget.
+    #[serde(default)]
+    pub kind: crate::model::DocumentKind,
     /// The unit its tables state (万元, 元), or the units joined when they differ.
     pub unit: String,
     /// 本年收入合计, in 万元 like the four figures after it.

@@ -7,11 +7,12 @@ use crate::report::workbook::{column_widths, header_format, heading_row, verdict
 
 use super::{money, SummaryRow};
 
-const HEADINGS: [&str; 16] = [
+const HEADINGS: [&str; 17] = [
     "文档",
     "区",
     "部门",
     "年度",
+    "类型",
     "单位",
     "本年收入合计（万元）",
     "本年支出合计（万元）",
@@ -32,7 +33,7 @@ pub(super) fn write(ws: &mut Worksheet, rows: &[SummaryRow], lang: Lang) -> Resu
     // The money columns carry their format as columns: a format named per cell is looked up in
     // the writer's table cell by cell, thousands of times over a region.
     let m = money();
-    for c in 5..=9 {
+    for c in 6..=10 {
         ws.set_column_format(c, &m)?;
     }
     for (i, r) in rows.iter().enumerate() {
@@ -43,21 +44,22 @@ pub(super) fn write(ws: &mut Worksheet, rows: &[SummaryRow], lang: Lang) -> Resu
         if let Some(y) = r.year {
             ws.write_number(row, 3, f64::from(y))?;
         }
-        ws.write_string(row, 4, &r.unit)?;
+        ws.write_string(row, 4, r.kind.label(lang))?;
+        ws.write_string(row, 5, &r.unit)?;
         for (k, v) in [r.income, r.expenditure, r.basic, r.project, r.three_public]
             .iter()
             .enumerate()
         {
             if let Some(v) = v {
-                ws.write_number(row, 5 + k as u16, *v)?;
+                ws.write_number(row, 6 + k as u16, *v)?;
             }
         }
         for (k, v) in [r.tables, r.errors, r.warnings, r.infos].iter().enumerate() {
-            ws.write_number(row, 10 + k as u16, f64::from(*v))?;
+            ws.write_number(row, 11 + k as u16, f64::from(*v))?;
         }
         let f = Format::new().set_background_color(verdict_fill(r.verdict));
-        ws.write_string_with_format(row, 14, r.verdict.label(lang), &f)?;
-        ws.write_string(row, 15, &r.failure)?;
+        ws.write_string_with_format(row, 15, r.verdict.label(lang), &f)?;
+        ws.write_string(row, 16, &r.failure)?;
     }
     ws.autofilter(0, 0, rows.len() as u32, HEADINGS.len() as u16 - 1)?;
     ws.set_freeze_panes(1, 3)?;
@@ -67,12 +69,12 @@ pub(super) fn write(ws: &mut Worksheet, rows: &[SummaryRow], lang: Lang) -> Resu
             (0u16, 50.0),
             (1, 10.0),
             (2, 22.0),
-            (5, 14.0),
             (6, 14.0),
             (7, 14.0),
             (8, 14.0),
             (9, 14.0),
-            (15, 50.0),
+            (10, 14.0),
+            (16, 50.0),
         ],
     )?;
     Ok(())

@@ -47,22 +47,18 @@ impl Wording for YearMismatch {
 
 /// The year a disclosure reports on: the document's (its tables' headings, its file name), else
 /// its title's, so that a title carried over from last year is itself checked; and whether it
-/// is a budget (its title says 预算 and none says 决算).
+/// is a budget.
 fn reporting_year(doc: &Document) -> Option<(i32, bool)> {
-    let titles: Vec<(i32, YearSaid)> = claims(doc)
-        .filter_map(|(_, c)| match c {
-            Claim::Year { year, said, .. }
-                if matches!(said, YearSaid::FinalAccountTitle | YearSaid::BudgetTitle) =>
-            {
-                Some((*year, *said))
-            }
-            _ => None,
-        })
-        .collect();
-    let budget = titles.iter().any(|t| t.1 == YearSaid::BudgetTitle)
-        && !titles.iter().any(|t| t.1 == YearSaid::FinalAccountTitle);
-    let year = doc.year.or(titles.first().map(|t| t.0))?;
-    Some((year, budget))
+    let title_year = claims(doc).find_map(|(_, c)| match c {
+        Claim::Year {
+            year,
+            said: YearSaid::FinalAccountTitle | YearSaid::BudgetTitle,
+            ..
+        } => Some(*year),
+        _ => None,
+    });
+    let year = doc.year.or(title_year)?;
+    Some((year, doc.kind.is_budget()))
 }
 
 /// The year a wording calls for in a disclosure for `year`.
