@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use polars::frame::PivotColumnNaming;
 use polars::prelude::*;
+use polars_io::parquet::write::ParquetWriter;
 
 use crate::report::batch::SummaryRow;
 pub use crate::report::batch::{Comparisons, DistrictTotal, Matrix, Outlier, YearOnYear};
