@@ -1,5 +1,7 @@
 //! `gouji batch` and `gouji merge` over the synthetic corpus of samples/districts.
 
+use polars_io::parquet::read::ParquetReader;
+use polars_io::SerReader;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -110,6 +112,28 @@ fn a_batch_finds_exactly_the_injected_errors_and_the_unreadable_files() {
     ] {
         assert!(out.join(f).exists(), "{f} missing");
     }
+    // summary.parquet reads back with one row per document.
+    let file = std::fs::File::open(out.join("summary.parquet")).unwrap();
+    let frame = ParquetReader::new(file).finish().unwrap();
+    assert_eq!(frame.height(), rows.len());
+    assert_eq!(
+        frame.column("department").unwrap().str().unwrap().get(0),
+        Some(rows[0].department.as_str())
+    );
+    // summary.xlsx prints A4 landscape, one page wide, with the row of headings on every page.
+    let mut zip =
+        zip::ZipArchive::new(std::fs::File::open(out.join("summary.xlsx")).unwrap()).unwrap();
+    let mut sheet = String::new();
+    std::io::Read::read_to_string(
+        &mut zip.by_name("xl/worksheets/sheet1.xml").unwrap(),
+        &mut sheet,
+    )
+    .unwrap();
+    assert!(
+        sheet.contains(r#"paperSize="9" fitToHeight="0" orientation="landscape""#),
+        "{sheet}"
+    );
+    assert!(sheet.contains("gouji 批量汇总"));
 }
 
 fn walk(dir: &Path) -> Vec<PathBuf> {

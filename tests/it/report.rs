@@ -176,3 +176,31 @@ fn an_unreadable_document_gets_its_row_on_the_overview() {
     assert!(bad.last().unwrap().contains("损坏"));
     assert!(rows.iter().any(|r| r[1] == "普陀区财政局"));
 }
+
+/// One part of the workbook's package, as text.
+fn part(book: &Path, name: &str) -> String {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(book).unwrap()).unwrap();
+    let mut s = String::new();
+    zip.by_name(name).unwrap().read_to_string(&mut s).unwrap();
+    s
+}
+
+#[test]
+fn the_report_prints_on_a4_landscape_one_page_wide_with_its_headings_on_every_page() {
+    let out = Scratch::new("print");
+    report(&["samples/qiaocheng-hrss-2016"], &out);
+    let book = out.join("report.xlsx");
+    // Sheet 3 is 表1 收入支出决算总表, as published: its title, unit line and three heading rows
+    // stand above its first row of figures (本年收入 … 3997.99).
+    let sheet = part(&book, "xl/worksheets/sheet3.xml");
+    assert!(sheet.contains(r#"<pageSetup paperSize="9" fitToHeight="0" orientation="landscape""#));
+    assert!(sheet.contains(r#"<pageSetUpPr fitToPage="1"/>"#));
+    assert!(sheet.contains(
+        "<oddFooter>&amp;Lsamples/qiaocheng-hrss-2016&amp;C&amp;A&amp;R第 &amp;P 页 / 共 &amp;N 页"
+    ));
+    let workbook = part(&book, "xl/workbook.xml");
+    assert!(workbook.contains(r#"<definedName name="_xlnm.Print_Titles" localSheetId="2">'表1 收入支出决算总表'!$1:$5</definedName>"#));
+    assert!(workbook.contains(
+        r#"<definedName name="_xlnm.Print_Titles" localSheetId="1">问题清单!$1:$1</definedName>"#
+    ));
+}

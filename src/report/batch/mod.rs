@@ -13,6 +13,7 @@ use std::path::Path;
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 
 use crate::check::Lang;
+use crate::report::workbook::print;
 
 pub use charts::write_charts;
 pub use data::{Comparisons, DistrictTotal, FindingLine, Matrix, Outlier, SummaryRow, YearOnYear};
@@ -70,6 +71,11 @@ pub fn write_workbook(
         lang,
     )?;
     compare_sheet::write(book.add_worksheet(), c).map_err(io)?;
+    for ws in book.worksheets_mut() {
+        // 对比 holds several tables one under another: no single heading row to repeat.
+        let repeat = (ws.name() != "对比").then_some(0);
+        print::setup(ws, repeat, "gouji 批量汇总").map_err(io)?;
+    }
     book.save(path)
         .map_err(|e| std::io::Error::other(format!("{}: {e}", path.display())))
 }

@@ -8,6 +8,7 @@ mod findings;
 mod formats;
 mod narrative;
 mod overview;
+pub(crate) mod print;
 mod table_sheet;
 
 use std::collections::HashMap;
@@ -90,6 +91,30 @@ fn table_sheets(results: &[DocResult]) -> (Vec<TableSheet<'_>>, SheetNames) {
     (sheets, names)
 }
 
+/// Every sheet set up for print; a table sheet repeats its own headings and names its document.
+fn print_setup(
+    book: &mut Workbook,
+    results: &[DocResult],
+    tables: &[TableSheet],
+) -> Result<(), XlsxError> {
+    let whole = match results {
+        [one] => one.source.clone(),
+        _ => "gouji 核对报告".to_string(),
+    };
+    for ws in book.worksheets_mut() {
+        let name = ws.name();
+        match tables.iter().find(|t| t.name == name) {
+            Some(t) => {
+                let doc = &results[t.result].source;
+                print::setup(ws, print::header_rows(t.grid), doc)?;
+            }
+            // The report's own sheets have their headings in their first row; 图表 has none.
+            None => print::setup(ws, (name != "图表").then_some(0), &whole)?,
+        }
+    }
+    Ok(())
+}
+
 /// Writes the workbook to `path` atomically (a temporary file renamed into place).
 pub fn write(results: &[DocResult], path: &Path, lang: Lang) -> std::io::Result<()> {
     let mut book = Workbook::new();
@@ -124,6 +149,7 @@ pub fn write(results: &[DocResult], path: &Path, lang: Lang) -> std::io::Result<
     }
     data::write(book.add_worksheet(), results, &fmt).map_err(io)?;
     charts::write(book.add_worksheet(), results, &fmt).map_err(io)?;
+    print_setup(&mut book, results, &tables).map_err(io)?;
     let tmp = path.with_extension("xlsx.tmp");
     book.save(&tmp)
         .map_err(|e| std::io::Error::other(format!("{}: {e}", path.display())))?;
