@@ -23,6 +23,10 @@ pub use error::{CliError, CLEAN, FINDINGS, INPUT_ERROR};
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// The most one part of an .xlsx/.ods/.docx package may inflate to, in MiB; a part over it
+    /// (a zip bomb) is refused before it is read.
+    #[arg(long, global = true, value_name = "MIB", default_value_t = crate::read::limits::DEFAULT_MAX_INFLATE >> 20)]
+    max_inflate: u64,
 }
 
 #[derive(Subcommand)]
@@ -113,6 +117,7 @@ pub fn main() -> ExitCode {
 
 fn try_main() -> Result<(), CliError> {
     let cli = Cli::try_parse()?;
+    crate::read::limits::set_max_inflate(cli.max_inflate.saturating_mul(1 << 20));
     match cli.command {
         Command::Check(a) => check::run(a),
         Command::Batch(a) => batch::run(a),

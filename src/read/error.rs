@@ -64,6 +64,20 @@ pub enum ReadError {
         /// The panic's message.
         reason: String,
     },
+    /// A package part that inflates beyond the limit, or at a ratio no real file has (a zip
+    /// bomb): refused before it is read.
+    Inflates {
+        /// The file, as given.
+        file: String,
+        /// The part (`xl/worksheets/sheet1.xml`), or the count of parts when there are too many.
+        part: String,
+        /// What it declares or was found to inflate to (or the number of parts).
+        size: u64,
+        /// The limit (`--max-inflate`, or the most parts a package may have).
+        limit: u64,
+        /// When it is its ratio that is refused: how many times it inflates.
+        ratio: Option<u64>,
+    },
     /// Scanned pages: images of text, which gouji does not read (no OCR).
     NoTextLayer {
         /// The file, as given.
@@ -100,7 +114,8 @@ impl ReadError {
             | ReadError::Empty { file }
             | ReadError::PdfPage { file, .. }
             | ReadError::Panicked { file, .. }
-            | ReadError::NoTextLayer { file, .. } => file,
+            | ReadError::NoTextLayer { file, .. }
+            | ReadError::Inflates { file, .. } => file,
         }
     }
 
@@ -130,6 +145,21 @@ impl ReadError {
             ReadError::Encrypted { .. } => (
                 "文件有打开密码保护，无法读取".into(),
                 "the file is protected by an open password and cannot be read".into(),
+            ),
+            ReadError::Inflates {
+                part,
+                size,
+                ratio: Some(ratio),
+                ..
+            } => (
+                format!("拒绝读取：部件 {part} 声明解压后 {size} 字节，压缩比 {ratio}:1，真实的工作簿没有这样的压缩比，疑为压缩炸弹"),
+                format!("refused: part {part} declares {size} bytes inflated, a ratio of {ratio}:1 no real workbook has; it looks like a zip bomb"),
+            ),
+            ReadError::Inflates {
+                part, size, limit, ..
+            } => (
+                format!("拒绝读取：部件 {part} 解压后达 {size} 字节，超过上限 {limit}（可用 --max-inflate 调整），疑为压缩炸弹"),
+                format!("refused: part {part} inflates to {size} bytes, over the limit of {limit} (see --max-inflate); it looks like a zip bomb"),
             ),
             ReadError::Corrupt { reason, .. } => (
                 format!("文件已损坏或不是有效的工作簿：{reason}"),

@@ -5,6 +5,7 @@
 
 mod csv;
 mod error;
+pub mod limits;
 mod merges;
 pub mod pdf;
 pub mod text;

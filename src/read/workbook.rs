@@ -19,6 +19,7 @@ pub fn read_workbook(path: &Path) -> Result<ReadOutcome, ReadError> {
     if is_encrypted_ooxml(&bytes) {
         return Err(ReadError::Encrypted { file });
     }
+    super::limits::check_package(std::io::Cursor::new(&bytes[..]), &file)?;
     // An .xlsx has its sheets inflated once, for their merged ranges and for calamine alike.
     let (bytes, xlsx_merges) = match bytes
         .starts_with(b"PK")

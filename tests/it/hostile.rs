@@ -1,0 +1,238 @@
+//! Hostile packages: zip bombs built by hand (a sheet part whose deflate stream inflates to
+//! gigabytes, with its size told honestly or not) and packages of thousands of parts. Each is
+//! refused with the part and the limit named, in bounded time, and a batch goes on with the rest.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::Command;
+
+use flate2::{Compress, Compression, FlushCompress};
+
+use super::common::Scratch;
+
+const CONTENT_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#;
+const RELS: &str = r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#;
+const WORKBOOK: &str = r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="表1" sheetId="1" r:id="rId1"/></sheets></workbook>"#;
+const WORKBOOK_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#;
+
+/// A raw deflate stream of `mib` MiB of spaces (a sheet's XML may hold runs of white space):
+/// one MiB compressed once with a full flush, so that the chunk stands alone and is repeated.
+fn deflated_spaces(mib: usize) -> Vec<u8> {
+    let input = vec![b' '; 1 << 20];
+    let mut c = Compress::new(Compression::best(), false);
+    let mut chunk = Vec::with_capacity(64 << 10);
+    c.compress_vec(&input, &mut chunk, FlushCompress::Full)
+        .unwrap();
+    assert_eq!(
+        c.total_in(),
+        input.len() as u64,
+        "one MiB compressed in one call"
+    );
+    let mut out = Vec::with_capacity(chunk.len() * mib + 16);
+    for _ in 0..mib {
+        out.extend_from_slice(&chunk);
+    }
+    let mut tail = Vec::with_capacity(64);
+    let mut end = Compress::new(Compression::best(), false);
+    end.compress_vec(&[], &mut tail, FlushCompress::Finish)
+        .unwrap();
+    out.extend_from_slice(&tail);
+    out
+}
+
+/// One part of a zip written by hand: its name, method (0 stored, 8 deflated), CRC, the size
+/// it declares and its bytes as stored.
+struct Part {
+    name: String,
+    method: u16,
+    crc: u32,
+    declared: u32,
+    data: Vec<u8>,
+}
+
+fn stored(name: &str, text: &str) -> Part {
+    Part {
+        name: name.into(),
+        method: 0,
+        crc: crc32fast::hash(text.as_bytes()),
+        declared: text.len() as u32,
+        data: text.as_bytes().to_vec(),
+    }
+}
+
+/// The zip format's local headers, central directory and end record, little-endian.
+fn zip(parts: &[Part]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut central = Vec::new();
+    for p in parts {
+        let offset = out.len() as u32;
+        let header = |sig: u32, v: &mut Vec<u8>, central: bool| {
+            v.extend(sig.to_le_bytes());
+            if central {
+                v.extend(20u16.to_le_bytes());
+            }
+            v.extend(20u16.to_le_bytes());
+            v.extend(0u16.to_le_bytes());
+            v.extend(p.method.to_le_bytes());
+            v.extend(0u32.to_le_bytes()); // time and date
+            v.extend(p.crc.to_le_bytes());
+            v.extend((p.data.len() as u32).to_le_bytes());
+            v.extend(p.declared.to_le_bytes());
+            v.extend((p.name.len() as u16).to_le_bytes());
+            v.extend(0u16.to_le_bytes());
+            if central {
+                v.extend([0u8; 6]); // comment length, disk, internal attributes
+                v.extend(0u32.to_le_bytes()); // external attributes
+                v.extend(offset.to_le_bytes());
+            }
+            v.extend(p.name.as_bytes());
+        };
+        header(0x04034b50, &mut out, false);
+        out.extend(&p.data);
+        header(0x02014b50, &mut central, true);
+    }
+    let (at, size) = (out.len() as u32, central.len() as u32);
+    out.extend(central);
+    out.extend(0x06054b50u32.to_le_bytes());
+    out.extend([0u8; 4]);
+    out.extend((parts.len() as u16).to_le_bytes());
+    out.extend((parts.len() as u16).to_le_bytes());
+    out.extend(size.to_le_bytes());
+    out.extend(at.to_le_bytes());
+    out.extend(0u16.to_le_bytes());
+    out
+}
+
+/// An .xlsx whose one sheet inflates to `mib` MiB and declares `declared` bytes.
+fn bomb(path: &Path, mib: usize, declared: u32) {
+    let parts = [
+        stored("[Content_Types].xml", CONTENT_TYPES),
+        stored("_rels/.rels", RELS),
+        stored("xl/workbook.xml", WORKBOOK),
+        stored("xl/_rels/workbook.xml.rels", WORKBOOK_RELS),
+        Part {
+            name: "xl/worksheets/sheet1.xml".into(),
+            method: 8,
+            crc: 0,
+            declared,
+            data: deflated_spaces(mib),
+        },
+    ];
+    std::fs::File::create(path)
+        .unwrap()
+        .write_all(&zip(&parts))
+        .unwrap();
+}
+
+fn gouji(args: &[&str]) -> (i32, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_gouji"))
+        .args(args)
+        .output()
+        .unwrap();
+    let text =
+        String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
+    (out.status.code().unwrap_or(-1), text)
+}
+
+#[test]
+fn a_sheet_declaring_two_gigabytes_is_refused_before_it_is_inflated() {
+    let dir = Scratch::new("bomb-honest");
+    let path = dir.join("炸弹.xlsx");
+    // 2 GiB of spaces in about 2 MB of deflate, its size told in the header.
+    bomb(&path, 2048, 2048 << 20);
+    let (code, out) = gouji(&["check", path.to_str().unwrap()]);
+    assert_eq!(code, 2, "{out}");
+    assert!(
+        out.contains("炸弹.xlsx") && out.contains("xl/worksheets/sheet1.xml"),
+        "{out}"
+    );
+    assert!(out.contains("超过上限 268435456"), "{out}");
+}
+
+#[test]
+fn a_ratio_no_real_workbook_has_is_refused_whatever_the_limit() {
+    let dir = Scratch::new("bomb-ratio");
+    let path = dir.join("压缩比.xlsx");
+    // 64 MiB of one repeated byte: within a limit raised to 4 GiB, but no sheet of a real
+    // workbook shrinks a thousand-fold.
+    bomb(&path, 64, 64 << 20);
+    let (code, out) = gouji(&["check", "--max-inflate", "4096", path.to_str().unwrap()]);
+    assert_eq!(code, 2, "{out}");
+    assert!(out.contains("压缩比") && out.contains(":1"), "{out}");
+}
+
+#[test]
+fn a_sheet_that_lies_about_its_size_is_stopped_at_what_it_declares() {
+    let dir = Scratch::new("bomb-liar");
+    let path = dir.join("说谎.xlsx");
+    // 2 GiB of spaces declared as 1 KiB: the zip reader stops at the declared size, so the part
+    // is damaged, not inflated.
+    bomb(&path, 2048, 1024);
+    let (code, out) = gouji(&["check", path.to_str().unwrap()]);
+    assert_eq!(code, 2, "{out}");
+    assert!(
+        out.contains("说谎.xlsx") && out.contains("文件已损坏"),
+        "{out}"
+    );
+    assert!(
+        out.contains("larger than its declared uncompressed size"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_batch_checks_every_good_file_beside_the_bombs() {
+    let dir = Scratch::new("bomb-batch");
+    let folder = dir.join("in");
+    std::fs::create_dir_all(&folder).unwrap();
+    bomb(&folder.join("普陀区-炸弹-2024.xlsx"), 2048, 2048 << 20);
+    bomb(&folder.join("普陀区-炸弹二-2024.xlsx"), 2048, 2048 << 20);
+    let sample = Path::new("samples/putuo-finance-2024");
+    for e in std::fs::read_dir(sample).unwrap().flatten() {
+        std::fs::copy(e.path(), folder.join(e.file_name())).unwrap();
+    }
+    let out = dir.join("out");
+    let (code, text) = gouji(&[
+        "batch",
+        folder.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--quiet",
+    ]);
+    assert_eq!(code, 2, "{text}");
+    let csv = std::fs::read_to_string(out.join("summary.csv")).unwrap();
+    assert_eq!(
+        csv.lines().filter(|l| l.contains("炸弹")).count(),
+        2,
+        "{csv}"
+    );
+    assert!(
+        csv.lines()
+            .filter(|l| l.contains("炸弹"))
+            .all(|l| l.contains("unreadable")),
+        "{csv}"
+    );
+    // The sample's own document is checked as ever: its 9 tables, no error.
+    let good = csv.lines().find(|l| l.contains("财政局")).unwrap();
+    assert!(good.contains(",9,0,"), "{good}");
+}
+
+#[test]
+fn a_package_of_ten_thousand_parts_is_refused_by_count() {
+    let dir = Scratch::new("many-parts");
+    let path = dir.join("万张表.xlsx");
+    let mut parts = vec![
+        stored("[Content_Types].xml", CONTENT_TYPES),
+        stored("xl/workbook.xml", WORKBOOK),
+    ];
+    for i in 0..10_000 {
+        parts.push(stored(
+            &format!("xl/worksheets/sheet{i}.xml"),
+            "<worksheet/>",
+        ));
+    }
+    std::fs::write(&path, zip(&parts)).unwrap();
+    let (code, out) = gouji(&["check", path.to_str().unwrap()]);
+    assert_eq!(code, 2, "{out}");
+    assert!(out.contains("10002 parts") && out.contains("5000"), "{out}");
+}
