@@ -236,3 +236,76 @@ fn a_package_of_ten_thousand_parts_is_refused_by_count() {
     assert_eq!(code, 2, "{out}");
     assert!(out.contains("10002 parts") && out.contains("5000"), "{out}");
 }
+
+/// An .xlsx of one sheet whose XML is given.
+fn workbook_with_sheet(path: &Path, sheet: &str) {
+    let parts = [
+        stored("[Content_Types].xml", CONTENT_TYPES),
+        stored("_rels/.rels", RELS),
+        stored("xl/workbook.xml", WORKBOOK),
+        stored("xl/_rels/workbook.xml.rels", WORKBOOK_RELS),
+        stored("xl/worksheets/sheet1.xml", sheet),
+    ];
+    std::fs::write(path, zip(&parts)).unwrap();
+}
+
+const SHEET_HEAD: &str = r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#;
+
+#[test]
+fn a_cell_at_the_last_column_of_the_last_row_is_refused_by_its_sheet() {
+    let dir = Scratch::new("far-cell");
+    let path = dir.join("远端.xlsx");
+    let sheet = format!(
+        r#"{SHEET_HEAD}<row r="1"><c r="A1" t="inlineStr"><is><t>收入支出决算总表</t></is></c></row><row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData></worksheet>"#
+    );
+    workbook_with_sheet(&path, &sheet);
+    let (code, out) = gouji(&["check", path.to_str().unwrap()]);
+    assert_eq!(code, 2, "{out}");
+    assert!(out.contains("远端.xlsx") && out.contains("表1"), "{out}");
+}
+
+#[test]
+fn xml_nested_a_hundred_thousand_deep_is_read_without_a_crash() {
+    let dir = Scratch::new("deep-xml");
+    let path = dir.join("深.xlsx");
+    let sheet = format!(
+        r#"{SHEET_HEAD}<row r="1"><c r="A1" t="inlineStr"><is><t>收入决算表</t></is></c></row></sheetData>{}{}</worksheet>"#,
+        "<x>".repeat(100_000),
+        "</x>".repeat(100_000)
+    );
+    workbook_with_sheet(&path, &sheet);
+    let (code, out) = gouji(&["check", path.to_str().unwrap()]);
+    // Read, or refused as damaged: never a crash (101) or a signal (-1).
+    assert!(code == 0 || code == 1 || code == 2, "{code} {out}");
+    assert!(out.contains("深.xlsx"), "{out}");
+}
+
+#[test]
+fn a_symlink_loop_under_a_batch_folder_ends_and_the_documents_are_checked() {
+    let dir = Scratch::new("loop");
+    let folder = dir.join("in");
+    std::fs::create_dir_all(folder.join("普陀区")).unwrap();
+    for e in std::fs::read_dir("samples/putuo-finance-2024")
+        .unwrap()
+        .flatten()
+    {
+        std::fs::copy(e.path(), folder.join("普陀区").join(e.file_name())).unwrap();
+    }
+    // A link back to its own folder: a walk that follows it never ends.
+    std::os::unix::fs::symlink(&folder, folder.join("普陀区").join("回环")).unwrap();
+    let out = dir.join("out");
+    let (code, text) = gouji(&[
+        "batch",
+        folder.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--quiet",
+    ]);
+    assert!(code == 0 || code == 1 || code == 2, "{code} {text}");
+    let csv = std::fs::read_to_string(out.join("summary.csv")).unwrap();
+    assert!(
+        csv.lines()
+            .any(|l| l.contains("财政局") && l.contains(",9,0,")),
+        "{csv}"
+    );
+}
