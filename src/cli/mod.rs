@@ -118,6 +118,12 @@ pub fn main() -> ExitCode {
 fn try_main() -> Result<(), CliError> {
     let cli = Cli::try_parse()?;
     crate::read::limits::set_max_inflate(cli.max_inflate.saturating_mul(1 << 20));
+    // The PDF reader bounds each stream it inflates by this variable (256 MiB when unset).
+    // Set before any thread is started.
+    if std::env::var_os("PDF_OXIDE_MAX_DECOMPRESS_MB").is_none() {
+        let mib = crate::read::limits::max_pdf_stream() >> 20;
+        std::env::set_var("PDF_OXIDE_MAX_DECOMPRESS_MB", mib.to_string());
+    }
     match cli.command {
         Command::Check(a) => check::run(a),
         Command::Batch(a) => batch::run(a),

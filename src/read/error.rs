@@ -158,8 +158,8 @@ impl ReadError {
             ReadError::Inflates {
                 part, size, limit, ..
             } => (
-                format!("拒绝读取：部件 {part} 解压后达 {size} 字节，超过上限 {limit}（可用 --max-inflate 调整），疑为压缩炸弹"),
-                format!("refused: part {part} inflates to {size} bytes, over the limit of {limit} (see --max-inflate); it looks like a zip bomb"),
+                format!("拒绝读取：部件 {part} 解压后至少 {size} 字节，达到上限 {limit}（可用 --max-inflate 调整），疑为压缩炸弹"),
+                format!("refused: part {part} inflates to {size} bytes or more, reaching the limit of {limit} (see --max-inflate); it looks like a zip bomb"),
             ),
             ReadError::Corrupt { reason, .. } => (
                 format!("文件已损坏或不是有效的工作簿：{reason}"),

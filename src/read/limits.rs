@@ -38,6 +38,13 @@ pub fn max_inflate() -> u64 {
     MAX_INFLATE.load(Ordering::Relaxed)
 }
 
+/// The limit on one inflated PDF stream: an eighth of the package limit (32 MiB by default).
+/// A page's content stream is drawing instructions of tens of kilobytes; the PDF reader holds a
+/// stream whole while it inflates it, so a lower bound keeps a bomb's memory low.
+pub fn max_pdf_stream() -> u64 {
+    (max_inflate() / 8).max(1 << 20)
+}
+
 /// Looks a zip package over before it is read; `file` names it in the error.
 pub fn check_package<R: Read + Seek>(reader: R, file: &str) -> Result<(), ReadError> {
     // Not a zip at all: the reader that follows says so in its own words.

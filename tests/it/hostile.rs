@@ -146,7 +146,7 @@ fn a_sheet_declaring_two_gigabytes_is_refused_before_it_is_inflated() {
         out.contains("炸弹.xlsx") && out.contains("xl/worksheets/sheet1.xml"),
         "{out}"
     );
-    assert!(out.contains("超过上限 268435456"), "{out}");
+    assert!(out.contains("达到上限 268435456"), "{out}");
 }
 
 #[test]
@@ -308,4 +308,62 @@ fn a_symlink_loop_under_a_batch_folder_ends_and_the_documents_are_checked() {
             .any(|l| l.contains("财政局") && l.contains(",9,0,")),
         "{csv}"
     );
+}
+
+/// A one-page PDF whose content stream inflates to `mib` MiB of spaces.
+fn pdf_bomb(path: &Path, mib: usize) {
+    let mut zlib = vec![0x78, 0x01];
+    zlib.extend(deflated_spaces(mib));
+    let mut out: Vec<u8> = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    let objects: Vec<Vec<u8>> = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>".to_vec(),
+        [
+            format!(
+                "<< /Length {} /Filter /FlateDecode >>\nstream\n",
+                zlib.len()
+            )
+            .into_bytes(),
+            zlib,
+            b"\nendstream".to_vec(),
+        ]
+        .concat(),
+    ];
+    for (i, body) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend(format!("{} 0 obj\n", i + 1).into_bytes());
+        out.extend(body);
+        out.extend(b"\nendobj\n");
+    }
+    let xref = out.len();
+    out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).into_bytes());
+    for o in offsets {
+        out.extend(format!("{o:010} 00000 n \n").into_bytes());
+    }
+    out.extend(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .into_bytes(),
+    );
+    std::fs::write(path, out).unwrap();
+}
+
+#[test]
+fn a_pdf_stream_inflating_to_gigabytes_is_stopped_at_the_limit() {
+    let dir = Scratch::new("pdf-bomb");
+    let path = dir.join("炸弹.pdf");
+    pdf_bomb(&path, 2048);
+    // A low limit keeps the test quick: a PDF stream may inflate to an eighth of it, 1 MiB at
+    // least, and the page is then refused by name, not taken for a scanned page.
+    let (code, out) = gouji(&["check", "--max-inflate", "4", path.to_str().unwrap()]);
+    assert_eq!(code, 2, "{out}");
+    assert!(
+        out.contains("炸弹.pdf") && out.contains("第 1 页内容流"),
+        "{out}"
+    );
+    assert!(out.contains("达到上限 1048576"), "{out}");
 }

@@ -95,6 +95,14 @@ pub fn read_pdf_bytes(file: &str, bytes: Vec<u8>, rulings: Rulings) -> Result<Pd
         });
     }
     let read = read_pages(&doc, file, count, rulings);
+    let refused = read
+        .doc
+        .problems
+        .iter()
+        .find(|p| matches!(p, ReadError::Inflates { .. }));
+    if let (false, Some(refused)) = (read.any_text, refused) {
+        return Err(refused.clone());
+    }
     if !read.any_text {
         return Err(ReadError::NoTextLayer {
             file: file.to_string(),
@@ -191,7 +199,9 @@ fn read_pages(doc: &PdfDocument, file: &str, count: usize, rulings: Rulings) -> 
                 (Vec::new(), Vec::new())
             }
             Ok(content) if content.glyphs.iter().all(|g| g.ch == ' ') => {
-                if content.has_images {
+                if let Some(refused) = bomb(doc, index, file) {
+                    read.doc.problems.push(refused);
+                } else if content.has_images {
                     read.scanned.push(number);
                 }
                 (Vec::new(), Vec::new())
@@ -206,6 +216,29 @@ fn read_pages(doc: &PdfDocument, file: &str, count: usize, rulings: Rulings) -> 
         read.page_tables.push(tables);
     }
     read
+}
+
+/// A page whose content stream the parser refused to inflate past its limit shows no text, as
+/// a scanned page does; asked again for its content, the parser says why, and the page is
+/// reported as refused rather than as scanned.
+fn bomb(doc: &PdfDocument, index: usize, file: &str) -> Option<ReadError> {
+    let refused = guarded(AssertUnwindSafe(|| doc.get_page_content_data(index)))
+        .ok()?
+        .err()?;
+    let reason = refused.to_string();
+    reason
+        .contains("safety limit")
+        .then(|| ReadError::Inflates {
+            file: file.to_string(),
+            part: format!(
+                "第 {} 页内容流 / page {} content stream",
+                index + 1,
+                index + 1
+            ),
+            size: crate::read::limits::max_pdf_stream(),
+            limit: crate::read::limits::max_pdf_stream(),
+            ratio: None,
+        })
 }
 
 thread_local! {
