@@ -9,6 +9,7 @@ mod mutation;
 mod narrative;
 mod narrative_rules;
 mod pdf;
+mod repeated;
 mod report;
 mod rules;
 pub mod samples;
