@@ -168,6 +168,15 @@ fn title_year(narratives: &[Narrative]) -> Option<i32> {
         })
 }
 
+/// The department a page's heading names (上海市普陀区财政局2024年度部门决算), as a PDF's cover
+/// does: its tables, unlike a workbook's, seldom carry a 编制单位 line.
+fn page_department(text: &str) -> Option<String> {
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(40)
+        .find_map(recognise::department_in_title)
+}
+
 /// Reads a narrative file into sentences and claims.
 pub fn load_narrative(path: &Path) -> Result<Narrative, ReadError> {
     let doc = text::read_text(path)?;
@@ -179,48 +188,81 @@ pub fn load(path: &Path) -> Result<Loaded, ReadError> {
     load_group(&[path.to_path_buf()])
 }
 
+/// What the files of one document gave so far.
+#[derive(Default)]
+struct Parts {
+    grids: Vec<crate::read::Grid>,
+    narratives: Vec<Narrative>,
+    titled_department: Option<String>,
+    unread: Vec<ReadError>,
+}
+
+impl Parts {
+    /// Reads one file of the document with the reader for its format.
+    fn read(&mut self, f: &Path) -> Result<(), ReadError> {
+        if let Some(page) = page_tables(f)? {
+            let text = text::TextDoc::new(&f.display().to_string(), page.text);
+            self.titled_department = self
+                .titled_department
+                .take()
+                .or_else(|| page_department(&text.text));
+            if !text.text.trim().is_empty() {
+                self.narratives.push(recognise::narrative::read(&text));
+            }
+            self.grids.extend(page.grids);
+            self.unread.extend(page.problems);
+        } else if text::is_text_file(f) {
+            self.narratives.push(load_narrative(f)?);
+        } else if read::extension(f) == "pdf" {
+            let pdf = read::pdf::read_pdf(f)?;
+            let parts = recognise::pdf::assemble(&pdf);
+            self.grids.extend(parts.grid);
+            self.titled_department = self.titled_department.take().or(parts.department);
+            if let Some(text) = parts.narrative {
+                self.narratives.push(recognise::narrative::read(&text));
+            }
+            self.unread.extend(pdf.problems);
+        } else {
+            let o = read::read_tables(f)?;
+            self.grids.extend(o.grids);
+            self.unread.extend(o.problems);
+        }
+        Ok(())
+    }
+}
+
+/// A page (.html, .docx) holding 决算 tables, read with them as grids; `None` for any other file,
+/// and for a page whose tables are none of the 决算 tables (a 情况说明 setting a few figures
+/// out in rows), which is read as text, tables included.
+pub fn page_tables(f: &Path) -> Result<Option<read::Page>, ReadError> {
+    if !read::is_page_file(f) {
+        return Ok(None);
+    }
+    let page = read::read_page(f, read::Tables::Grids)?;
+    let standard = recognise::recognise(&page.grids)
+        .tables
+        .iter()
+        .any(|t| recognise::is_standard(t.kind));
+    Ok(standard.then_some(page))
+}
+
 /// Reads and recognises the files of one document. It fails only when none of them could be
 /// read; otherwise what could not be read is in `unread`.
 pub fn load_group(files: &[PathBuf]) -> Result<Loaded, ReadError> {
-    let mut grids = Vec::new();
-    let mut narratives = Vec::new();
-    let mut titled_department = None;
-    let mut unread = Vec::new();
+    let mut parts = Parts::default();
     let mut read_any = false;
     for f in files {
-        if text::is_text_file(f) {
-            match load_narrative(f) {
-                Ok(n) => {
-                    narratives.push(n);
-                    read_any = true;
-                }
-                Err(e) => unread.push(e),
-            }
-        } else if read::extension(f) == "pdf" {
-            match read::pdf::read_pdf(f) {
-                Ok(pdf) => {
-                    let parts = recognise::pdf::assemble(&pdf);
-                    grids.extend(parts.grid);
-                    titled_department = titled_department.or(parts.department);
-                    if let Some(text) = parts.narrative {
-                        narratives.push(recognise::narrative::read(&text));
-                    }
-                    unread.extend(pdf.problems);
-                    read_any = true;
-                }
-                Err(e) => unread.push(e),
-            }
-        } else {
-            match read::read_tables(f) {
-                Ok(o) => {
-                    grids.extend(o.grids);
-                    unread.extend(o.problems);
-                    read_any = true;
-                }
-                Err(e) => unread.push(e),
-            }
+        match parts.read(f) {
+            Ok(()) => read_any = true,
+            Err(e) => parts.unread.push(e),
         }
     }
+    let Parts {
+        grids,
+        narratives,
+        titled_department,
+        unread,
+    } = parts;
     if !read_any {
         if let Some(e) = unread.first() {
             if unread.len() == 1 {

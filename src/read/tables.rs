@@ -1,0 +1,521 @@
+//! Tables inside pages (an HTML `<table>`, a Word `w:tbl`) laid out as grids, and the prose
+//! around them kept apart as the page's text.
+//!
+//! Both page readers feed one [`PageBuilder`] with what they meet in reading order: text, line
+//! ends, tables, rows and cells with their spans. A table of figures becomes a grid, the lines
+//! right above it (its title, its unit line) its first rows, as a workbook prints them; a table
+//! used only to lay a page out (one holding other tables, a single column, or prose) stays text.
+//! A table's text is never also the page's text, or its figures would be read twice.
+
+use super::{Grid, Merge, RawValue, ReadError, MAX_ROWS};
+
+/// No 决算 table is this wide (the widest real ones have about twenty columns): cells placed past
+/// it are dropped and spans clipped, so that `colspan=99999` costs nothing.
+const MAX_COLS: usize = 256;
+/// The cells one table may lay out (its rows' widths summed), so that a page of a few megabytes
+/// cannot ask for gigabytes.
+const MAX_CELLS: usize = 2_000_000;
+/// Lines above a table taken as its heading: a 附表 number, the title, the 编制单位 and unit line.
+const MAX_HEADING_LINES: usize = 4;
+/// A line longer than this is prose, not a title or a unit line, and ends the heading (as a
+/// sentence, one with a 。, does).
+const MAX_HEADING_CHARS: usize = 60;
+/// A cell this long holds prose: its table lays a page out and is read as text.
+const MAX_CELL_CHARS: usize = 150;
+
+/// How a page's cells say they reach down into the rows below.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Spans {
+    /// HTML: a cell's `rowspan` covers the rows below, whose cells skip the columns it holds.
+    RowSpan,
+    /// Word: each row has its own cell in a merged column, marked as continuing the one above.
+    Continued,
+}
+
+/// Whether a page's tables of figures are read as grids, or as text like the rest of the page
+/// (a 情况说明 whose tables are none of the 决算 tables is prose with figures set out in rows).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tables {
+    /// Tables of figures as grids, apart from the text.
+    Grids,
+    /// Every table as text.
+    Text,
+}
+
+/// What a page gives: its tables as grids, its text without them, and the tables it could not lay
+/// out.
+#[derive(Debug, Default)]
+pub struct Page {
+    /// The tables of figures, one grid each (`表格1`, `表格2` … in the order they end).
+    pub grids: Vec<Grid>,
+    /// The page's text, tables of figures left out.
+    pub text: String,
+    /// Tables too large to be 决算 tables, left unread.
+    pub problems: Vec<ReadError>,
+}
+
+/// One cell as the page writes it.
+#[derive(Debug, Default)]
+struct SourceCell {
+    text: String,
+    colspan: usize,
+    rowspan: usize,
+    continues: bool,
+    /// Where in `text` the last nested table ended: the heading of the next one starts there.
+    mark: usize,
+}
+
+/// A table being read.
+#[derive(Debug, Default)]
+struct Frame {
+    rows: Vec<Vec<SourceCell>>,
+    row: Option<Vec<SourceCell>>,
+    cell: Option<SourceCell>,
+    caption: Option<String>,
+    in_caption: bool,
+    /// It holds another table: it lays the page out.
+    nested: bool,
+    headings: Vec<String>,
+}
+
+impl Frame {
+    fn close_cell(&mut self) {
+        if let Some(c) = self.cell.take() {
+            self.row.get_or_insert_with(Vec::new).push(c);
+        }
+    }
+
+    fn close_row(&mut self) {
+        self.close_cell();
+        if let Some(r) = self.row.take() {
+            self.rows.push(r);
+        }
+    }
+
+    /// A table of figures: rows and columns, nothing nested, no prose in its cells.
+    fn is_data(&self) -> bool {
+        !self.nested
+            && self.rows.len() >= 2
+            && self.rows.iter().any(|r| r.len() >= 2)
+            && self
+                .rows
+                .iter()
+                .flatten()
+                .all(|c| c.text.chars().count() <= MAX_CELL_CHARS)
+    }
+
+    /// A layout table as text, as a browser shows it: a line per row, cells apart by tabs.
+    fn text(&self) -> String {
+        let mut out = String::new();
+        if let Some(c) = &self.caption {
+            out.push_str(c);
+            out.push('\n');
+        }
+        for row in &self.rows {
+            out.push('\n');
+            for c in row {
+                out.push_str(&c.text);
+                out.push('\t');
+            }
+            out.push('\n');
+        }
+        out
+    }
+}
+
+/// Builds a [`Page`] from what a page reader meets in reading order.
+pub struct PageBuilder {
+    file: String,
+    spans: Spans,
+    tables: Tables,
+    body: String,
+    body_mark: usize,
+    frames: Vec<Frame>,
+    page: Page,
+}
+
+impl PageBuilder {
+    /// A builder for the page of a file, its cells spanning rows as `spans` says.
+    pub fn new(file: &str, spans: Spans, tables: Tables) -> PageBuilder {
+        PageBuilder {
+            file: file.to_string(),
+            spans,
+            tables,
+            body: String::new(),
+            body_mark: 0,
+            frames: Vec::new(),
+            page: Page::default(),
+        }
+    }
+
+    /// Where text goes now: the open cell or caption, or the page; nowhere between a table's
+    /// cells (a browser would move such text out, and it is white space in practice).
+    fn sink(&mut self) -> Option<&mut String> {
+        match self.frames.last_mut() {
+            None => Some(&mut self.body),
+            Some(f) if f.in_caption => Some(f.caption.get_or_insert_with(String::new)),
+            Some(f) => f.cell.as_mut().map(|c| &mut c.text),
+        }
+    }
+
+    /// Text as the page shows it.
+    pub fn text(&mut self, s: &str) {
+        if let Some(sink) = self.sink() {
+            sink.push_str(s);
+        }
+    }
+
+    /// The end of a line (a paragraph, a `<br>`).
+    pub fn line_end(&mut self) {
+        self.text("\n");
+    }
+
+    /// The lines just above where a table starts, since the last table there.
+    fn heading(&mut self) -> Vec<String> {
+        let (text, mark) = match self.frames.last() {
+            None => (&self.body, self.body_mark),
+            Some(f) => match &f.cell {
+                Some(c) if !f.in_caption => (&c.text, c.mark),
+                _ => return Vec::new(),
+            },
+        };
+        let mut lines = Vec::new();
+        for line in text.get(mark..).unwrap_or("").lines().rev() {
+            let line = line.trim();
+            if line.is_empty() {
+                continue;
+            }
+            let prose = line.chars().count() > MAX_HEADING_CHARS || line.contains('。');
+            if prose || lines.len() == MAX_HEADING_LINES {
+                break;
+            }
+            lines.push(line.to_string());
+        }
+        lines.reverse();
+        lines
+    }
+
+    /// A table starts.
+    pub fn start_table(&mut self) {
+        self.line_end();
+        let headings = self.heading();
+        if let Some(f) = self.frames.last_mut() {
+            f.nested = true;
+        }
+        self.frames.push(Frame {
+            headings,
+            ..Frame::default()
+        });
+    }
+
+    /// A row starts (an unclosed row or cell before it ends).
+    pub fn start_row(&mut self) {
+        if let Some(f) = self.frames.last_mut() {
+            f.close_row();
+            f.in_caption = false;
+            f.row = Some(Vec::new());
+        }
+    }
+
+    /// A row ends.
+    pub fn end_row(&mut self) {
+        if let Some(f) = self.frames.last_mut() {
+            f.close_row();
+        }
+    }
+
+    /// A cell starts, spanning `colspan` columns and (HTML) `rowspan` rows, 0 meaning to the end.
+    pub fn start_cell(&mut self, colspan: usize, rowspan: usize) {
+        if let Some(f) = self.frames.last_mut() {
+            f.close_cell();
+            f.in_caption = false;
+            f.cell = Some(SourceCell {
+                colspan,
+                rowspan,
+                ..SourceCell::default()
+            });
+        }
+    }
+
+    /// The open cell's spans, for formats that state them inside the cell (Word's `w:tcPr`):
+    /// its columns, and whether it continues the merged cell above.
+    pub fn cell_span(&mut self, colspan: Option<usize>, continues: Option<bool>) {
+        if let Some(c) = self.frames.last_mut().and_then(|f| f.cell.as_mut()) {
+            c.colspan = colspan.unwrap_or(c.colspan);
+            c.continues = continues.unwrap_or(c.continues);
+        }
+    }
+
+    /// A cell ends.
+    pub fn end_cell(&mut self) {
+        if let Some(f) = self.frames.last_mut() {
+            f.close_cell();
+        }
+    }
+
+    /// A caption starts or ends: its text is the table's title.
+    pub fn caption(&mut self, open: bool) {
+        if let Some(f) = self.frames.last_mut() {
+            f.in_caption = open;
+        }
+    }
+
+    /// A table ends: a table of figures becomes a grid, any other its text.
+    pub fn end_table(&mut self) {
+        let Some(mut f) = self.frames.pop() else {
+            return;
+        };
+        f.close_row();
+        if self.tables == Tables::Text || !f.is_data() {
+            let text = f.text();
+            self.text(&text);
+            self.line_end();
+            return;
+        }
+        let sheet = format!(
+            "表格{}",
+            self.page.grids.len() + self.page.problems.len() + 1
+        );
+        match layout(&self.file, sheet, f, self.spans) {
+            Ok(grid) => self.page.grids.push(grid),
+            Err(e) => self.page.problems.push(e),
+        }
+        self.line_end();
+        // The next table's heading starts below this one.
+        match self.frames.last_mut() {
+            None => self.body_mark = self.body.len(),
+            Some(f) => {
+                if let Some(c) = f.cell.as_mut() {
+                    c.mark = c.text.len();
+                }
+            }
+        }
+    }
+
+    /// The page, tables left open at its end closed.
+    pub fn finish(mut self) -> Page {
+        while !self.frames.is_empty() {
+            self.end_table();
+        }
+        self.page.text = self.body;
+        self.page
+    }
+}
+
+/// A cell's text as a value: its lines trimmed, blank lines dropped.
+fn value(text: &str) -> RawValue {
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    if lines.is_empty() {
+        RawValue::Empty
+    } else {
+        RawValue::Text(lines.join("\n"))
+    }
+}
+
+/// Lays a table's cells out on a grid, with its heading lines as the first rows: each cell at
+/// the first column free in its row, a merge for each span.
+fn layout(file: &str, sheet: String, f: Frame, spans: Spans) -> Result<Grid, ReadError> {
+    let mut rows: Vec<Vec<RawValue>> = f
+        .headings
+        .into_iter()
+        .chain(f.caption.map(|c| c.trim().to_string()))
+        .filter(|t| !t.is_empty())
+        .map(|t| vec![RawValue::Text(t)])
+        .collect();
+    let top = rows.len();
+    let total = top + f.rows.len();
+    let too_large = |max| ReadError::SheetTooLarge {
+        file: file.to_string(),
+        sheet: sheet.clone(),
+        rows: total,
+        max,
+    };
+    if total > MAX_ROWS {
+        return Err(too_large(MAX_ROWS));
+    }
+    let n = f.rows.len();
+    let mut merges: Vec<Merge> = Vec::new();
+    // Per column: the first row (of the table) no span from above covers, and the merge a Word
+    // cell below may continue.
+    let mut free_from: Vec<usize> = Vec::new();
+    let mut open: Vec<Option<usize>> = Vec::new();
+    let mut cells = 0;
+    for (r, source) in f.rows.into_iter().enumerate() {
+        let mut row = Vec::new();
+        let mut col = 0;
+        for cell in source {
+            if spans == Spans::RowSpan {
+                while free_from.get(col).is_some_and(|&free| free > r) {
+                    col += 1;
+                }
+            }
+            if col >= MAX_COLS {
+                break;
+            }
+            let cs = cell.colspan.clamp(1, MAX_COLS - col);
+            if free_from.len() < col + cs {
+                free_from.resize(col + cs, 0);
+                open.resize(col + cs, None);
+            }
+            let at = (r + top) as u32;
+            let continued = open[col].filter(|&m| cell.continues && merges[m].last.0 + 1 == at);
+            if let Some(m) = continued {
+                merges[m].last.0 = at;
+                col += cs;
+                continue;
+            }
+            let rs = match (spans, cell.rowspan) {
+                (Spans::Continued, _) => 1,
+                (Spans::RowSpan, 0) => n - r,
+                (Spans::RowSpan, s) => s.min(n - r),
+            };
+            for c in col..col + cs {
+                free_from[c] = r + rs;
+                open[c] = None;
+            }
+            open[col] = Some(merges.len());
+            merges.push(Merge {
+                first: (at, col as u32),
+                last: (at + rs as u32 - 1, (col + cs - 1) as u32),
+            });
+            row.resize(col + 1, RawValue::Empty);
+            row[col] = value(&cell.text);
+            col += cs;
+        }
+        cells += row.len();
+        if cells > MAX_CELLS {
+            let width = row.len().max(1);
+            return Err(too_large(MAX_CELLS / width));
+        }
+        rows.push(row);
+    }
+    merges.retain(|m| m.first != m.last);
+    Ok(Grid {
+        file: file.to_string(),
+        sheet,
+        rows,
+        merges,
+        places: None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(s: &str) -> RawValue {
+        RawValue::Text(s.into())
+    }
+
+    fn row(b: &mut PageBuilder, cells: &[(&str, usize, usize)]) {
+        b.start_row();
+        for (t, cs, rs) in cells {
+            b.start_cell(*cs, *rs);
+            b.text(t);
+            b.end_cell();
+        }
+        b.end_row();
+    }
+
+    #[test]
+    fn spans_become_merges_and_the_heading_the_first_rows() {
+        let mut b = PageBuilder::new("p.html", Spans::RowSpan, Tables::Grids);
+        b.text("一段很长的说明文字，".repeat(10).as_str());
+        b.line_end();
+        b.text("收入决算表");
+        b.line_end();
+        b.start_table();
+        row(&mut b, &[("项目", 1, 2), ("本年收入", 2, 1)]);
+        row(&mut b, &[("财政拨款", 1, 1), ("其他", 1, 1)]);
+        row(
+            &mut b,
+            &[("合计", 1, 1), ("3,997.99", 1, 1), ("31.36", 1, 1)],
+        );
+        b.end_table();
+        b.text("后文");
+        let page = b.finish();
+        let g = &page.grids[0];
+        assert_eq!(g.sheet, "表格1");
+        assert_eq!(g.rows[0], vec![text("收入决算表")]);
+        assert_eq!(
+            g.rows[2],
+            vec![RawValue::Empty, text("财政拨款"), text("其他")]
+        );
+        assert_eq!(g.rows[3][1], text("3,997.99"));
+        assert_eq!(
+            g.merges,
+            vec![
+                Merge {
+                    first: (1, 0),
+                    last: (2, 0)
+                },
+                Merge {
+                    first: (1, 1),
+                    last: (1, 2)
+                }
+            ]
+        );
+        assert!(page.text.contains("收入决算表") && page.text.contains("后文"));
+        assert!(!page.text.contains("3,997.99"), "{}", page.text);
+    }
+
+    #[test]
+    fn word_cells_continue_the_merge_above() {
+        let mut b = PageBuilder::new("p.docx", Spans::Continued, Tables::Grids);
+        b.start_table();
+        for (t, continues) in [("项目", false), ("", true), ("合计", false)] {
+            b.start_row();
+            b.start_cell(1, 1);
+            b.cell_span(None, Some(continues));
+            b.text(t);
+            b.end_cell();
+            b.start_cell(1, 1);
+            b.text("1");
+            b.end_row();
+        }
+        b.end_table();
+        let g = &b.finish().grids[0];
+        assert_eq!(g.merges.len(), 1);
+        assert_eq!(g.merges[0].last, (1, 0));
+        assert_eq!(g.rows[1], vec![RawValue::Empty, text("1")]);
+    }
+
+    #[test]
+    fn a_table_holding_a_table_or_prose_is_text() {
+        let mut b = PageBuilder::new("p.html", Spans::RowSpan, Tables::Grids);
+        b.start_table();
+        b.start_row();
+        b.start_cell(1, 1);
+        b.text("导航");
+        b.line_end();
+        b.text("支出决算表");
+        b.start_table();
+        row(&mut b, &[("项目", 1, 1), ("合计", 1, 1)]);
+        row(&mut b, &[("合计", 1, 1), ("1.00", 1, 1)]);
+        b.end_table();
+        b.text("说明");
+        let page = b.finish();
+        assert_eq!(page.grids.len(), 1);
+        // Short lines above a table are its heading, up to the last table or a line of prose.
+        assert_eq!(page.grids[0].rows[0], vec![text("导航")]);
+        assert_eq!(page.grids[0].rows[1], vec![text("支出决算表")]);
+        assert!(page.text.contains("导航") && page.text.contains("说明"));
+        assert!(!page.text.contains("1.00"), "{}", page.text);
+    }
+
+    #[test]
+    fn huge_spans_are_clipped() {
+        let mut b = PageBuilder::new("p.html", Spans::RowSpan, Tables::Grids);
+        b.start_table();
+        row(&mut b, &[("a", 99_999_999, 999_999), ("b", 1, 1)]);
+        row(&mut b, &[("c", 1, 0), ("d", 1, 1)]);
+        b.end_table();
+        let g = &b.finish().grids[0];
+        assert_eq!(g.merges[0].last, (1, MAX_COLS as u32 - 1));
+        assert!(g.rows.iter().all(|r| r.len() <= 1), "{:?}", g.rows);
+    }
+}
