@@ -143,11 +143,7 @@ pub fn load_group(files: &[PathBuf]) -> Result<Loaded, ReadError> {
             }
         }
     }
-    let first = files
-        .first()
-        .map(|f| f.display().to_string())
-        .unwrap_or_default();
-    let (mut document, problems) = recognise::document(&first, &grids);
+    let (mut document, problems) = recognise::document(&folders::naming_source(files), &grids);
     if titled_department.is_some() {
         document.department = titled_department;
     }
