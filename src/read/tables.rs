@@ -180,7 +180,14 @@ impl PageBuilder {
             },
         };
         let mut lines = Vec::new();
-        for line in text.get(mark..).unwrap_or("").lines().rev() {
+        // Blank lines are passed over, but not without end: a page is not read backwards.
+        let above = text
+            .get(mark..)
+            .unwrap_or("")
+            .lines()
+            .rev()
+            .take(10 * MAX_HEADING_LINES);
+        for line in above {
             let line = line.trim();
             if line.is_empty() {
                 continue;
