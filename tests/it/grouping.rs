@@ -6,9 +6,10 @@ use std::path::{Path, PathBuf};
 
 use gouji::model::TableKind;
 use gouji::read::{read_workbook, Grid, RawValue};
-use gouji::run::{check_file, check_paths, DocResult};
+use gouji::run::{check_file, check_paths};
 
 use super::common::Scratch;
+use super::html_tables::{table_relations, tables};
 use super::samples::PUTUO;
 
 fn csv_field(v: &RawValue) -> String {
@@ -18,24 +19,6 @@ fn csv_field(v: &RawValue) -> String {
     } else {
         t
     }
-}
-
-/// The sample's tables: each one's title and the rows from its title to the next.
-fn tables(g: &Grid) -> Vec<(String, Range<usize>)> {
-    let starts: Vec<usize> = (0..g.rows.len())
-        .filter(|&r| {
-            let texts: Vec<_> = g.rows[r].iter().filter(|v| !v.is_empty()).collect();
-            matches!(texts.as_slice(), [RawValue::Text(t)] if gouji::recognise::from_title(t).is_some())
-        })
-        .collect();
-    starts
-        .iter()
-        .enumerate()
-        .map(|(i, &r)| {
-            let end = starts.get(i + 1).copied().unwrap_or(g.rows.len());
-            (g.get(r, 0).text().trim().to_string(), r..end)
-        })
-        .collect()
 }
 
 /// Rows of a grid as a CSV.
@@ -81,8 +64,10 @@ fn write_tables(dir: &Path, ext: &str) -> Vec<PathBuf> {
     tables(&g)
         .into_iter()
         .enumerate()
-        .map(|(i, (title, rows))| {
-            let path = dir.join(format!("表{}-{title}.{ext}", i + 1));
+        .map(|(i, (title, under))| {
+            // Each file holds its title row too, as a per-table export does.
+            let rows = under.start - 1..under.end;
+            let path = dir.join(format!("表{}-{}.{ext}", i + 1, title.trim()));
             match ext {
                 "csv" => std::fs::write(&path, csv(&g, rows)).unwrap(),
                 _ => xlsx(&g, rows, &path),
@@ -90,18 +75,6 @@ fn write_tables(dir: &Path, ext: &str) -> Vec<PathBuf> {
             path
         })
         .collect()
-}
-
-/// The relations between tables, with their figures (a narrative adds its own, N…).
-fn table_relations(r: &DocResult) -> Vec<(&'static str, String)> {
-    let mut v: Vec<_> = r
-        .checked
-        .iter()
-        .filter(|c| !c.rule.starts_with('N'))
-        .map(|c| (c.rule, c.formula()))
-        .collect();
-    v.sort();
-    v
 }
 
 #[test]

@@ -92,7 +92,7 @@ fn title_rows(g: &Grid) -> Vec<usize> {
 }
 
 /// Each table of the grid: its title and the rows under it.
-fn tables(g: &Grid) -> Vec<(String, Range<usize>)> {
+pub fn tables(g: &Grid) -> Vec<(String, Range<usize>)> {
     let starts = title_rows(g);
     starts
         .iter()
@@ -150,7 +150,7 @@ fn titles(r: &DocResult) -> Vec<(gouji::model::TableKind, String)> {
 
 /// The relations between tables, each with its figures: a page's prose adds its own (N111: the
 /// year its title prints against the tables').
-fn table_relations(r: &DocResult) -> Vec<(&'static str, String)> {
+pub fn table_relations(r: &DocResult) -> Vec<(&'static str, String)> {
     let mut v: Vec<_> = r
         .checked
         .iter()

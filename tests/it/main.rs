@@ -5,7 +5,7 @@ mod batch;
 pub mod cli;
 pub mod common;
 mod grouping;
-mod html_tables;
+pub mod html_tables;
 mod mutation;
 mod narrative;
 mod narrative_rules;
