@@ -92,16 +92,16 @@ impl Frame {
         }
     }
 
-    /// A table of figures: rows and columns, nothing nested, no prose in its cells.
+    /// A table of figures: rows and columns, nothing nested, and no prose in its cells unless
+    /// figures stand beside it (a 决算 table may end with a long 注 row; a page laid out in a
+    /// table holds its article in a cell, and no figures).
     fn is_data(&self) -> bool {
+        let cells = || self.rows.iter().flatten().map(|c| c.text.trim());
+        let prose = cells().any(|t| t.chars().count() > MAX_CELL_CHARS);
         !self.nested
             && self.rows.len() >= 2
             && self.rows.iter().any(|r| r.len() >= 2)
-            && self
-                .rows
-                .iter()
-                .flatten()
-                .all(|c| c.text.chars().count() <= MAX_CELL_CHARS)
+            && (!prose || cells().filter(|t| is_figure(t)).count() >= 2)
     }
 
     /// A layout table as text, as a browser shows it: a line per row, cells apart by tabs.
@@ -309,6 +309,15 @@ impl PageBuilder {
     }
 }
 
+/// Text that reads as a figure: digits, with the separators, signs and brackets amounts carry.
+fn is_figure(text: &str) -> bool {
+    text.chars()
+        .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+        && text.chars().all(|c| {
+            c.is_ascii_digit() || ('０'..='９').contains(&c) || ".,%()-－—．，（） ".contains(c)
+        })
+}
+
 /// A cell's text as a value: its lines trimmed, blank lines dropped.
 fn value(text: &str) -> RawValue {
     let lines: Vec<&str> = text
@@ -512,6 +521,34 @@ mod tests {
         assert_eq!(page.grids[0].rows[1], vec![text("支出决算表")]);
         assert!(page.text.contains("导航") && page.text.contains("说明"));
         assert!(!page.text.contains("1.00"), "{}", page.text);
+    }
+
+    #[test]
+    fn a_long_note_under_figures_keeps_its_table_and_an_article_in_a_cell_is_text() {
+        let note = format!(
+            "注：{}",
+            "本表反映部门本年度“三公”经费支出情况。".repeat(10)
+        );
+        let mut b = PageBuilder::new("p.html", Spans::RowSpan, Tables::Grids);
+        b.start_table();
+        row(
+            &mut b,
+            &[("项目", 1, 1), ("合计", 1, 1), ("公务接待费", 1, 1)],
+        );
+        row(
+            &mut b,
+            &[("决算数", 1, 1), ("1,234.50", 1, 1), ("(0.95)", 1, 1)],
+        );
+        row(&mut b, &[(note.as_str(), 3, 1)]);
+        b.end_table();
+        b.start_table();
+        row(&mut b, &[("首页", 1, 1), ("政务公开", 1, 1)]);
+        row(&mut b, &[(note.as_str(), 2, 1)]);
+        b.end_table();
+        let page = b.finish();
+        assert_eq!(page.grids.len(), 1);
+        assert_eq!(page.grids[0].get(2, 0).text(), note);
+        assert!(page.text.contains("政务公开") && page.text.contains(&note));
     }
 
     #[test]
