@@ -402,6 +402,10 @@ fn layout(file: &str, sheet: String, f: Frame, spans: Spans) -> Result<Grid, Rea
             row[col] = value(&cell.text);
             col += cs;
         }
+        // Blank cells at a row's end are nothing on the page, and no column of the table.
+        while row.last().is_some_and(RawValue::is_empty) {
+            row.pop();
+        }
         cells += row.len();
         if cells > MAX_CELLS {
             let width = row.len().max(1);
