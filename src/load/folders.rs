@@ -148,8 +148,8 @@ pub fn source_of(files: &[PathBuf]) -> String {
 }
 
 /// What a table file's name says of the one table it holds (`表1-收入支出决算总表.csv`,
-/// `收入决算表.xlsx`, `财政局_表3.csv`): the table's number, the kind its title names, and
-/// what the name says before them.
+/// `收入决算表.xlsx`, `财政局_表3.csv`) — or, for a CSV named by nothing else, its title line:
+/// the table's number, the kind its title names, and what the name says before them.
 #[derive(Debug, PartialEq)]
 struct TableName {
     number: Option<u32>,
@@ -168,13 +168,44 @@ fn table_name(p: &Path) -> Option<TableName> {
     let prefix = match (&numbered, kind) {
         (Some((at, _)), _) => Some(stem[..*at].trim_end_matches('附')),
         (None, Some(k)) => stem.find(k.title()).map(|at| &stem[..at]),
-        (None, None) => return None,
+        (None, None) => {
+            return csv_title(p).map(|kind| TableName {
+                number: None,
+                kind: Some(kind),
+                prefix: None,
+            })
+        }
     };
     Some(TableName {
         number: numbered.map(|(_, n)| n),
         kind,
         prefix: prefix.map(|p| trim_separators(p).to_string()),
     })
+}
+
+/// The table a CSV's first lines title, for CSVs whose names tell nothing (`1.csv`): a CSV is
+/// cheap to look into, a workbook is not, and per-table files are most often CSV exports.
+fn csv_title(p: &Path) -> Option<TableKind> {
+    use std::io::Read;
+    if read::extension(p) != "csv" {
+        return None;
+    }
+    let mut head = Vec::with_capacity(4096);
+    std::fs::File::open(p)
+        .ok()?
+        .take(4096)
+        .read_to_end(&mut head)
+        .ok()?;
+    // A UTF-8 character cut at the end of what was read is no sign of another encoding.
+    let head = match std::str::from_utf8(&head) {
+        Err(e) if e.error_len().is_none() => &head[..e.valid_up_to()],
+        _ => &head[..],
+    };
+    read::decode_text(head)
+        .lines()
+        .take(6)
+        .flat_map(|l| l.split(','))
+        .find_map(|field| recognise::from_title(field.trim_matches(['"', ' '])))
 }
 
 /// Where a name numbers its table (`表1`, `附表 3`, `表１`), and the number.
@@ -319,6 +350,21 @@ mod tests {
                 vec!["b/收入决算表.csv"]
             ]
         );
+    }
+
+    #[test]
+    fn csv_files_named_by_number_are_told_by_their_titles() {
+        let dir = std::env::temp_dir().join(format!("gouji-folders-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let (gbk, _, _) = encoding_rs::GBK.encode("\"支出决算表\",,\n,,单位：万元\n");
+        std::fs::write(dir.join("1.csv"), "收入决算表\n,,单位：万元\n").unwrap();
+        std::fs::write(dir.join("2.csv"), &gbk[..]).unwrap();
+        std::fs::write(dir.join("3.csv"), "项目,金额\n").unwrap();
+        let kind = |n: &str| table_name(&dir.join(n)).and_then(|t| t.kind);
+        assert_eq!(kind("1.csv"), Some(TableKind::IncomeTable));
+        assert_eq!(kind("2.csv"), Some(TableKind::ExpenditureTable));
+        assert_eq!(kind("3.csv"), None);
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]

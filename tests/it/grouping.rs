@@ -57,7 +57,8 @@ fn xlsx(g: &Grid, rows: Range<usize>, path: &Path) {
     book.save(path).unwrap();
 }
 
-/// The sample's nine tables, a file each, named `表N-<title>`: CSV, or workbooks with the merges.
+/// The sample's nine tables, a file each, named `表N-<title>`: CSV, or workbooks with the merges;
+/// CSVs named `N.csv` by `ext` "number.csv".
 fn write_tables(dir: &Path, ext: &str) -> Vec<PathBuf> {
     let g: Grid = read_workbook(Path::new(PUTUO)).unwrap().grids.remove(0);
     std::fs::create_dir_all(dir).unwrap();
@@ -67,9 +68,12 @@ fn write_tables(dir: &Path, ext: &str) -> Vec<PathBuf> {
         .map(|(i, (title, under))| {
             // Each file holds its title row too, as a per-table export does.
             let rows = under.start - 1..under.end;
-            let path = dir.join(format!("表{}-{}.{ext}", i + 1, title.trim()));
+            let path = match ext {
+                "number.csv" => dir.join(format!("{}.csv", i + 1)),
+                _ => dir.join(format!("表{}-{}.{ext}", i + 1, title.trim())),
+            };
             match ext {
-                "csv" => std::fs::write(&path, csv(&g, rows)).unwrap(),
+                "csv" | "number.csv" => std::fs::write(&path, csv(&g, rows)).unwrap(),
                 _ => xlsx(&g, rows, &path),
             }
             path
@@ -151,4 +155,21 @@ fn two_departments_per_table_folders_side_by_side_are_two_documents() {
             ("普陀区财政局".to_string(), Some(2024)),
         ]
     );
+}
+
+/// CSVs named only by a number are told by the title each holds on its first line.
+#[test]
+fn csv_files_named_by_number_are_one_document_by_their_titles() {
+    let dir = Scratch::new("per-table-numbered");
+    let folder = dir.join("决算");
+    write_tables(&folder, "number.csv");
+    let results = check_paths(std::slice::from_ref(&folder));
+    assert_eq!(results.len(), 1, "one document, not nine");
+    let doc = results[0].document.as_ref().unwrap();
+    for kind in TableKind::STANDARD {
+        assert!(
+            doc.tables.iter().any(|t| t.kind == kind),
+            "{kind:?} missing"
+        );
+    }
 }
