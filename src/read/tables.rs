@@ -354,18 +354,55 @@ fn layout(file: &str, sheet: String, f: Frame, spans: Spans) -> Result<Grid, Rea
         return Err(too_large(MAX_ROWS));
     }
     let n = f.rows.len();
-    let mut merges: Vec<Merge> = Vec::new();
-    // Per column: the first row (of the table) no span from above covers, and the merge a Word
-    // cell below may continue.
-    let mut free_from: Vec<usize> = Vec::new();
-    let mut open: Vec<Option<usize>> = Vec::new();
+    let mut columns = Columns::default();
     let mut cells = 0;
     for (r, source) in f.rows.into_iter().enumerate() {
+        let row = columns.lay_out(source, r, n, (r + top) as u32, spans);
+        cells += row.len();
+        if cells > MAX_CELLS {
+            let width = row.len().max(1);
+            return Err(too_large(MAX_CELLS / width));
+        }
+        rows.push(row);
+    }
+    let mut merges = columns.merges;
+    merges.retain(|m| m.first != m.last);
+    Ok(Grid {
+        file: file.to_string(),
+        sheet,
+        rows,
+        merges,
+        places: None,
+    })
+}
+
+/// A table's columns as its rows are laid out, with the merges found so far.
+#[derive(Default)]
+struct Columns {
+    /// Per column: the first row (of the table) no span from above covers.
+    free_from: Vec<usize>,
+    /// Per column: the merge a Word cell below may continue.
+    open: Vec<Option<usize>>,
+    merges: Vec<Merge>,
+}
+
+impl Columns {
+    /// Lays out row `r` of a table of `n` rows at grid row `at`: each cell at the first column
+    /// free, its spans as a merge; the row's values, without blank cells at its end (nothing on
+    /// the page, and no column of the table).
+    fn lay_out(
+        &mut self,
+        source: Vec<SourceCell>,
+        r: usize,
+        n: usize,
+        at: u32,
+        spans: Spans,
+    ) -> Vec<RawValue> {
         let mut row = Vec::new();
         let mut col = 0;
         for cell in source {
             if spans == Spans::RowSpan {
-                while free_from.get(col).is_some_and(|&free| free > r) {
+                while self.free_from.get(col).is_some_and(|&free| free > r) {
                     col += 1;
                 }
             }
@@ -373,14 +410,14 @@ fn layout(file: &str, sheet: String, f: Frame, spans: Spans) -> Result<Grid, Rea
                 break;
             }
             let cs = cell.colspan.clamp(1, MAX_COLS - col);
-            if free_from.len() < col + cs {
-                free_from.resize(col + cs, 0);
-                open.resize(col + cs, None);
+            if self.free_from.len() < col + cs {
+                self.free_from.resize(col + cs, 0);
+                self.open.resize(col + cs, None);
             }
-            let at = (r + top) as u32;
-            let continued = open[col].filter(|&m| cell.continues && merges[m].last.0 + 1 == at);
+            let continued =
+                self.open[col].filter(|&m| cell.continues && self.merges[m].last.0 + 1 == at);
             if let Some(m) = continued {
-                merges[m].last.0 = at;
+                self.merges[m].last.0 = at;
                 col += cs;
                 continue;
             }
@@ -390,11 +427,11 @@ fn layout(file: &str, sheet: String, f: Frame, spans: Spans) -> Result<Grid, Rea
                 (Spans::RowSpan, s) => s.min(n - r),
             };
             for c in col..col + cs {
-                free_from[c] = r + rs;
-                open[c] = None;
+                self.free_from[c] = r + rs;
+                self.open[c] = None;
             }
-            open[col] = Some(merges.len());
-            merges.push(Merge {
+            self.open[col] = Some(self.merges.len());
+            self.merges.push(Merge {
                 first: (at, col as u32),
                 last: (at + rs as u32 - 1, (col + cs - 1) as u32),
             });
@@ -402,25 +439,11 @@ fn layout(file: &str, sheet: String, f: Frame, spans: Spans) -> Result<Grid, Rea
             row[col] = value(&cell.text);
             col += cs;
         }
-        // Blank cells at a row's end are nothing on the page, and no column of the table.
         while row.last().is_some_and(RawValue::is_empty) {
             row.pop();
         }
-        cells += row.len();
-        if cells > MAX_CELLS {
-            let width = row.len().max(1);
-            return Err(too_large(MAX_CELLS / width));
-        }
-        rows.push(row);
+        row
     }
-    merges.retain(|m| m.first != m.last);
-    Ok(Grid {
-        file: file.to_string(),
-        sheet,
-        rows,
-        merges,
-        places: None,
-    })
 }
 
 #[cfg(test)]
