@@ -199,7 +199,18 @@ impl PageBuilder {
             lines.push(line.to_string());
         }
         lines.reverse();
-        lines
+        // A table first in the first cell of a table laying the page out is headed by what is
+        // above that one.
+        match self.frames.last() {
+            Some(f)
+                if lines.is_empty()
+                    && f.rows.is_empty()
+                    && f.row.as_ref().is_some_and(Vec::is_empty) =>
+            {
+                f.headings.clone()
+            }
+            _ => lines,
+        }
     }
 
     /// A table starts.
@@ -576,6 +587,22 @@ mod tests {
         assert_eq!(page.grids.len(), 1);
         assert_eq!(page.grids[0].get(2, 0).text(), note);
         assert!(page.text.contains("政务公开") && page.text.contains(&note));
+    }
+
+    #[test]
+    fn a_table_first_in_a_layout_table_is_headed_by_the_lines_above_that() {
+        let mut b = PageBuilder::new("p.html", Spans::RowSpan, Tables::Grids);
+        b.text("收入决算表");
+        b.start_table();
+        b.start_row();
+        b.start_cell(1, 1);
+        b.start_table();
+        row(&mut b, &[("项目", 1, 1), ("合计", 1, 1)]);
+        row(&mut b, &[("合计", 1, 1), ("1.00", 1, 1)]);
+        b.end_table();
+        let page = b.finish();
+        assert_eq!(page.grids[0].rows[0], vec![text("收入决算表")]);
+        assert_eq!(page.grids[0].get(2, 1).text(), "1.00");
     }
 
     #[test]

@@ -292,7 +292,9 @@ fn broken_html_pages_are_read_as_far_as_they_go() {
     let f = dir.write("nested.html", pages[2]);
     let page = gouji::read::read_page(&f, gouji::read::Tables::Grids).unwrap();
     assert_eq!(page.grids.len(), 1);
-    assert_eq!(page.grids[0].get(1, 1).text(), "1.0");
+    // Its heading is the title above the table around it.
+    assert_eq!(page.grids[0].get(0, 0).text(), "收入决算表");
+    assert_eq!(page.grids[0].get(2, 1).text(), "1.0");
     assert!(
         page.text.contains('2') && !page.text.contains("1.0"),
         "{}",
