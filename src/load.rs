@@ -68,12 +68,20 @@ struct Parts {
     narratives: Vec<Narrative>,
     titled_department: Option<String>,
     unread: Vec<ReadError>,
+    /// Other files of the document hold its tables: a page (a 情况说明.docx beside the workbook)
+    /// is its narrative, its tables as text, so that no table is read twice.
+    pages_are_narrative: bool,
 }
 
 impl Parts {
     /// Reads one file of the document with the reader for its format.
     fn read(&mut self, f: &Path) -> Result<(), ReadError> {
-        if let Some(page) = page_tables(f)? {
+        let page = if self.pages_are_narrative {
+            None
+        } else {
+            page_tables(f)?
+        };
+        if let Some(page) = page {
             let text = text::TextDoc::new(&f.display().to_string(), page.text);
             self.titled_department = self
                 .titled_department
@@ -122,7 +130,10 @@ pub fn page_tables(f: &Path) -> Result<Option<read::Page>, ReadError> {
 /// Reads and recognises the files of one document. It fails only when none of them could be
 /// read; otherwise what could not be read is in `unread`.
 pub fn load_group(files: &[PathBuf]) -> Result<Loaded, ReadError> {
-    let mut parts = Parts::default();
+    let mut parts = Parts {
+        pages_are_narrative: files.iter().any(|f| read::is_table_file(f)),
+        ..Parts::default()
+    };
     let mut read_any = false;
     for f in files {
         match parts.read(f) {
@@ -135,6 +146,7 @@ pub fn load_group(files: &[PathBuf]) -> Result<Loaded, ReadError> {
         narratives,
         titled_department,
         unread,
+        ..
     } = parts;
     if !read_any {
         if let Some(e) = unread.first() {

@@ -410,3 +410,28 @@ fn check_and_extract_read_the_tables_of_a_page() {
         "{out}"
     );
 }
+
+/// A 情况说明.docx beside the workbook that repeats one of its tables is the document's narrative:
+/// its table is not read a second time.
+#[test]
+fn a_word_narrative_beside_the_workbook_adds_no_table() {
+    let g = sample_grid();
+    let book = check_file(Path::new(PUTUO));
+    let (title, rows) = tables(&g).remove(6);
+    assert!(title.contains("三公"), "{title}");
+    let para = |t: &str| format!("<w:p><w:r><w:t>{t}</w:t></w:r></w:p>");
+    let body = para("“三公”经费支出情况如下表。") + &para(&title) + &word_table(&g, rows);
+    let dir = Scratch::new("docx-beside");
+    std::fs::copy(PUTUO, dir.join(format!("{STEM}.xlsx"))).unwrap();
+    dir.write("普陀区财政局-2024-决算说明.docx", word_document(&body));
+    let results = gouji::run::check_paths(&[dir.to_path_buf()]);
+    assert_eq!(results.len(), 1);
+    let r = &results[0];
+    let doc = r.document.as_ref().unwrap();
+    assert_eq!(
+        doc.tables.len(),
+        book.document.as_ref().unwrap().tables.len()
+    );
+    assert_eq!(doc.narratives.len(), 1);
+    assert_eq!(table_relations(r), table_relations(&book));
+}
