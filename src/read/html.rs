@@ -298,5 +298,8 @@ mod tests {
         assert_eq!(html_text(&decode(&gbk)), "\n合计\n");
         let (big5, _, _) = encoding_rs::BIG5.encode("<meta charset=big5><p>決算</p>");
         assert_eq!(html_text(&decode(&big5)), "\n決算\n");
+        // Re-saved as UTF-8, a page often keeps the charset it was written in.
+        let resaved = "<meta content=\"text/html; charset=gb2312\"><p>合计</p>";
+        assert_eq!(html_text(&decode(resaved.as_bytes())), "\n合计\n");
     }
 }
