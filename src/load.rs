@@ -2,12 +2,15 @@
 //! disclosure (its tables and its narrative), reads each file with the reader for its format and
 //! recognises it. What cannot be read is returned, never dropped.
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::model::{Document, Narrative};
 use crate::read::{self, text, ReadError};
 use crate::recognise::{self, Problem};
+
+mod folders;
+
+pub use folders::{expand, source_of};
 
 /// One input document and everything that went wrong reading it short of failing.
 #[derive(Debug)]
@@ -20,136 +23,6 @@ pub struct Loaded {
     pub unread: Vec<ReadError>,
     /// The sheets as read, for reports that show the tables as published.
     pub grids: Vec<crate::read::Grid>,
-}
-
-fn readable(p: &Path) -> bool {
-    read::is_table_file(p) || text::is_text_file(p)
-}
-
-/// Office's `~$name.xlsx` lock files, hidden files, a folder's README and a corpus' own
-/// `manifest.csv` / `injected.csv` are not disclosures.
-fn skipped_in_folders(p: &Path) -> bool {
-    let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    let stem = p.file_stem().and_then(|n| n.to_str()).unwrap_or("");
-    name.starts_with("~$")
-        || name.starts_with('.')
-        || stem.eq_ignore_ascii_case("readme")
-        || name.eq_ignore_ascii_case("manifest.csv")
-        || name.eq_ignore_ascii_case("injected.csv")
-}
-
-/// The department and year a file name tells (`谯城区人社局-2016-决算说明.txt`), which groups a
-/// narrative with its tables.
-fn name_key(p: &Path) -> Option<String> {
-    let s = p.display().to_string();
-    let stem = p.file_stem().and_then(|n| n.to_str())?;
-    let dept = recognise::department_from(&[], &s)?;
-    let year = recognise::year_from(&[], stem)?;
-    Some(format!("{dept}|{year}"))
-}
-
-/// The documents to read: the files given and the readable files under the folders given, each
-/// group one disclosure. Files given on the command line that share a department and year (by
-/// name) are one document; in a folder, files sharing them are, and a narrative with no such
-/// name joins the folder's one table document when there is one. Sorted, so runs repeat.
-pub fn expand(paths: &[PathBuf]) -> (Vec<Vec<PathBuf>>, Vec<ReadError>) {
-    let mut groups: BTreeMap<String, Vec<PathBuf>> = BTreeMap::new();
-    let mut loose_texts: Vec<PathBuf> = Vec::new();
-    let mut errors = Vec::new();
-    for p in paths {
-        if p.is_dir() {
-            let mut files = Vec::new();
-            walk(p, &mut files, &mut errors);
-            for f in files {
-                let dir = f
-                    .parent()
-                    .map(|d| d.display().to_string())
-                    .unwrap_or_default();
-                match name_key(&f) {
-                    Some(k) => groups.entry(format!("{dir}\u{0}{k}")).or_default().push(f),
-                    None if text::is_text_file(&f) => loose_texts.push(f),
-                    None => groups
-                        .entry(format!("{}", f.display()))
-                        .or_default()
-                        .push(f),
-                }
-            }
-        } else if p.exists() {
-            let key = name_key(p).unwrap_or_else(|| p.display().to_string());
-            groups
-                .entry(format!("\u{0}{key}"))
-                .or_default()
-                .push(p.clone());
-        } else {
-            errors.push(ReadError::Io {
-                file: p.display().to_string(),
-                reason: "文件或文件夹不存在".into(),
-            });
-        }
-    }
-    // Only the documents found so far (tables, or files named for a department and year) take a
-    // loose narrative in: two loose narratives in one folder are two documents.
-    let found: Vec<(String, Option<PathBuf>)> = groups
-        .iter()
-        .map(|(k, fs)| (k.clone(), fs[0].parent().map(Path::to_path_buf)))
-        .collect();
-    for t in loose_texts {
-        let dir = t.parent().map(Path::to_path_buf);
-        let same_dir: Vec<String> = found
-            .iter()
-            .filter(|(_, d)| *d == dir)
-            .map(|(k, _)| k.clone())
-            .collect();
-        match same_dir.as_slice() {
-            [only] => groups.entry(only.clone()).or_default().push(t),
-            _ => groups.entry(t.display().to_string()).or_default().push(t),
-        }
-    }
-    let mut out: Vec<Vec<PathBuf>> = groups.into_values().collect();
-    for g in &mut out {
-        g.sort();
-        g.dedup();
-    }
-    out.sort();
-    (out, errors)
-}
-
-fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<ReadError>) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(e) => {
-            errors.push(ReadError::Io {
-                file: dir.display().to_string(),
-                reason: e.to_string(),
-            });
-            return;
-        }
-    };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    for p in paths {
-        if p.is_dir() {
-            walk(&p, files, errors);
-        } else if readable(&p) && !skipped_in_folders(&p) {
-            files.push(p);
-        }
-    }
-}
-
-/// What a document is called in reports: its file, or its folder when it has several files.
-pub fn source_of(files: &[PathBuf]) -> String {
-    match files {
-        [one] => one.display().to_string(),
-        [first, ..] => {
-            let dir = first.parent();
-            if files.iter().all(|f| f.parent() == dir) {
-                dir.map(|d| d.display().to_string()).unwrap_or_default()
-            } else {
-                first.display().to_string()
-            }
-        }
-        [] => String::new(),
-    }
 }
 
 /// The year of the first disclosure title a narrative prints (“2024年度部门决算”, “2025年部门预算”).
@@ -185,6 +58,15 @@ fn disclosure_titles(narratives: &[Narrative]) -> Vec<&str> {
         .collect()
 }
 
+/// The department a page's heading names (上海市普陀区财政局2024年度部门决算), as a PDF's cover
+/// does: its tables, unlike a workbook's, seldom carry a 编制单位 line.
+fn page_department(text: &str) -> Option<String> {
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(40)
+        .find_map(recognise::department_in_title)
+}
+
 /// Reads a narrative file into sentences and claims.
 pub fn load_narrative(path: &Path) -> Result<Narrative, ReadError> {
     let doc = text::read_text(path)?;
@@ -196,48 +78,93 @@ pub fn load(path: &Path) -> Result<Loaded, ReadError> {
     load_group(&[path.to_path_buf()])
 }
 
+/// What the files of one document gave so far.
+#[derive(Default)]
+struct Parts {
+    grids: Vec<crate::read::Grid>,
+    narratives: Vec<Narrative>,
+    titled_department: Option<String>,
+    unread: Vec<ReadError>,
+    /// Other files of the document hold its tables: a page (a 情况说明.docx beside the workbook)
+    /// is its narrative, its tables as text, so that no table is read twice.
+    pages_are_narrative: bool,
+}
+
+impl Parts {
+    /// Reads one file of the document with the reader for its format.
+    fn read(&mut self, f: &Path) -> Result<(), ReadError> {
+        let page = if self.pages_are_narrative {
+            None
+        } else {
+            page_tables(f)?
+        };
+        if let Some(page) = page {
+            let text = text::TextDoc::new(&f.display().to_string(), page.text);
+            self.titled_department = self
+                .titled_department
+                .take()
+                .or_else(|| page_department(&text.text));
+            if !text.text.trim().is_empty() {
+                self.narratives.push(recognise::narrative::read(&text));
+            }
+            self.grids.extend(page.grids);
+            self.unread.extend(page.problems);
+        } else if text::is_text_file(f) {
+            self.narratives.push(load_narrative(f)?);
+        } else if read::extension(f) == "pdf" {
+            let pdf = read::pdf::read_pdf(f)?;
+            let parts = recognise::pdf::assemble(&pdf);
+            self.grids.extend(parts.grid);
+            self.titled_department = self.titled_department.take().or(parts.department);
+            if let Some(text) = parts.narrative {
+                self.narratives.push(recognise::narrative::read(&text));
+            }
+            self.unread.extend(pdf.problems);
+        } else {
+            let o = read::read_tables(f)?;
+            self.grids.extend(o.grids);
+            self.unread.extend(o.problems);
+        }
+        Ok(())
+    }
+}
+
+/// A page (.html, .docx) holding 决算 tables, read with them as grids; `None` for any other file,
+/// and for a page whose tables are none of the 决算 tables (a 情况说明 setting a few figures
+/// out in rows), which is read as text, tables included.
+pub fn page_tables(f: &Path) -> Result<Option<read::Page>, ReadError> {
+    if !read::is_page_file(f) {
+        return Ok(None);
+    }
+    let page = read::read_page(f, read::Tables::Grids)?;
+    let standard = recognise::recognise(&page.grids)
+        .tables
+        .iter()
+        .any(|t| recognise::is_standard(t.kind));
+    Ok(standard.then_some(page))
+}
+
 /// Reads and recognises the files of one document. It fails only when none of them could be
 /// read; otherwise what could not be read is in `unread`.
 pub fn load_group(files: &[PathBuf]) -> Result<Loaded, ReadError> {
-    let mut grids = Vec::new();
-    let mut narratives = Vec::new();
-    let mut titled_department = None;
-    let mut unread = Vec::new();
+    let mut parts = Parts {
+        pages_are_narrative: files.iter().any(|f| read::is_table_file(f)),
+        ..Parts::default()
+    };
     let mut read_any = false;
     for f in files {
-        if text::is_text_file(f) {
-            match load_narrative(f) {
-                Ok(n) => {
-                    narratives.push(n);
-                    read_any = true;
-                }
-                Err(e) => unread.push(e),
-            }
-        } else if read::extension(f) == "pdf" {
-            match read::pdf::read_pdf(f) {
-                Ok(pdf) => {
-                    let parts = recognise::pdf::assemble(&pdf);
-                    grids.extend(parts.grid);
-                    titled_department = titled_department.or(parts.department);
-                    if let Some(text) = parts.narrative {
-                        narratives.push(recognise::narrative::read(&text));
-                    }
-                    unread.extend(pdf.problems);
-                    read_any = true;
-                }
-                Err(e) => unread.push(e),
-            }
-        } else {
-            match read::read_tables(f) {
-                Ok(o) => {
-                    grids.extend(o.grids);
-                    unread.extend(o.problems);
-                    read_any = true;
-                }
-                Err(e) => unread.push(e),
-            }
+        match parts.read(f) {
+            Ok(()) => read_any = true,
+            Err(e) => parts.unread.push(e),
         }
     }
+    let Parts {
+        grids,
+        narratives,
+        titled_department,
+        unread,
+        ..
+    } = parts;
     if !read_any {
         if let Some(e) = unread.first() {
             if unread.len() == 1 {
@@ -245,11 +172,7 @@ pub fn load_group(files: &[PathBuf]) -> Result<Loaded, ReadError> {
             }
         }
     }
-    let first = files
-        .first()
-        .map(|f| f.display().to_string())
-        .unwrap_or_default();
-    let (mut document, problems) = recognise::document(&first, &grids);
+    let (mut document, problems) = recognise::document(&folders::naming_source(files), &grids);
     if titled_department.is_some() {
         document.department = titled_department;
     }

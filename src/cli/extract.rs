@@ -9,7 +9,7 @@ use super::{CliError, Format};
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// A table file.
+    /// A table file, a narrative, or a page (.html, .docx) with tables.
     file: PathBuf,
     #[arg(long, value_enum, default_value_t = Format::Json)]
     format: Format,
@@ -17,7 +17,9 @@ pub struct Args {
 
 /// Prints the model of one file; the parts that could not be read are the error.
 pub fn run(args: Args) -> Result<(), CliError> {
-    if crate::read::text::is_text_file(&args.file) {
+    // A page (.html, .docx) holding 决算 tables is a document; without them, its prose.
+    let tables_on_page = load::page_tables(&args.file).is_ok_and(|p| p.is_some());
+    if crate::read::text::is_text_file(&args.file) && !tables_on_page {
         let narrative = load::load_narrative(&args.file)?;
         report::emit(&report::json::narrative(&narrative));
         return Ok(());

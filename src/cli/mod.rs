@@ -99,7 +99,8 @@ impl From<SeverityArg> for Severity {
 
 #[derive(clap::Args)]
 struct Inputs {
-    /// Files (.pdf; .xlsx .xlsm .xls .xlsb .ods .csv tables; .txt .md .html .docx narratives) or folders to read.
+    /// Files (.pdf; .xlsx .xlsm .xls .xlsb .ods .csv tables; .html .htm .docx pages, tables and
+    /// prose; .txt .md narratives) or folders to read.
     #[arg(required = true)]
     paths: Vec<PathBuf>,
 }

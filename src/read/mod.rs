@@ -4,10 +4,13 @@
 //! plainly what it could not read.
 
 mod csv;
+mod docx;
 mod error;
+mod html;
 pub mod limits;
 mod merges;
 pub mod pdf;
+mod tables;
 pub mod text;
 mod workbook;
 
@@ -21,6 +24,8 @@ pub use crate::model::Places;
 
 pub use self::csv::read_csv;
 pub use error::ReadError;
+pub use html::read_html;
+pub use tables::{Page, Tables};
 pub use workbook::read_workbook;
 
 /// Sheets taller than this are not 决算 tables (the largest real ones run to a few hundred rows);
@@ -160,6 +165,34 @@ pub fn read_tables(path: &Path) -> Result<ReadOutcome, ReadError> {
             },
         }),
     }
+}
+
+/// Pages that may hold tables among their prose: .html, .htm, .docx.
+pub fn is_page_file(path: &Path) -> bool {
+    matches!(extension(path).as_str(), "html" | "htm" | "docx")
+}
+
+/// Reads a page (.html/.htm/.docx): its tables of figures as grids (or, asked so, as text) and
+/// its prose as text. A page with neither is `Empty`.
+pub fn read_page(path: &Path, tables: Tables) -> Result<Page, ReadError> {
+    let file = path.display().to_string();
+    let bytes = read_bytes(path)?;
+    let page = match extension(path).as_str() {
+        "docx" => docx::read_docx(&bytes, &file, tables)?,
+        _ => html::read_html(&bytes, &file, tables),
+    };
+    if page.grids.is_empty() && page.problems.is_empty() && page.text.trim().is_empty() {
+        return Err(ReadError::Empty { file });
+    }
+    Ok(page)
+}
+
+/// A file's bytes, or why they could not be read.
+fn read_bytes(path: &Path) -> Result<Vec<u8>, ReadError> {
+    std::fs::read(path).map_err(|e| ReadError::Io {
+        file: path.display().to_string(),
+        reason: e.to_string(),
+    })
 }
 
 /// Decodes bytes as UTF-8 (with or without BOM), else as GB18030 (a superset of GBK and GB2312),

@@ -251,3 +251,128 @@ fn random_grids_never_panic() {
         let _ = gouji::check::run(&doc, &problems);
     }
 }
+
+/// Checking the file ended without a panic caught (the guard would report it as unread).
+fn assert_not_panicked(f: &Path) {
+    let r = check_file(f);
+    let panicked = r
+        .errors
+        .iter()
+        .any(|e| matches!(e, ReadError::Panicked { .. }));
+    assert!(!panicked, "{}: {:?}", f.display(), r.errors);
+}
+
+/// Pages with broken markup never panic: unclosed cells, rows and tables, stray end tags, a
+/// table inside a cell, spans of a million, an unclosed comment or script.
+#[test]
+fn broken_html_pages_are_read_as_far_as_they_go() {
+    let dir = Scratch::new("bad-html");
+    let pages = [
+        "<table><tr><td>收入决算表<td>1<tr><td rowspan=999999 colspan=99999>x<td>2",
+        "</td></tr></table><td colspan=-3>合计</td><table><table><tr><td>1</table>",
+        "<p>收入决算表</p><table><tr><td><table><tr><td>a<td>b<tr><td>c<td>1.0</table></td><td>2",
+        "<table><tr><td rowspan='0' colspan=\"2\">a</td></tr><tr><td>b</td></tr><!-- <table>",
+        "<script>var t = '<table>'; <table><tr><td>1<td>2<tr><td>3<td>4",
+        "<table><caption>支出决算表<tr><th colspan=1e9>项目<th rowspan=>金额<tr><td>合计<td>&#xFFFFFFFF;&#99999999;",
+        "<",
+        "<table",
+        "<<<>>>&&&;;",
+    ];
+    for (i, html) in pages.iter().enumerate() {
+        let f = dir.write(&format!("坏网页{i}.html"), html);
+        assert_not_panicked(&f);
+        let _ = gouji::read::read_page(&f, gouji::read::Tables::Grids);
+    }
+    // Spans are cut to the table: a million rows down is to its last row, columns at most 256.
+    let f = dir.write("spans.html", pages[0]);
+    let page = gouji::read::read_page(&f, gouji::read::Tables::Grids).unwrap();
+    let m = page.grids[0].merges[0];
+    assert_eq!((m.first, m.last), ((1, 0), (1, 255)));
+    // The table inside a cell is read as a grid, the one around it as text.
+    let f = dir.write("nested.html", pages[2]);
+    let page = gouji::read::read_page(&f, gouji::read::Tables::Grids).unwrap();
+    assert_eq!(page.grids.len(), 1);
+    // Its heading is the title above the table around it.
+    assert_eq!(page.grids[0].get(0, 0).text(), "收入决算表");
+    assert_eq!(page.grids[0].get(2, 1).text(), "1.0");
+    assert!(
+        page.text.contains('2') && !page.text.contains("1.0"),
+        "{}",
+        page.text
+    );
+}
+
+/// A table that would lay out more cells than any 决算 table (a span pushing every row 255
+/// columns right) is reported, named, not read; the page is not held in memory many times over.
+#[test]
+fn an_html_table_too_large_is_reported_not_read() {
+    let dir = Scratch::new("huge-html");
+    let mut html = String::from("<table><tr><td rowspan=0 colspan=255>x<td>y");
+    for _ in 0..9000 {
+        html.push_str("<tr><td>1<td>2");
+    }
+    let f = dir.write("大表.html", html);
+    let page = gouji::read::read_page(&f, gouji::read::Tables::Grids).unwrap();
+    assert!(page.grids.is_empty());
+    match page.problems.as_slice() {
+        [ReadError::SheetTooLarge { sheet, rows, .. }] => {
+            assert_eq!(sheet, "表格1");
+            assert_eq!(*rows, 9001);
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+/// Word documents with broken XML, without their document part, or with nested tables and merges
+/// that continue nothing: an error naming the file, or the tables read as far as they go.
+#[test]
+fn broken_word_documents_never_panic() {
+    use std::io::Write;
+    let dir = Scratch::new("bad-docx");
+    let docx = |part: &str, xml: &str| {
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        zip.start_file(part, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        zip.write_all(xml.as_bytes()).unwrap();
+        zip.finish().unwrap().into_inner()
+    };
+    let f = dir.write("无正文.docx", docx("word/other.xml", "<x/>"));
+    assert!(matches!(
+        check_file(&f).errors.as_slice(),
+        [ReadError::Corrupt { .. }]
+    ));
+    let f = dir.write(
+        "坏.docx",
+        docx("word/document.xml", "<w:body><w:p><w:t>收入</w:x>"),
+    );
+    match check_file(&f).errors.as_slice() {
+        [ReadError::Corrupt { file, reason }] => {
+            assert!(
+                file.ends_with("坏.docx") && reason.contains("document.xml"),
+                "{reason}"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    let cell = |props: &str, t: &str| {
+        format!("<w:tc><w:tcPr>{props}</w:tcPr><w:p><w:r><w:t>{t}</w:t></w:r></w:p></w:tc>")
+    };
+    let body = format!(
+        "<w:body><w:tbl><w:tr><w:trPr><w:gridBefore w:val=\"99999999999\"/></w:trPr>{}{}</w:tr>\
+         <w:tr>{}<w:tc><w:tbl><w:tr>{}{}</w:tr><w:tr>{}{}</w:tr></w:tbl></w:tc></w:tr></w:tbl></w:body>",
+        cell("<w:vMerge/>", "续"),
+        cell("<w:gridSpan w:val=\"-1\"/>", "x"),
+        cell("<w:gridSpan w:val=\"999999999999999999999\"/><w:vMerge w:val=\"restart\"/>", "a"),
+        cell("<w:vMerge/>", "b"),
+        cell("", "1"),
+        cell("<w:vMerge/>", ""),
+        cell("", "2"),
+    );
+    let f = dir.write("嵌套.docx", docx("word/document.xml", &body));
+    assert_not_panicked(&f);
+    let page = gouji::read::read_page(&f, gouji::read::Tables::Grids).unwrap();
+    // The inner table: b continued below, 1 over 2.
+    assert_eq!(page.grids.len(), 1);
+    assert_eq!(page.grids[0].merges.len(), 1);
+    assert_eq!(page.grids[0].get(1, 1).text(), "2");
+}

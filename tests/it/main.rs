@@ -4,6 +4,8 @@ mod bad_input;
 mod batch;
 pub mod cli;
 pub mod common;
+mod grouping;
+pub mod html_tables;
 mod hostile;
 mod mutation;
 mod narrative;
