@@ -6,6 +6,7 @@
 mod csv;
 mod error;
 mod merges;
+mod ods;
 pub mod pdf;
 pub mod text;
 mod workbook;
