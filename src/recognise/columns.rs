@@ -6,7 +6,10 @@ use crate::read::Grid;
 
 use super::text::norm;
 
-/// The heading path of every column over the given header rows.
+/// The heading path of every column over the given header rows. A heading printed as one text
+/// (`本年支出-合计`, `本年支出_基本支出`) is the same path as the same headings on two rows; a
+/// group heading over every amount column is the table's, not a column's, and is dropped (so
+/// `本年支出` over 合计 | 基本支出 | 项目支出 gives the columns 合计 | 基本支出 | 项目支出).
 pub fn paths(grid: &Grid, header: &[usize], width: usize) -> Vec<Vec<String>> {
     let text = |r: usize, c: usize| norm(&grid.get(r, c).as_text());
     let mut paths = vec![Vec::<String>::new(); width];
@@ -18,10 +21,15 @@ pub fn paths(grid: &Grid, header: &[usize], width: usize) -> Vec<Vec<String>> {
             }
             if let Some(m) = grid.merge_at(r, c) {
                 row[c] = text(m.first.0 as usize, m.first.1 as usize);
-            } else if grid.merges.is_empty() && c > 0 && !row[c - 1].is_empty() {
+            } else if grid.merges.is_empty()
+                && c > 0
+                && !row[c - 1].is_empty()
+                && paths[c] == paths[c - 1]
+            {
                 // No merge information (CSV): a group heading is printed once, over the
                 // first of its sub-columns; the columns after it that have a sub-heading
-                // below and nothing here belong to the same group.
+                // below and nothing here belong to the same group — but never across the
+                // edge of a group above (公务接待费 is not under 公务用车购置及运行费).
                 let below = header[i + 1..].iter().any(|&rr| !text(rr, c).is_empty());
                 let below_left = header[i + 1..]
                     .iter()
@@ -32,12 +40,56 @@ pub fn paths(grid: &Grid, header: &[usize], width: usize) -> Vec<Vec<String>> {
             }
         }
         for (c, t) in row.into_iter().enumerate() {
-            if !t.is_empty() && paths[c].last() != Some(&t) {
-                paths[c].push(t);
+            for part in flattened(&t) {
+                if paths[c].last().map(String::as_str) != Some(part) {
+                    paths[c].push(part.to_string());
+                }
             }
         }
     }
+    drop_table_heading(&mut paths);
     paths
+}
+
+/// The headings one header cell prints: `本年支出-合计` is 本年支出 over 合计. Only text on both
+/// sides of the mark splits (a lone `-` or a number range stays whole).
+fn flattened(t: &str) -> Vec<&str> {
+    if t.is_empty() {
+        return Vec::new();
+    }
+    let parts: Vec<&str> = t.split(['-', '_', '－', '—', '/']).collect();
+    let words = |p: &&str| !p.is_empty() && !p.chars().all(|c| c.is_ascii_digit());
+    if parts.len() > 1 && parts.iter().all(words) {
+        parts
+    } else {
+        vec![t]
+    }
+}
+
+/// Drops the first heading when every amount column (two or more) is under it: a group heading
+/// over the whole table (本年支出, 本年收入, 财政拨款“三公”经费) says nothing about any column.
+fn drop_table_heading(paths: &mut [Vec<String>]) {
+    let amounts: Vec<usize> = (0..paths.len())
+        .filter(|&c| {
+            let p = &paths[c];
+            !p.is_empty() && !is_code(p) && !is_name(p) && !is_line_number(p)
+        })
+        .collect();
+    let Some(&first) = amounts.first() else {
+        return;
+    };
+    let Some(top) = paths[first].first().cloned() else {
+        return;
+    };
+    let shared = amounts
+        .iter()
+        .all(|&c| paths[c].len() > 1 && paths[c][0] == top);
+    if amounts.len() < 2 || !shared {
+        return;
+    }
+    for &c in &amounts {
+        paths[c].remove(0);
+    }
 }
 
 pub fn joined(path: &[String]) -> String {

@@ -276,7 +276,13 @@ fn is_data_row(grid: &Grid, r: usize, width: usize, texts: &[Cow<str>]) -> bool 
         return false;
     }
     let first = label_cow(&texts[0]);
-    first == "合计" || first.starts_with("本年") || texts.len() == 1 && first.starts_with('注')
+    // A line such as 本年收入合计 is printed in the first column; the same words further right,
+    // alone on their row, are a group heading over the columns below (本年收入 over 合计 | 财政
+    // 拨款收入 …).
+    let in_first_column = !grid.get(r, 0).is_empty();
+    first == "合计"
+        || first.starts_with("本年") && in_first_column
+        || texts.len() == 1 && first.starts_with('注')
 }
 
 /// Notes printed under a table (注：… 本表无数据).

@@ -1,15 +1,18 @@
 //! A 总表 (收入支出决算总表, 财政拨款收入支出决算总表): its income and expenditure halves printed
-//! side by side, each read as a table of lines.
+//! side by side, or the 支出 half printed under the 收入 half with a header of its own; each half
+//! read as a table of lines.
 
 use std::sync::Arc;
 
 use crate::model::{CellRef, Row, Side, Table};
+use crate::read::RawValue;
 use crate::recognise::columns;
 use crate::recognise::lines::LineReader;
+use crate::recognise::text::{self, label_cow, AmountText};
 
 use super::{is_note, keyed_columns, Ctx};
 
-/// The two halves of a 总表 printed side by side: 收入 | 支出.
+/// The two halves of a 总表: side by side (收入 | 支出), or stacked (支出 under 收入).
 pub(super) fn halves(
     ctx: &mut Ctx,
     base: &Table,
@@ -26,36 +29,101 @@ pub(super) fn halves(
             items.get(1).copied()
         })
         .unwrap_or(width);
-    let mut out = Vec::new();
-    for (side, from, to) in [(Side::Income, 0, split), (Side::Expenditure, split, width)] {
-        if from >= to {
+    if split == width {
+        if let Some((income, header, spending)) = stacked(ctx, data, width) {
+            let lower = columns::paths(ctx.grid, header, width);
+            // Each half as wide as its own header: the other's wider columns are not its own.
+            let headed =
+                |p: &[Vec<String>]| p.iter().rposition(|h| !h.is_empty()).map_or(0, |c| c + 1);
+            return vec![
+                half(ctx, base, Side::Income, paths, (0, headed(paths)), income),
+                half(
+                    ctx,
+                    base,
+                    Side::Expenditure,
+                    &lower,
+                    (0, headed(&lower)),
+                    spending,
+                ),
+            ];
+        }
+    }
+    [(Side::Income, 0, split), (Side::Expenditure, split, width)]
+        .into_iter()
+        .filter(|&(_, from, to)| from < to)
+        .map(|(side, from, to)| half(ctx, base, side, paths, (from, to), data))
+        .collect()
+}
+
+/// A 支出 half printed under the 收入 half: the rows of the income half, the header rows of the
+/// expenditure half (after a row reading 支出, up to its first line) and its lines.
+fn stacked<'d>(
+    ctx: &Ctx,
+    data: &'d [usize],
+    width: usize,
+) -> Option<(&'d [usize], &'d [usize], &'d [usize])> {
+    let texts = |r: usize| -> Vec<String> {
+        (0..width)
+            .map(|c| ctx.text(r, c).into_owned())
+            .filter(|t| !t.is_empty())
+            .collect()
+    };
+    let marker = data
+        .iter()
+        .position(|&r| matches!(texts(r).as_slice(), [t] if label_cow(t) == "支出"))?;
+    // The header: rows of two or more headings and no figure (an expenditure line prints its
+    // label alone, or with a figure or a 行次 number).
+    let figures = |r: usize| {
+        (0..width).any(|c| match ctx.grid.get(r, c) {
+            RawValue::Number(_) => true,
+            RawValue::Text(t) => matches!(text::amount(t), AmountText::Figure(_)),
+            RawValue::Empty => false,
+        })
+    };
+    let lines = data[marker + 1..]
+        .iter()
+        .position(|&r| figures(r) || texts(r).len() < 2)
+        .map_or(data.len(), |i| marker + 1 + i);
+    if lines == marker + 1 {
+        return None;
+    }
+    Some((&data[..marker], &data[marker + 1..lines], &data[lines..]))
+}
+
+/// One half over the columns `from..to`: the first column that is no 行次 holds the line's name.
+fn half(
+    ctx: &mut Ctx,
+    base: &Table,
+    side: Side,
+    paths: &[Vec<String>],
+    (from, to): (usize, usize),
+    data: &[usize],
+) -> Table {
+    let label_col = (from..to)
+        .find(|&c| !columns::is_line_number(&paths[c]))
+        .unwrap_or(from);
+    let amount_cols: Vec<usize> = (label_col + 1..to)
+        .filter(|&c| !columns::is_line_number(&paths[c]))
+        .collect();
+    let mut t = base.clone();
+    t.side = Some(side);
+    t.columns = keyed_columns(paths, &amount_cols);
+    let mut lines = LineReader::default();
+    for &r in data {
+        let name = ctx.text(r, label_col);
+        if name.is_empty() || is_note(&name) || name.starts_with("栏次") {
             continue;
         }
-        let label_col = from;
-        let amount_cols: Vec<usize> = (from + 1..to)
-            .filter(|&c| !columns::is_line_number(&paths[c]))
-            .collect();
-        let mut t = base.clone();
-        t.side = Some(side);
-        t.columns = keyed_columns(paths, &amount_cols);
-        let mut lines = LineReader::default();
-        for &r in data {
-            let name = ctx.text(r, label_col);
-            if name.is_empty() || is_note(&name) {
-                continue;
-            }
-            let name: Arc<str> = Arc::from(&*name);
-            let (line, code) = lines.read(side, &name);
-            let cells = amount_cols.iter().map(|&c| ctx.amount(r, c)).collect();
-            t.rows.push(Row {
-                code,
-                name,
-                line,
-                cells,
-                at: CellRef::new(r as u32, label_col as u32),
-            });
-        }
-        out.push(t);
+        let name: Arc<str> = Arc::from(&*name);
+        let (line, code) = lines.read(side, &name);
+        let cells = amount_cols.iter().map(|&c| ctx.amount(r, c)).collect();
+        t.rows.push(Row {
+            code,
+            name,
+            line,
+            cells,
+            at: CellRef::new(r as u32, label_col as u32),
+        });
     }
-    out
+    t
 }
