@@ -4,6 +4,7 @@ mod bad_input;
 mod batch;
 pub mod cli;
 pub mod common;
+mod metamorphic;
 mod mutation;
 mod narrative;
 mod narrative_rules;

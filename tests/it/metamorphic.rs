@@ -1,0 +1,347 @@
+//! The metamorphic suite (issue 20 §5): the 财政局 sample laid out as departments publish it —
+//! merged or unmerged headers, group headings, flattened headers, 行次 first, a 总表's halves
+//! stacked, 栏次 rows, codes split over 类/款/项, amounts as text or in 万元, one sheet per table,
+//! one CSV per table in a folder, .ods — must give the same tables, the same number of relations
+//! verified and the same findings as the original; and one planted change must be reported at its
+//! cell in every layout.
+
+mod layouts;
+mod writers;
+
+use std::path::{Path, PathBuf};
+
+use gouji::check::Severity;
+use gouji::model::CellRef;
+use gouji::read::{read_tables, RawValue};
+use gouji::recognise::text::{amount, AmountText};
+use gouji::run::{check_paths, DocResult};
+use rust_decimal::Decimal;
+
+use super::common::Scratch;
+use super::samples::PUTUO;
+use layouts::{Piece, Sheet};
+
+/// How a layout is saved.
+#[derive(Clone, Copy, Debug)]
+enum Saved {
+    /// One .xlsx workbook.
+    Xlsx,
+    /// One .ods workbook.
+    Ods,
+    /// One CSV per sheet, in one folder, each named with department, year and its table.
+    Csv,
+}
+
+/// A layout: a change of form, one sheet for all tables or one per table, and a format.
+struct Layout {
+    name: &'static str,
+    change: fn(&mut Vec<Piece>),
+    per_table: bool,
+    saved: Saved,
+}
+
+fn none(_: &mut Vec<Piece>) {}
+
+const LAYOUTS: &[Layout] = &[
+    Layout {
+        name: "rewritten",
+        change: none,
+        per_table: false,
+        saved: Saved::Xlsx,
+    },
+    Layout {
+        name: "per-table sheets",
+        change: none,
+        per_table: true,
+        saved: Saved::Xlsx,
+    },
+    Layout {
+        name: "unmerged headers",
+        change: |p| layouts::unmerged(p),
+        per_table: false,
+        saved: Saved::Xlsx,
+    },
+    Layout {
+        name: "text amounts with separators",
+        change: |p| layouts::amounts(p, layouts::with_separators),
+        per_table: false,
+        saved: Saved::Xlsx,
+    },
+    Layout {
+        name: "万元",
+        change: |p| layouts::in_wan(p),
+        per_table: false,
+        saved: Saved::Xlsx,
+    },
+    Layout {
+        name: "split codes",
+        change: |p| layouts::split_codes(p),
+        per_table: true,
+        saved: Saved::Xlsx,
+    },
+    Layout {
+        name: "group headings",
+        change: |p| layouts::group_headings(p),
+        per_table: false,
+        saved: Saved::Xlsx,
+    },
+    Layout {
+        name: "group headings unmerged",
+        change: |p| {
+            layouts::group_headings(p);
+            layouts::unmerged(p);
+        },
+        per_table: false,
+        saved: Saved::Xlsx,
+    },
+    Layout {
+        name: "flattened with -",
+        change: |p| {
+            layouts::group_headings(p);
+            layouts::flattened(p, "-");
+        },
+        per_table: false,
+        saved: Saved::Xlsx,
+    },
+    Layout {
+        name: "flattened with _",
+        change: |p| {
+            layouts::group_headings(p);
+            layouts::flattened(p, "_");
+        },
+        per_table: true,
+        saved: Saved::Xlsx,
+    },
+    Layout {
+        name: "行次 first",
+        change: |p| layouts::line_numbers_first(p),
+        per_table: false,
+        saved: Saved::Xlsx,
+    },
+    Layout {
+        name: "stacked 总表",
+        change: |p| layouts::stacked(p),
+        per_table: false,
+        saved: Saved::Xlsx,
+    },
+    Layout {
+        name: "栏次 rows",
+        change: |p| layouts::column_numbers(p),
+        per_table: false,
+        saved: Saved::Xlsx,
+    },
+    Layout {
+        name: "ods",
+        change: none,
+        per_table: false,
+        saved: Saved::Ods,
+    },
+    Layout {
+        name: "ods group headings",
+        change: |p| layouts::group_headings(p),
+        per_table: true,
+        saved: Saved::Ods,
+    },
+    Layout {
+        name: "csv per table",
+        change: none,
+        per_table: true,
+        saved: Saved::Csv,
+    },
+    Layout {
+        name: "csv per table, group headings, split codes, text amounts",
+        change: |p| {
+            layouts::group_headings(p);
+            layouts::split_codes(p);
+            layouts::amounts(p, layouts::with_separators);
+        },
+        per_table: true,
+        saved: Saved::Csv,
+    },
+];
+
+const STEM: &str = "普陀区财政局-2024-决算公开表";
+
+/// The layout written into `dir`; the sheets as written (a CSV's sheet is its file's stem).
+fn write(layout: &Layout, pieces: &[Piece], dir: &Path) -> Vec<Sheet> {
+    let mut sheets = if layout.per_table {
+        layouts::per_table(pieces)
+    } else {
+        layouts::one_sheet("部门决算公开表", pieces)
+    };
+    match layout.saved {
+        Saved::Xlsx => drop(writers::xlsx(&dir.join(format!("{STEM}.xlsx")), &sheets)),
+        Saved::Ods => drop(writers::ods(&dir.join(format!("{STEM}.ods")), &sheets)),
+        Saved::Csv => {
+            for (sheet, piece) in sheets.iter_mut().zip(pieces) {
+                sheet.name = format!("普陀区财政局-2024-{}-{}", sheet.name, piece.kind.title());
+                writers::csv(&dir.join(format!("{}.csv", sheet.name)), sheet);
+            }
+        }
+    }
+    sheets
+}
+
+fn original() -> Vec<Piece> {
+    let read = read_tables(Path::new(PUTUO)).unwrap();
+    layouts::pieces(&read.grids[0])
+}
+
+/// What must not change with the layout: each table's kind, side, column keys, lines and codes;
+/// the number of relations verified; each finding's rule, severity, table and figures (in 元).
+#[derive(Debug, PartialEq)]
+struct Outcome {
+    tables: Vec<String>,
+    checked: usize,
+    findings: Vec<String>,
+}
+
+fn outcome(r: &DocResult) -> Outcome {
+    let doc = r.document.as_ref().expect("read");
+    let tables = doc
+        .tables
+        .iter()
+        .map(|t| {
+            let keys: Vec<_> = t.columns.iter().map(|c| c.key).collect();
+            let lines: Vec<_> = t.rows.iter().map(|r| (r.line, r.code.clone())).collect();
+            format!("{:?} {:?} {keys:?} {lines:?}", t.kind, t.side)
+        })
+        .collect();
+    let mut findings: Vec<String> = r
+        .findings
+        .iter()
+        .map(|f| {
+            let yuan = |d: Option<Decimal>| {
+                d.map(|d| (d * f.unit.map_or(Decimal::ONE, |u| u.factor())).normalize())
+            };
+            format!(
+                "{} {:?} {:?} {:?} {:?} {:?}",
+                f.rule,
+                f.severity,
+                f.table,
+                yuan(f.expected),
+                yuan(f.actual),
+                yuan(f.difference)
+            )
+        })
+        .collect();
+    findings.sort();
+    Outcome {
+        tables,
+        checked: r.checked.len(),
+        findings,
+    }
+}
+
+fn check_dir(dir: &Path) -> DocResult {
+    let mut docs = check_paths(&[PathBuf::from(dir)]);
+    assert_eq!(docs.len(), 1, "one document in {}", dir.display());
+    docs.remove(0)
+}
+
+#[test]
+fn every_layout_gives_the_tables_relations_and_findings_of_the_original() {
+    let want = outcome(&gouji::run::check_file(Path::new(PUTUO)));
+    assert_eq!(want.checked, 166);
+    let mut wrong = Vec::new();
+    for layout in LAYOUTS {
+        let dir = Scratch::new("layout");
+        let mut pieces = original();
+        (layout.change)(&mut pieces);
+        write(layout, &pieces, &dir);
+        let got = outcome(&check_dir(&dir));
+        if got != want {
+            wrong.push(describe(layout.name, &want, &got));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n\n"));
+}
+
+/// What a layout changed, in a few lines.
+fn describe(name: &str, want: &Outcome, got: &Outcome) -> String {
+    let mut out = format!("{name}: {} relations (want {})", got.checked, want.checked);
+    for (w, g) in want.tables.iter().zip(&got.tables) {
+        if w != g {
+            out += &format!("\n  table want {w}\n        got  {g}");
+        }
+    }
+    if want.tables.len() != got.tables.len() {
+        out += &format!(
+            "\n  {} tables (want {})",
+            got.tables.len(),
+            want.tables.len()
+        );
+    }
+    for f in got.findings.iter().filter(|f| !want.findings.contains(f)) {
+        out += &format!("\n  + {f}");
+    }
+    for f in want.findings.iter().filter(|f| !got.findings.contains(f)) {
+        out += &format!("\n  - {f}");
+    }
+    out
+}
+
+/// The planted figure: 行政运行 in the 一般公共预算财政拨款支出决算表, 15,118,900 元 printed as
+/// 15,128,900 元 (+1 万元), so its row no longer adds up (15,035,200 + 83,700 = 15,118,900).
+const PLANTED: (&str, i64) = ("15118900", 15_128_900);
+
+fn plant(pieces: &mut [Piece]) {
+    let p = pieces
+        .iter_mut()
+        .find(|p| p.kind == gouji::model::TableKind::GeneralBudgetExpenditure)
+        .unwrap();
+    let cell = p
+        .rows
+        .iter_mut()
+        .flatten()
+        .find(|v| v.text() == PLANTED.0)
+        .unwrap();
+    *cell = RawValue::Number(PLANTED.1 as f64);
+}
+
+/// Where the planted figure was written: sheet and cell.
+fn planted_at(sheets: &[Sheet]) -> (String, String) {
+    let wanted = Decimal::from(PLANTED.1);
+    for s in sheets {
+        for (r, row) in s.rows.iter().enumerate() {
+            for (c, v) in row.iter().enumerate() {
+                let value = match v {
+                    RawValue::Number(n) => Decimal::try_from(*n).ok(),
+                    RawValue::Text(t) => match amount(t) {
+                        AmountText::Figure(d) => Some(d),
+                        _ => None,
+                    },
+                    RawValue::Empty => None,
+                };
+                if value.is_some_and(|d| d == wanted || d * Decimal::from(10_000) == wanted) {
+                    return (s.name.clone(), CellRef::new(r as u32, c as u32).a1());
+                }
+            }
+        }
+    }
+    panic!("the planted figure was not written")
+}
+
+#[test]
+fn a_planted_change_is_reported_at_its_cell_in_every_layout() {
+    let mut missed = Vec::new();
+    for layout in LAYOUTS {
+        let dir = Scratch::new("planted");
+        let mut pieces = original();
+        plant(&mut pieces);
+        (layout.change)(&mut pieces);
+        let sheets = write(layout, &pieces, &dir);
+        let (sheet, cell) = planted_at(&sheets);
+        let r = check_dir(&dir);
+        let found = r.findings.iter().any(|f| {
+            f.severity == Severity::Error
+                && f.places().any(|l| {
+                    l.sheet.as_deref() == Some(sheet.as_str()) && l.cell.as_deref() == Some(&cell)
+                })
+        });
+        if !found {
+            missed.push(format!("{}: nothing at {sheet}!{cell}", layout.name));
+        }
+    }
+    assert!(missed.is_empty(), "{}", missed.join("\n"));
+}

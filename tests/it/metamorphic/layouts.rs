@@ -1,0 +1,440 @@
+//! The sample's tables cut apart and laid out again as departments publish them: group headings,
+//! flattened headers, 行次 first, a 总表's halves stacked, 栏次 rows, codes split over 类/款/项,
+//! amounts as text or in 万元. Each layout is a change of form only: the figures stay the same.
+
+use gouji::model::TableKind;
+use gouji::read::{Grid, Merge, RawValue};
+use gouji::recognise::from_title;
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+
+/// One table of the sample: its rows from its title down, and its merged ranges (relative).
+#[derive(Clone, Debug)]
+pub struct Piece {
+    pub kind: TableKind,
+    pub rows: Vec<Vec<RawValue>>,
+    pub merges: Vec<Merge>,
+}
+
+/// A sheet as a writer lays it down.
+#[derive(Clone, Debug)]
+pub struct Sheet {
+    pub name: String,
+    pub rows: Vec<Vec<RawValue>>,
+    pub merges: Vec<Merge>,
+}
+
+fn text(v: &RawValue) -> String {
+    v.as_text().trim().to_string()
+}
+
+fn s(t: &str) -> RawValue {
+    RawValue::Text(t.to_string())
+}
+
+/// The sheet cut at its titles, as gouji cuts it.
+pub fn pieces(g: &Grid) -> Vec<Piece> {
+    let titles: Vec<(usize, TableKind)> = (0..g.rows.len())
+        .filter(|&r| g.rows[r].iter().filter(|v| !v.is_empty()).count() <= 3)
+        .filter_map(|r| {
+            g.rows[r]
+                .iter()
+                .find_map(|v| from_title(&text(v)))
+                .map(|k| (r, k))
+        })
+        .collect();
+    titles
+        .iter()
+        .enumerate()
+        .map(|(i, &(from, kind))| {
+            let to = titles.get(i + 1).map_or(g.rows.len(), |t| t.0);
+            let merges = g
+                .merges
+                .iter()
+                .filter(|m| (from..to).contains(&(m.first.0 as usize)))
+                .map(|m| Merge {
+                    first: (m.first.0 - from as u32, m.first.1),
+                    last: (m.last.0 - from as u32, m.last.1),
+                })
+                .collect();
+            Piece {
+                kind,
+                rows: g.rows[from..to].to_vec(),
+                merges,
+            }
+        })
+        .collect()
+}
+
+impl Piece {
+    /// The first row holding a figure: where the header ends.
+    pub fn data_start(&self) -> Option<usize> {
+        (0..self.rows.len()).find(|&r| {
+            self.rows[r]
+                .iter()
+                .any(|v| matches!(v, RawValue::Number(_)))
+                || self.rows[r].first().is_some_and(|v| text(v) == "合计")
+                || self.rows[r].get(1).is_some_and(|v| text(v) == "合计")
+        })
+    }
+
+    /// The first header row: the one after the title and the unit.
+    fn header_start(&self) -> usize {
+        (1..self.rows.len())
+            .find(|&r| !self.rows[r].iter().any(|v| text(v).starts_with("单位")))
+            .unwrap_or(1)
+    }
+
+    pub fn width(&self) -> usize {
+        self.rows.iter().map(Vec::len).max().unwrap_or(0)
+    }
+
+    fn find_col(&self, r: usize, label: &str) -> Option<usize> {
+        self.rows[r].iter().position(|v| text(v) == label)
+    }
+
+    fn set(&mut self, r: usize, c: usize, v: RawValue) {
+        if self.rows[r].len() <= c {
+            self.rows[r].resize(c + 1, RawValue::Empty);
+        }
+        self.rows[r][c] = v;
+    }
+
+    fn merge(&mut self, first: (usize, usize), last: (usize, usize)) {
+        self.merges.retain(|m| {
+            let inside = |(r, c): (u32, u32)| {
+                (first.0 as u32..=last.0 as u32).contains(&r)
+                    && (first.1 as u32..=last.1 as u32).contains(&c)
+            };
+            !inside(m.first) && !inside(m.last)
+        });
+        if first != last {
+            self.merges.push(Merge {
+                first: (first.0 as u32, first.1 as u32),
+                last: (last.0 as u32, last.1 as u32),
+            });
+        }
+    }
+
+    fn insert_row(&mut self, at: usize, row: Vec<RawValue>) {
+        self.rows.insert(at, row);
+        for m in &mut self.merges {
+            if m.first.0 >= at as u32 {
+                m.first.0 += 1;
+            }
+            if m.last.0 >= at as u32 {
+                m.last.0 += 1;
+            }
+        }
+    }
+
+    fn insert_col(&mut self, at: usize, fill: impl Fn(usize) -> RawValue) {
+        for (r, row) in self.rows.iter_mut().enumerate() {
+            if row.len() < at {
+                row.resize(at, RawValue::Empty);
+            }
+            row.insert(at, fill(r));
+        }
+        for m in &mut self.merges {
+            if m.first.1 >= at as u32 {
+                m.first.1 += 1;
+            }
+            if m.last.1 >= at as u32 {
+                m.last.1 += 1;
+            }
+        }
+    }
+}
+
+/// Every piece stacked on one sheet, a blank row between.
+pub fn one_sheet(name: &str, pieces: &[Piece]) -> Vec<Sheet> {
+    let mut sheet = Sheet {
+        name: name.into(),
+        rows: Vec::new(),
+        merges: Vec::new(),
+    };
+    for p in pieces {
+        let at = sheet.rows.len() as u32;
+        sheet.rows.extend(p.rows.iter().cloned());
+        sheet.rows.push(Vec::new());
+        sheet.merges.extend(p.merges.iter().map(|m| Merge {
+            first: (m.first.0 + at, m.first.1),
+            last: (m.last.0 + at, m.last.1),
+        }));
+    }
+    vec![sheet]
+}
+
+/// One sheet per table, named 表N.
+pub fn per_table(pieces: &[Piece]) -> Vec<Sheet> {
+    pieces
+        .iter()
+        .enumerate()
+        .map(|(i, p)| Sheet {
+            name: format!("表{}", i + 1),
+            rows: p.rows.clone(),
+            merges: p.merges.clone(),
+        })
+        .collect()
+}
+
+/// Every amount changed by `f` (codes are text in the sample, so only amounts are numbers).
+pub fn amounts(pieces: &mut [Piece], f: impl Fn(Decimal) -> RawValue) {
+    for v in pieces.iter_mut().flat_map(|p| p.rows.iter_mut().flatten()) {
+        if let RawValue::Number(n) = v {
+            *v = f(Decimal::try_from(*n).unwrap().normalize());
+        }
+    }
+}
+
+/// An amount as text with thousands separators and two decimals: `29,400,500.00`.
+pub fn with_separators(d: Decimal) -> RawValue {
+    let fixed = format!("{:.2}", d);
+    let (int, frac) = fixed.split_once('.').unwrap();
+    let digits: Vec<char> = int.chars().collect();
+    let mut out = String::new();
+    for (i, ch) in digits.iter().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(*ch);
+    }
+    RawValue::Text(format!("{out}.{frac}"))
+}
+
+/// The tables in 万元: every amount divided by 10,000 and the unit stated so.
+pub fn in_wan(pieces: &mut [Piece]) {
+    amounts(pieces, |d| {
+        RawValue::Number((d / Decimal::from(10_000)).to_f64().unwrap())
+    });
+    for v in pieces.iter_mut().flat_map(|p| p.rows.iter_mut().flatten()) {
+        if text(v) == "单位：元" {
+            *v = s("单位：万元");
+        }
+    }
+}
+
+/// The merged ranges dropped, as a workbook saved without them (or a CSV) has none.
+pub fn unmerged(pieces: &mut [Piece]) {
+    for p in pieces {
+        p.merges.clear();
+    }
+}
+
+/// A group heading over every amount column of the coded tables: `本年收入` over 合计 | 财政拨款收入
+/// …, `本年支出` over 合计 | 基本支出 | 项目支出 ….
+pub fn group_headings(pieces: &mut [Piece]) {
+    for p in pieces.iter_mut() {
+        let group = match p.kind {
+            TableKind::IncomeTable => "本年收入",
+            TableKind::ExpenditureTable | TableKind::GeneralBudgetExpenditure => "本年支出",
+            _ => continue,
+        };
+        let h = p.header_start();
+        let first = 2;
+        let last = p.width() - 1;
+        // Columns merged down the header keep spanning it, one row taller.
+        let mut row = vec![RawValue::Empty; last + 1];
+        row[first] = s(group);
+        p.insert_row(h, row);
+        for m in p.merges.iter_mut() {
+            if m.first.0 == h as u32 + 1 && m.first.1 < first as u32 {
+                m.first.0 = h as u32;
+            }
+        }
+        p.merge((h, first), (h, last));
+        // The 合计 heading of a table printed under a group is 合计 (本年支出合计 → 合计).
+        for c in first..=last {
+            let t = p.rows[h + 1].get(c).map(text).unwrap_or_default();
+            if let Some(rest) = t.strip_prefix(group) {
+                p.set(h + 1, c, s(rest));
+            }
+        }
+    }
+}
+
+/// Every header printed on one row, its headings joined by `sep` (`本年支出-合计`); no merges.
+pub fn flattened(pieces: &mut [Piece], sep: &str) {
+    for p in pieces.iter_mut() {
+        let (Some(end), h) = (p.data_start(), p.header_start()) else {
+            continue;
+        };
+        if p.kind == TableKind::ThreePublic || end <= h + 1 {
+            continue;
+        }
+        let width = p.width();
+        let mut joined = vec![Vec::<String>::new(); width];
+        for r in h..end {
+            for (c, path) in joined.iter_mut().enumerate() {
+                let at = p
+                    .merges
+                    .iter()
+                    .find(|m| {
+                        (m.first.0..=m.last.0).contains(&(r as u32))
+                            && (m.first.1..=m.last.1).contains(&(c as u32))
+                    })
+                    .map_or((r, c), |m| (m.first.0 as usize, m.first.1 as usize));
+                let t = text(p.rows[at.0].get(at.1).unwrap_or(&RawValue::Empty));
+                if !t.is_empty() && path.last() != Some(&t) && t != "栏次" {
+                    path.push(t);
+                }
+            }
+        }
+        let row = joined.iter().map(|p| s(&p.join(sep))).collect();
+        p.rows.splice(h..end, [row]);
+        p.merges.clear();
+    }
+}
+
+/// A 行次 column before each 项目 column of the 总表s, numbering their lines.
+pub fn line_numbers_first(pieces: &mut [Piece]) {
+    for p in pieces.iter_mut() {
+        if !matches!(
+            p.kind,
+            TableKind::IncomeExpenditureSummary | TableKind::FiscalSummary
+        ) {
+            continue;
+        }
+        let (h, end) = (p.header_start(), p.data_start().unwrap());
+        let items: Vec<usize> = (0..p.width())
+            .filter(|&c| text(p.rows[h + 1].get(c).unwrap_or(&RawValue::Empty)) == "项目")
+            .collect();
+        for (i, &c) in items.iter().enumerate().rev() {
+            let base = i * 100;
+            let labelled: Vec<bool> = p
+                .rows
+                .iter()
+                .map(|row| row.get(c).is_some_and(|v| !v.is_empty()))
+                .collect();
+            p.insert_col(c, |r| {
+                if r == h + 1 {
+                    s("行次")
+                } else if r >= end && labelled[r] {
+                    RawValue::Number((base + r - end + 1) as f64)
+                } else {
+                    RawValue::Empty
+                }
+            });
+            // The 收入 / 支出 heading spans its 行次 column too.
+            for m in p.merges.iter_mut() {
+                if m.first == (h as u32, c as u32 + 1) {
+                    m.first.1 = c as u32;
+                }
+            }
+        }
+    }
+}
+
+/// A 总表's 支出 half printed under its 收入 half: heading 支出, its own header row, its lines.
+pub fn stacked(pieces: &mut [Piece]) {
+    for p in pieces.iter_mut() {
+        if !matches!(
+            p.kind,
+            TableKind::IncomeExpenditureSummary | TableKind::FiscalSummary
+        ) {
+            continue;
+        }
+        let (h, end) = (p.header_start(), p.data_start().unwrap());
+        let split = p.find_col(h, "支出").unwrap();
+        let take = |rows: &[Vec<RawValue>], from: usize, to: usize| -> Vec<Vec<RawValue>> {
+            rows.iter()
+                .map(|r| {
+                    (from..to)
+                        .map(|c| r.get(c).cloned().unwrap_or(RawValue::Empty))
+                        .collect()
+                })
+                .collect()
+        };
+        let width = p.width();
+        let left = take(&p.rows, 0, split);
+        let right = take(&p.rows, split, width);
+        let income: Vec<_> = left[end..]
+            .iter()
+            .filter(|r| r.iter().any(|v| !v.is_empty()))
+            .cloned()
+            .collect();
+        let spending: Vec<_> = right[end..]
+            .iter()
+            .filter(|r| r.iter().any(|v| !v.is_empty()))
+            .cloned()
+            .collect();
+        let mut rows: Vec<Vec<RawValue>> = p.rows[..h].to_vec();
+        rows.push(vec![s("收入")]);
+        rows.extend(left[h + 1..end].iter().cloned());
+        rows.extend(income);
+        rows.push(vec![s("支出")]);
+        rows.extend(right[h + 1..end].iter().cloned());
+        rows.extend(spending);
+        p.rows = rows;
+        p.merges.retain(|m| m.first.0 < h as u32);
+    }
+}
+
+/// A 栏次 row under the header of the coded tables: 栏次 | | 1 | 2 | ….
+pub fn column_numbers(pieces: &mut [Piece]) {
+    for p in pieces.iter_mut() {
+        if !matches!(
+            p.kind,
+            TableKind::IncomeTable
+                | TableKind::ExpenditureTable
+                | TableKind::GeneralBudgetExpenditure
+        ) {
+            continue;
+        }
+        let end = p.data_start().unwrap();
+        let width = p.width();
+        let mut row = vec![s("栏次"), RawValue::Empty];
+        row.extend((2..width).map(|c| RawValue::Number((c - 1) as f64)));
+        p.insert_row(end, row);
+    }
+}
+
+/// 科目编码 printed over 类 | 款 | 项 columns, as the national template prints it.
+pub fn split_codes(pieces: &mut [Piece]) {
+    for p in pieces.iter_mut() {
+        if !p.kind.has_function_codes() {
+            continue;
+        }
+        let Some(end) = p.data_start() else { continue };
+        let h = p.header_start();
+        p.insert_col(1, |_| RawValue::Empty);
+        p.insert_col(1, |_| RawValue::Empty);
+        for r in end..p.rows.len() {
+            let code = text(&p.rows[r][0]);
+            if code.len() < 3 || !code.bytes().all(|b| b.is_ascii_digit()) {
+                continue;
+            }
+            let parts = [
+                &code[..3],
+                code.get(3..5).unwrap_or(""),
+                code.get(5..).unwrap_or(""),
+            ];
+            for (i, part) in parts.iter().enumerate() {
+                p.set(
+                    r,
+                    i,
+                    if part.is_empty() {
+                        RawValue::Empty
+                    } else {
+                        s(part)
+                    },
+                );
+            }
+        }
+        // The header: 科目编码 over 类 | 款 | 项, in a row of its own.
+        let code_row = (h..end)
+            .find(|&r| text(&p.rows[r][0]).contains("编码"))
+            .unwrap();
+        p.merge((code_row, 0), (code_row, 2));
+        let mut row = vec![s("类"), s("款"), s("项")];
+        row.resize(p.width(), RawValue::Empty);
+        p.insert_row(code_row + 1, row);
+        // The headings beside 科目编码 reach down over the 类 | 款 | 项 row.
+        for m in p.merges.iter_mut() {
+            if m.last.0 == code_row as u32 && m.first.1 > 2 {
+                m.last.0 += 1;
+            }
+        }
+        p.merge((code_row, 3), (code_row + 1, 3));
+    }
+}
