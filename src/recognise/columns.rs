@@ -218,4 +218,95 @@ mod tests {
         assert_eq!(joined(&p[3]), "支出/金额");
         assert_eq!(key(&p[3]), Some(ColKey::Amount));
     }
+    /// The false error: without merges, 公务接待费's columns took the 运行费 heading
+    /// printed to their left, one row down, across the edge of their own group.
+    #[test]
+    fn csv_headings_stay_inside_the_group_above() {
+        let g = grid(
+            &[
+                &[
+                    "合计",
+                    "",
+                    "公务用车购置及运行费",
+                    "",
+                    "",
+                    "",
+                    "公务接待费",
+                    "",
+                ],
+                &["", "", "小计", "", "公务用车运行费", "", "", ""],
+                &[
+                    "预算数",
+                    "决算数",
+                    "预算数",
+                    "决算数",
+                    "预算数",
+                    "决算数",
+                    "预算数",
+                    "决算数",
+                ],
+            ],
+            Vec::new(),
+        );
+        let p = paths(&g, &[0, 1, 2], 8);
+        assert_eq!(joined(&p[3]), "公务用车购置及运行费/小计/决算数");
+        assert_eq!(joined(&p[5]), "公务用车购置及运行费/公务用车运行费/决算数");
+        assert_eq!(joined(&p[6]), "公务接待费/预算数");
+        assert_eq!(joined(&p[7]), "公务接待费/决算数");
+    }
+
+    /// 本年支出 over all of 合计 | 基本支出 | 项目支出 names the table, not a column: 合计 is the
+    /// row total, as in the standard header.
+    #[test]
+    fn a_group_heading_over_every_amount_column_is_dropped() {
+        let merged = |first, last| Merge { first, last };
+        let g = grid(
+            &[
+                &["项目", "", "本年支出", "", ""],
+                &["", "", "合计", "基本支出", "项目支出"],
+                &["支出功能分类科目编码", "科目名称", "", "", ""],
+            ],
+            vec![
+                merged((0, 0), (1, 1)),
+                merged((0, 2), (0, 4)),
+                merged((1, 2), (2, 2)),
+                merged((1, 3), (2, 3)),
+                merged((1, 4), (2, 4)),
+            ],
+        );
+        let p = paths(&g, &[0, 1, 2], 5);
+        let keys: Vec<_> = p.iter().map(|p| key(p)).collect();
+        assert_eq!(
+            keys[2..],
+            [
+                Some(ColKey::Total),
+                Some(ColKey::Basic),
+                Some(ColKey::Project)
+            ]
+        );
+        assert!(is_code(&p[0]) && is_name(&p[1]));
+    }
+
+    /// One header row whose cells print the headings joined: the same paths as two rows.
+    #[test]
+    fn flattened_headings_are_paths() {
+        let g = grid(
+            &[&[
+                "科目编码",
+                "科目名称",
+                "年初结转和结余",
+                "本年支出-小计",
+                "本年支出_基本支出",
+                "本年支出—项目支出",
+                "2023-2024",
+            ]],
+            Vec::new(),
+        );
+        let p = paths(&g, &[0], 7);
+        assert_eq!(p[4], ["本年支出", "基本支出"]);
+        assert_eq!(key(&p[3]), Some(ColKey::CurrentExpenditure));
+        assert_eq!(key(&p[4]), Some(ColKey::Basic));
+        assert_eq!(key(&p[5]), Some(ColKey::Project));
+        assert_eq!(p[6], ["2023-2024"]);
+    }
 }

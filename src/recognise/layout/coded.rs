@@ -195,6 +195,8 @@ pub(super) fn basic(ctx: &mut Ctx, t: Table, paths: &[Vec<String>], data: &[usiz
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::read::{Grid, RawValue};
+    use crate::recognise::recognise;
 
     #[test]
     fn split_codes_inherit_their_parents() {
@@ -216,5 +218,46 @@ mod tests {
             r.read(&[s(""), s("21011"), s("")]).as_deref(),
             Some("21011")
         );
+    }
+    /// 本年支出 alone on its row, over the columns, is a heading: not the table's first line,
+    /// and not a part of each column's name.
+    #[test]
+    fn a_group_heading_row_over_the_columns_is_header() {
+        let text = |t: &str| {
+            if t.is_empty() {
+                RawValue::Empty
+            } else {
+                RawValue::Text(t.to_string())
+            }
+        };
+        let rows: &[&[&str]] = &[
+            &["一般公共预算财政拨款支出决算表"],
+            &["", "", "本年支出"],
+            &["科目编码", "科目名称", "合计", "基本支出", "项目支出"],
+            &["201", "一般公共服务支出", "10", "6", "4"],
+            &["", "合计", "10", "6", "4"],
+        ];
+        let grid = Grid {
+            file: "t.csv".into(),
+            sheet: "S".into(),
+            rows: rows
+                .iter()
+                .map(|r| r.iter().map(|t| text(t)).collect())
+                .collect(),
+            merges: Vec::new(),
+            places: None,
+        };
+        let t = &recognise(&[grid]).tables[0];
+        let keys: Vec<_> = t.columns.iter().map(|c| c.key).collect();
+        assert_eq!(
+            keys,
+            [
+                Some(ColKey::Total),
+                Some(ColKey::Basic),
+                Some(ColKey::Project)
+            ]
+        );
+        let lines: Vec<_> = t.rows.iter().map(|r| (r.code.as_deref(), r.line)).collect();
+        assert_eq!(lines, [(Some("201"), None), (None, Some(Line::Total))]);
     }
 }

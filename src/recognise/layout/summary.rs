@@ -127,3 +127,115 @@ fn half(
     }
     t
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::model::{ColKey, Line, Side};
+    use crate::read::{Grid, RawValue};
+    use crate::recognise::recognise;
+
+    fn grid(rows: &[&[&str]]) -> Grid {
+        let cell = |t: &&str| match t.parse::<f64>() {
+            Ok(n) => RawValue::Number(n),
+            Err(_) if t.is_empty() => RawValue::Empty,
+            Err(_) => RawValue::Text(t.to_string()),
+        };
+        Grid {
+            file: "t.csv".into(),
+            sheet: "S".into(),
+            rows: rows.iter().map(|r| r.iter().map(cell).collect()).collect(),
+            merges: Vec::new(),
+            places: None,
+        }
+    }
+
+    /// A half's side, lines and column keys.
+    type Half = (Option<Side>, Vec<Option<Line>>, Vec<Option<ColKey>>);
+
+    /// Each half's side, lines and column keys, in order.
+    fn halves(g: &Grid) -> Vec<Half> {
+        recognise(std::slice::from_ref(g))
+            .tables
+            .iter()
+            .map(|t| {
+                let lines = t.rows.iter().map(|r| r.line).collect();
+                let keys = t.columns.iter().map(|c| c.key).collect();
+                (t.side, lines, keys)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_spending_half_printed_under_the_income_half_is_read_as_beside_it() {
+        let side_by_side = grid(&[
+            &["财政拨款收入支出决算总表"],
+            &["收入", "", "支出"],
+            &["项目", "决算数", "项目", "合计", "一般公共预算财政拨款"],
+            &[
+                "一、一般公共预算财政拨款",
+                "100",
+                "一、一般公共服务支出",
+                "100",
+                "100",
+            ],
+            &["本年收入合计", "100", "本年支出合计", "100", "100"],
+            &["总计", "100", "总计", "100", "100"],
+        ]);
+        let stacked = grid(&[
+            &["财政拨款收入支出决算总表"],
+            &["收入"],
+            &["项目", "决算数"],
+            &["一、一般公共预算财政拨款", "100"],
+            &["本年收入合计", "100"],
+            &["总计", "100"],
+            &["支出"],
+            &["项目", "合计", "一般公共预算财政拨款"],
+            &["一、一般公共服务支出", "100", "100"],
+            &["本年支出合计", "100", "100"],
+            &["总计", "100", "100"],
+        ]);
+        let want = halves(&side_by_side);
+        assert_eq!(want[1].1[0], Some(Line::FunctionClass));
+        assert_eq!(
+            want[1].2,
+            [Some(ColKey::Total), Some(ColKey::GeneralBudget)]
+        );
+        assert_eq!(halves(&stacked), want);
+    }
+
+    #[test]
+    fn line_numbers_before_the_item_column_are_not_its_names() {
+        let items_first = grid(&[
+            &["收入支出决算总表"],
+            &["收入", "", "支出"],
+            &["项目", "决算数", "项目", "决算数"],
+            &[
+                "一、一般公共预算财政拨款收入",
+                "100",
+                "一、一般公共服务支出",
+                "100",
+            ],
+            &["本年收入合计", "100", "本年支出合计", "100"],
+        ]);
+        let numbers_first = grid(&[
+            &["收入支出决算总表"],
+            &["收入", "", "", "支出"],
+            &["行次", "项目", "决算数", "行次", "项目", "决算数"],
+            &[
+                "1",
+                "一、一般公共预算财政拨款收入",
+                "100",
+                "31",
+                "一、一般公共服务支出",
+                "100",
+            ],
+            &["2", "本年收入合计", "100", "32", "本年支出合计", "100"],
+        ]);
+        let want = halves(&items_first);
+        assert_eq!(
+            want[0].1,
+            [Some(Line::GeneralBudgetIncome), Some(Line::IncomeTotal)]
+        );
+        assert_eq!(halves(&numbers_first), want);
+    }
+}
