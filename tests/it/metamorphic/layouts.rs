@@ -286,16 +286,25 @@ pub fn flattened(pieces: &mut [Piece], sep: &str) {
     }
 }
 
+/// The 总表s, each with the first row of its header and of its data.
+fn summaries(pieces: &mut [Piece]) -> impl Iterator<Item = (&mut Piece, usize, usize)> {
+    pieces
+        .iter_mut()
+        .filter(|p| {
+            matches!(
+                p.kind,
+                TableKind::IncomeExpenditureSummary | TableKind::FiscalSummary
+            )
+        })
+        .map(|p| {
+            let (h, end) = (p.header_start(), p.data_start().unwrap());
+            (p, h, end)
+        })
+}
+
 /// A 行次 column before each 项目 column of the 总表s, numbering their lines.
 pub fn line_numbers_first(pieces: &mut [Piece]) {
-    for p in pieces.iter_mut() {
-        if !matches!(
-            p.kind,
-            TableKind::IncomeExpenditureSummary | TableKind::FiscalSummary
-        ) {
-            continue;
-        }
-        let (h, end) = (p.header_start(), p.data_start().unwrap());
+    for (p, h, end) in summaries(pieces) {
         let items: Vec<usize> = (0..p.width())
             .filter(|&c| text(p.rows[h + 1].get(c).unwrap_or(&RawValue::Empty)) == "项目")
             .collect();
@@ -327,14 +336,7 @@ pub fn line_numbers_first(pieces: &mut [Piece]) {
 
 /// A 总表's 支出 half printed under its 收入 half: heading 支出, its own header row, its lines.
 pub fn stacked(pieces: &mut [Piece]) {
-    for p in pieces.iter_mut() {
-        if !matches!(
-            p.kind,
-            TableKind::IncomeExpenditureSummary | TableKind::FiscalSummary
-        ) {
-            continue;
-        }
-        let (h, end) = (p.header_start(), p.data_start().unwrap());
+    for (p, h, end) in summaries(pieces) {
         let split = p.find_col(h, "支出").unwrap();
         let take = |rows: &[Vec<RawValue>], from: usize, to: usize| -> Vec<Vec<RawValue>> {
             rows.iter()
