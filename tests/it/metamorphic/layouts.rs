@@ -178,11 +178,21 @@ pub fn per_table(pieces: &[Piece]) -> Vec<Sheet> {
         .collect()
 }
 
-/// Every amount changed by `f` (codes are text in the sample, so only amounts are numbers).
+/// Every amount changed by `f`: the numbers of a table but its 行次 and 栏次 (codes are text in
+/// the samples).
 pub fn amounts(pieces: &mut [Piece], f: impl Fn(Decimal) -> RawValue) {
-    for v in pieces.iter_mut().flat_map(|p| p.rows.iter_mut().flatten()) {
-        if let RawValue::Number(n) = v {
-            *v = f(Decimal::try_from(*n).unwrap().normalize());
+    for p in pieces.iter_mut() {
+        // 行次 and 栏次 numbers are no amounts.
+        let numbering = |v: &RawValue| matches!(text(v).as_str(), "行次" | "栏次");
+        let line_numbers: Vec<usize> = (0..p.width())
+            .filter(|&c| p.rows.iter().any(|r| r.get(c).is_some_and(numbering)))
+            .collect();
+        for row in p.rows.iter_mut().filter(|r| !r.iter().any(numbering)) {
+            for (c, v) in row.iter_mut().enumerate() {
+                if let (RawValue::Number(n), false) = (&v, line_numbers.contains(&c)) {
+                    *v = f(Decimal::try_from(*n).unwrap().normalize());
+                }
+            }
         }
     }
 }
@@ -204,12 +214,52 @@ pub fn with_separators(d: Decimal) -> RawValue {
 
 /// The tables in 万元: every amount divided by 10,000 and the unit stated so.
 pub fn in_wan(pieces: &mut [Piece]) {
-    amounts(pieces, |d| {
-        RawValue::Number((d / Decimal::from(10_000)).to_f64().unwrap())
-    });
+    rescale(pieces, Decimal::new(1, 4), "单位：元", "单位：万元");
+}
+
+/// The tables in 元: every amount times 10,000 and the unit stated so.
+pub fn in_yuan(pieces: &mut [Piece]) {
+    rescale(pieces, Decimal::from(10_000), "单位：万元", "单位：元");
+}
+
+fn rescale(pieces: &mut [Piece], factor: Decimal, from: &str, to: &str) {
+    amounts(pieces, |d| RawValue::Number((d * factor).to_f64().unwrap()));
     for v in pieces.iter_mut().flat_map(|p| p.rows.iter_mut().flatten()) {
-        if text(v) == "单位：元" {
-            *v = s("单位：万元");
+        if text(v) == from {
+            *v = s(to);
+        }
+    }
+}
+
+/// The 栏次 rows left out, as many departments print the tables.
+pub fn without_column_numbers(pieces: &mut [Piece]) {
+    for p in pieces.iter_mut() {
+        while let Some(r) = (0..p.rows.len()).find(|&r| p.rows[r].iter().any(|v| text(v) == "栏次"))
+        {
+            p.rows.remove(r);
+            let r = r as u32;
+            p.merges.retain(|m| m.first.0 != r || m.last.0 != r);
+            for m in p.merges.iter_mut() {
+                m.first.0 -= u32::from(m.first.0 > r);
+                m.last.0 -= u32::from(m.last.0 >= r);
+            }
+        }
+    }
+}
+
+/// Each 行次 column printed after its 项目 column moved before it.
+pub fn line_numbers_moved_first(pieces: &mut [Piece]) {
+    for p in pieces.iter_mut() {
+        let Some(h) = (0..p.rows.len()).find(|&r| p.find_col(r, "行次").is_some()) else {
+            continue;
+        };
+        let numbered: Vec<usize> = (1..p.rows[h].len())
+            .filter(|&c| text(&p.rows[h][c]) == "行次" && text(&p.rows[h][c - 1]) == "项目")
+            .collect();
+        for c in numbered {
+            for row in p.rows.iter_mut().skip(h).filter(|row| row.len() > c) {
+                row.swap(c - 1, c);
+            }
         }
     }
 }
