@@ -122,6 +122,8 @@ pub fn key(path: &[String]) -> Option<ColKey> {
             ColKey::CurrentExpenditure
         }
         "小计" if under("基本支出") => ColKey::Basic,
+        // A 小计 is a group's own total, never the table's: 本年支出小计 on one header row.
+        "本年支出小计" => ColKey::CurrentExpenditure,
         "合计" | "小计" | "本年收入合计" | "本年支出合计" | "合计数" => {
             ColKey::Total
         }
@@ -308,5 +310,8 @@ mod tests {
         assert_eq!(key(&p[4]), Some(ColKey::Basic));
         assert_eq!(key(&p[5]), Some(ColKey::Project));
         assert_eq!(p[6], ["2023-2024"]);
+        // The same header with its group and sub-heading run together.
+        let one = vec!["本年支出小计".to_string()];
+        assert_eq!(key(&one), Some(ColKey::CurrentExpenditure));
     }
 }

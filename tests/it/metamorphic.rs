@@ -127,6 +127,30 @@ const LAYOUTS: &[Layout] = &[
         saved: Saved::Xlsx,
     },
     Layout {
+        name: "stacked 总表 with 行次 first, per-table CSV",
+        change: |p| {
+            layouts::line_numbers_first(p);
+            layouts::stacked(p);
+        },
+        per_table: true,
+        saved: Saved::Csv,
+    },
+    Layout {
+        name: "a group heading over some columns",
+        change: |p| layouts::partial_group_headings(p),
+        per_table: false,
+        saved: Saved::Xlsx,
+    },
+    Layout {
+        name: "a group heading over some columns, unmerged",
+        change: |p| {
+            layouts::partial_group_headings(p);
+            layouts::unmerged(p);
+        },
+        per_table: false,
+        saved: Saved::Xlsx,
+    },
+    Layout {
         name: "栏次 rows",
         change: |p| layouts::column_numbers(p),
         per_table: false,

@@ -6,7 +6,7 @@
 
 use std::borrow::Cow;
 
-use crate::model::{Cell, CellRef, Column, Figure, Table, TableKind, Unit};
+use crate::model::{Cell, CellRef, ColKey, Column, Figure, Table, TableKind, Unit};
 use crate::read::{Grid, RawValue};
 
 use super::columns::{self, joined};
@@ -152,6 +152,7 @@ pub fn build(grid: &Grid, seg: &Segment, out: &mut Recognised) {
     };
     if let Some(t) = tables.first_mut() {
         t.notes = notes(grid, &data, width);
+        row_total_by_kind(t);
     }
     out.tables.append(&mut tables);
 }
@@ -315,6 +316,27 @@ fn is_note(t: &str) -> bool {
     }
     let n = norm(t);
     n.starts_with('注') || n.contains("本表无数据")
+}
+
+/// In the 收入决算表, 支出决算表 and 一般公共预算财政拨款支出决算表 every figure is of this year:
+/// the 合计 printed under a group heading that covers only some columns (本年支出 over 合计 |
+/// 基本支出 | 项目支出, then 上缴上级支出 …) is the row total all the same.
+fn row_total_by_kind(t: &mut Table) {
+    let by_year = matches!(
+        t.kind,
+        TableKind::IncomeTable | TableKind::ExpenditureTable | TableKind::GeneralBudgetExpenditure
+    );
+    if !by_year || t.col(ColKey::Total).is_some() {
+        return;
+    }
+    let this_year = [ColKey::CurrentIncome, ColKey::CurrentExpenditure];
+    let mut found = t
+        .columns
+        .iter_mut()
+        .filter(|c| c.key.is_some_and(|k| this_year.contains(&k)));
+    if let (Some(c), None) = (found.next(), found.next()) {
+        c.key = Some(ColKey::Total);
+    }
 }
 
 fn keyed_columns(paths: &[Vec<String>], cols: &[usize]) -> Vec<Column> {

@@ -280,25 +280,47 @@ pub fn group_headings(pieces: &mut [Piece]) {
             TableKind::ExpenditureTable | TableKind::GeneralBudgetExpenditure => "本年支出",
             _ => continue,
         };
-        let h = p.header_start();
-        let first = 2;
         let last = p.width() - 1;
-        // Columns merged down the header keep spanning it, one row taller.
-        let mut row = vec![RawValue::Empty; last + 1];
-        row[first] = s(group);
-        p.insert_row(h, row);
-        for m in p.merges.iter_mut() {
-            if m.first.0 == h as u32 + 1 && m.first.1 < first as u32 {
-                m.first.0 = h as u32;
-            }
+        group_heading(p, group, 2, last);
+    }
+}
+
+/// `本年支出` over 合计 | 基本支出 | 项目支出 of the 支出决算表 only, its other columns beside it.
+pub fn partial_group_headings(pieces: &mut [Piece]) {
+    for p in pieces.iter_mut() {
+        if p.kind == TableKind::ExpenditureTable {
+            group_heading(p, "本年支出", 2, 4);
         }
-        p.merge((h, first), (h, last));
-        // The 合计 heading of a table printed under a group is 合计 (本年支出合计 → 合计).
-        for c in first..=last {
-            let t = p.rows[h + 1].get(c).map(text).unwrap_or_default();
-            if let Some(rest) = t.strip_prefix(group) {
-                p.set(h + 1, c, s(rest));
-            }
+    }
+}
+
+/// A group heading in a row of its own over the columns `first..=last`.
+fn group_heading(p: &mut Piece, group: &str, first: usize, last: usize) {
+    let h = p.header_start();
+    let mut row = vec![RawValue::Empty; last + 1];
+    row[first] = s(group);
+    p.insert_row(h, row);
+    // The columns outside the group, merged down the header, keep spanning it, one row taller.
+    let mut raised = Vec::new();
+    for m in p.merges.iter_mut() {
+        let outside = !(first as u32..=last as u32).contains(&m.first.1);
+        if m.first.0 == h as u32 + 1 && outside {
+            m.first.0 = h as u32;
+            raised.push(m.first.1 as usize);
+        }
+    }
+    // Their headings go up with them: a merged range shows its first cell.
+    for c in raised {
+        let heading = p.rows[h + 1].get(c).cloned().unwrap_or(RawValue::Empty);
+        p.set(h, c, heading);
+        p.set(h + 1, c, RawValue::Empty);
+    }
+    p.merge((h, first), (h, last));
+    // The 合计 heading of a table printed under a group is 合计 (本年支出合计 → 合计).
+    for c in first..=last {
+        let t = p.rows[h + 1].get(c).map(text).unwrap_or_default();
+        if let Some(rest) = t.strip_prefix(group) {
+            p.set(h + 1, c, s(rest));
         }
     }
 }
