@@ -121,6 +121,12 @@ const LAYOUTS: &[Layout] = &[
         saved: Saved::Xlsx,
     },
     Layout {
+        name: "one-row headers",
+        change: |p| layouts::lowest_headings(p),
+        per_table: false,
+        saved: Saved::Xlsx,
+    },
+    Layout {
         name: "stacked 总表",
         change: |p| layouts::stacked(p),
         per_table: false,
@@ -227,6 +233,18 @@ const QIAOCHENG_LAYOUTS: &[Layout] = &[
     Layout {
         name: "行次 before 项目",
         change: |p| layouts::line_numbers_moved_first(p),
+        per_table: true,
+        saved: Saved::Xlsx,
+    },
+    Layout {
+        name: "one-row headers",
+        change: |p| layouts::lowest_headings(p),
+        per_table: true,
+        saved: Saved::Xlsx,
+    },
+    Layout {
+        name: "flattened with -",
+        change: |p| layouts::flattened(p, "-"),
         per_table: true,
         saved: Saved::Xlsx,
     },

@@ -327,17 +327,40 @@ fn group_heading(p: &mut Piece, group: &str, first: usize, last: usize) {
 
 /// Every header printed on one row, its headings joined by `sep` (`本年支出-合计`); no merges.
 pub fn flattened(pieces: &mut [Piece], sep: &str) {
+    one_row(pieces, true, |path| path.join(sep));
+}
+
+/// Every header printed on one row of its lowest headings, as many departments print it (a
+/// group's 小计 run together with its group: 本年支出小计); no merges. Not the “三公” table,
+/// whose 预算数 | 决算数 repeat under each item.
+pub fn lowest_headings(pieces: &mut [Piece]) {
+    one_row(pieces, false, |path| match path {
+        [.., group, sub]
+            if group.starts_with("本年") && matches!(sub.as_str(), "小计" | "合计") =>
+        {
+            format!("{group}{sub}")
+        }
+        [.., last] => last.clone(),
+        [] => String::new(),
+    });
+}
+
+fn one_row(pieces: &mut [Piece], three_public: bool, heading: impl Fn(&[String]) -> String) {
     for p in pieces.iter_mut() {
         let (Some(end), h) = (p.data_start(), p.header_start()) else {
             continue;
         };
-        if p.kind == TableKind::ThreePublic || end <= h + 1 {
+        if p.kind == TableKind::ThreePublic && !three_public || end <= h + 1 {
             continue;
         }
         let width = p.width();
-        let mut joined = vec![Vec::<String>::new(); width];
-        for r in h..end {
-            for (c, path) in joined.iter_mut().enumerate() {
+        let mut paths = vec![Vec::<String>::new(); width];
+        // A 栏次 row stays a row of its own, under the header.
+        let numbering: Vec<usize> = (h..end)
+            .filter(|&r| p.rows[r].iter().any(|v| text(v) == "栏次"))
+            .collect();
+        for r in (h..end).filter(|r| !numbering.contains(r)) {
+            for (c, path) in paths.iter_mut().enumerate() {
                 let at = p
                     .merges
                     .iter()
@@ -347,13 +370,14 @@ pub fn flattened(pieces: &mut [Piece], sep: &str) {
                     })
                     .map_or((r, c), |m| (m.first.0 as usize, m.first.1 as usize));
                 let t = text(p.rows[at.0].get(at.1).unwrap_or(&RawValue::Empty));
-                if !t.is_empty() && path.last() != Some(&t) && t != "栏次" {
+                if !t.is_empty() && path.last() != Some(&t) {
                     path.push(t);
                 }
             }
         }
-        let row = joined.iter().map(|p| s(&p.join(sep))).collect();
-        p.rows.splice(h..end, [row]);
+        let row = paths.iter().map(|p| s(&heading(p))).collect();
+        let kept: Vec<Vec<RawValue>> = numbering.iter().map(|&r| p.rows[r].clone()).collect();
+        p.rows.splice(h..end, std::iter::once(row).chain(kept));
         p.merges.clear();
     }
 }
