@@ -74,7 +74,7 @@ fn merges_in(xml: &str) -> Vec<(String, Vec<Merge>)> {
                         sheet.push(Merge {
                             first: (at.row, at.col),
                             last: (
-                                at.row + rows.max(1) - 1,
+                                at.row.saturating_add(rows.max(1) - 1),
                                 at.col.saturating_add(cols.max(1) - 1),
                             ),
                         });
