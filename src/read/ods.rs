@@ -139,4 +139,14 @@ mod tests {
         );
         assert!(m[1].1.is_empty());
     }
+    #[test]
+    fn a_broken_package_or_content_gives_no_merges() {
+        assert!(merges(b"PK\x03\x04 not a zip").is_empty());
+        assert!(merges(b"").is_empty());
+        let cut = r#"<table:table table:name="A"><table:table-row><table:table-cell table:number-columns-spanned="99999999999"#;
+        assert_eq!(merges_in(cut), vec![("A".to_string(), Vec::new())]);
+        let huge = r#"<table:table table:name="A"><table:table-row table:number-rows-repeated="4294967295"/><table:table-row><table:table-cell table:number-rows-spanned="4294967295"/></table:table-row></table:table>"#;
+        let m = merges_in(huge);
+        assert_eq!(m[0].1.len(), 1, "{m:?}");
+    }
 }
