@@ -128,7 +128,13 @@ const LAYOUTS: &[Layout] = &[
     },
     Layout {
         name: "stacked 总表",
-        change: |p| layouts::stacked(p),
+        change: |p| layouts::stacked(p, true),
+        per_table: false,
+        saved: Saved::Xlsx,
+    },
+    Layout {
+        name: "stacked 总表 without 收入/支出 rows",
+        change: |p| layouts::stacked(p, false),
         per_table: false,
         saved: Saved::Xlsx,
     },
@@ -136,7 +142,7 @@ const LAYOUTS: &[Layout] = &[
         name: "stacked 总表 with 行次 first, per-table CSV",
         change: |p| {
             layouts::line_numbers_first(p);
-            layouts::stacked(p);
+            layouts::stacked(p, true);
         },
         per_table: true,
         saved: Saved::Csv,

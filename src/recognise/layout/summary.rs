@@ -68,9 +68,6 @@ fn stacked<'d>(
             .filter(|t| !t.is_empty())
             .collect()
     };
-    let marker = data
-        .iter()
-        .position(|&r| matches!(texts(r).as_slice(), [t] if label_cow(t) == "支出"))?;
     // The header: rows of two or more headings and no figure (an expenditure line prints its
     // label alone, or with a figure or a 行次 number).
     let figures = |r: usize| {
@@ -80,14 +77,27 @@ fn stacked<'d>(
             RawValue::Empty => false,
         })
     };
-    let lines = data[marker + 1..]
+    let heading = |r: usize| !figures(r) && texts(r).len() >= 2;
+    // The 支出 half starts at a row reading 支出, or at a header row of its own (项目 | 决算数 …)
+    // after the 收入 half's lines.
+    let marker = data.iter().enumerate().position(|(i, &r)| {
+        let t = texts(r);
+        matches!(t.as_slice(), [t] if label_cow(t) == "支出")
+            || i > 0 && heading(r) && label_cow(&t[0]) == "项目"
+    })?;
+    let from = if heading(data[marker]) {
+        marker
+    } else {
+        marker + 1
+    };
+    let lines = data[from..]
         .iter()
-        .position(|&r| figures(r) || texts(r).len() < 2)
-        .map_or(data.len(), |i| marker + 1 + i);
-    if lines == marker + 1 {
+        .position(|&r| !heading(r))
+        .map_or(data.len(), |i| from + i);
+    if lines == from {
         return None;
     }
-    Some((&data[..marker], &data[marker + 1..lines], &data[lines..]))
+    Some((&data[..marker], &data[from..lines], &data[lines..]))
 }
 
 /// One half over the columns `from..to`: the first column that is no 行次 holds the line's name.
@@ -201,6 +211,34 @@ mod tests {
             [Some(ColKey::Total), Some(ColKey::GeneralBudget)]
         );
         assert_eq!(halves(&stacked), want);
+    }
+
+    #[test]
+    fn a_spending_half_under_its_own_header_and_no_heading_is_found_too() {
+        let stacked = |marker: bool| {
+            let mut rows: Vec<&[&str]> = vec![
+                &["收入支出决算总表"],
+                &["项目", "决算数"],
+                &["一、一般公共预算财政拨款收入", "100"],
+                &["总计", "100"],
+            ];
+            if marker {
+                rows.push(&["支出"]);
+            }
+            rows.extend([
+                &["项目", "决算数"] as &[&str],
+                &["一、一般公共服务支出", "100"],
+                &["总计", "100"],
+            ]);
+            halves(&grid(&rows))
+        };
+        let want = stacked(true);
+        assert_eq!(want.len(), 2);
+        assert_eq!(
+            want[1].1,
+            [Some(Line::FunctionClass), Some(Line::ExpenditureGrandTotal)]
+        );
+        assert_eq!(stacked(false), want);
     }
 
     #[test]

@@ -430,8 +430,9 @@ pub fn line_numbers_first(pieces: &mut [Piece]) {
     }
 }
 
-/// A 总表's 支出 half printed under its 收入 half: heading 支出, its own header row, its lines.
-pub fn stacked(pieces: &mut [Piece]) {
+/// A 总表's 支出 half printed under its 收入 half: its own header row (under a row reading 支出
+/// when `headings`), its lines.
+pub fn stacked(pieces: &mut [Piece], headings: bool) {
     for (p, h, end) in summaries(pieces) {
         let split = p.find_col(h, "支出").unwrap();
         let take = |rows: &[Vec<RawValue>], from: usize, to: usize| -> Vec<Vec<RawValue>> {
@@ -457,10 +458,14 @@ pub fn stacked(pieces: &mut [Piece]) {
             .cloned()
             .collect();
         let mut rows: Vec<Vec<RawValue>> = p.rows[..h].to_vec();
-        rows.push(vec![s("收入")]);
+        if headings {
+            rows.push(vec![s("收入")]);
+        }
         rows.extend(left[h + 1..end].iter().cloned());
         rows.extend(income);
-        rows.push(vec![s("支出")]);
+        if headings {
+            rows.push(vec![s("支出")]);
+        }
         rows.extend(right[h + 1..end].iter().cloned());
         rows.extend(spending);
         p.rows = rows;
