@@ -219,38 +219,42 @@ mod tests {
             Some("21011")
         );
     }
-    /// 本年支出 alone on its row, over the columns, is a heading: not the table's first line,
-    /// and not a part of each column's name.
-    #[test]
-    fn a_group_heading_row_over_the_columns_is_header() {
-        let text = |t: &str| {
+    /// The first table recognised on a sheet of text cells.
+    fn first_table(rows: &[&[&str]]) -> crate::model::Table {
+        let text = |t: &&str| {
             if t.is_empty() {
                 RawValue::Empty
             } else {
                 RawValue::Text(t.to_string())
             }
         };
-        let rows: &[&[&str]] = &[
+        let grid = Grid {
+            file: "t.csv".into(),
+            sheet: "S".into(),
+            rows: rows.iter().map(|r| r.iter().map(text).collect()).collect(),
+            merges: Vec::new(),
+            places: None,
+        };
+        recognise(&[grid]).tables.remove(0)
+    }
+
+    fn keys(t: &crate::model::Table) -> Vec<Option<ColKey>> {
+        t.columns.iter().map(|c| c.key).collect()
+    }
+
+    /// 本年支出 alone on its row, over the columns, is a heading: not the table's first line,
+    /// and not a part of each column's name.
+    #[test]
+    fn a_group_heading_row_over_the_columns_is_header() {
+        let t = first_table(&[
             &["一般公共预算财政拨款支出决算表"],
             &["", "", "本年支出"],
             &["科目编码", "科目名称", "合计", "基本支出", "项目支出"],
             &["201", "一般公共服务支出", "10", "6", "4"],
             &["", "合计", "10", "6", "4"],
-        ];
-        let grid = Grid {
-            file: "t.csv".into(),
-            sheet: "S".into(),
-            rows: rows
-                .iter()
-                .map(|r| r.iter().map(|t| text(t)).collect())
-                .collect(),
-            merges: Vec::new(),
-            places: None,
-        };
-        let t = &recognise(&[grid]).tables[0];
-        let keys: Vec<_> = t.columns.iter().map(|c| c.key).collect();
+        ]);
         assert_eq!(
-            keys,
+            keys(&t),
             [
                 Some(ColKey::Total),
                 Some(ColKey::Basic),
@@ -259,5 +263,44 @@ mod tests {
         );
         let lines: Vec<_> = t.rows.iter().map(|r| (r.code.as_deref(), r.line)).collect();
         assert_eq!(lines, [(Some("201"), None), (None, Some(Line::Total))]);
+    }
+
+    /// The 合计 of a group over some columns is the 支出决算表's row total; the 本年支出合计 of a
+    /// fund table is its 本年支出 (nothing adds up a fund table's whole row).
+    #[test]
+    fn a_total_column_means_what_its_table_adds_up() {
+        let spending = first_table(&[
+            &["支出决算表"],
+            &["", "", "本年支出", "", "", "上缴上级支出"],
+            &["科目编码", "科目名称", "合计", "基本支出", "项目支出", ""],
+            &["201", "一般公共服务支出", "10", "6", "4", ""],
+        ]);
+        assert_eq!(keys(&spending)[0], Some(ColKey::Total));
+        assert_eq!(keys(&spending)[3], Some(ColKey::ToSuperior));
+        let fund = first_table(&[
+            &["政府性基金预算财政拨款收入支出决算表"],
+            &[
+                "科目编码",
+                "科目名称",
+                "年初结转和结余",
+                "本年收入",
+                "本年支出合计",
+                "基本支出",
+                "项目支出",
+                "年末结转和结余",
+            ],
+            &["229", "其他支出", "", "10", "10", "", "10", ""],
+        ]);
+        assert_eq!(
+            keys(&fund),
+            [
+                Some(ColKey::Opening),
+                Some(ColKey::CurrentIncome),
+                Some(ColKey::CurrentExpenditure),
+                Some(ColKey::Basic),
+                Some(ColKey::Project),
+                Some(ColKey::Closing)
+            ]
+        );
     }
 }

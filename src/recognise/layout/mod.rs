@@ -318,24 +318,33 @@ fn is_note(t: &str) -> bool {
     n.starts_with('注') || n.contains("本表无数据")
 }
 
-/// In the 收入决算表, 支出决算表 and 一般公共预算财政拨款支出决算表 every figure is of this year:
-/// the 合计 printed under a group heading that covers only some columns (本年支出 over 合计 |
-/// 基本支出 | 项目支出, then 上缴上级支出 …) is the row total all the same.
+/// What a 合计 column is depends on the table. In the 收入决算表, 支出决算表 and 一般公共预算
+/// 财政拨款支出决算表 every figure is of this year: the 合计 printed under a group heading that
+/// covers only some columns (本年支出 over 合计 | 基本支出 | 项目支出, then 上缴上级支出 …) is the
+/// row total all the same. In a fund table (年初 | 本年收入 | 本年支出 | 年末) nothing adds up the
+/// whole row: its 本年支出合计, printed on one header row, is 本年支出.
 fn row_total_by_kind(t: &mut Table) {
-    let by_year = matches!(
-        t.kind,
-        TableKind::IncomeTable | TableKind::ExpenditureTable | TableKind::GeneralBudgetExpenditure
-    );
-    if !by_year || t.col(ColKey::Total).is_some() {
+    let (from, to) = match t.kind {
+        TableKind::IncomeTable
+        | TableKind::ExpenditureTable
+        | TableKind::GeneralBudgetExpenditure => (
+            &[ColKey::CurrentIncome, ColKey::CurrentExpenditure][..],
+            ColKey::Total,
+        ),
+        TableKind::GovernmentFund | TableKind::StateCapital => {
+            (&[ColKey::Total][..], ColKey::CurrentExpenditure)
+        }
+        _ => return,
+    };
+    if t.col(to).is_some() {
         return;
     }
-    let this_year = [ColKey::CurrentIncome, ColKey::CurrentExpenditure];
     let mut found = t
         .columns
         .iter_mut()
-        .filter(|c| c.key.is_some_and(|k| this_year.contains(&k)));
+        .filter(|c| c.key.is_some_and(|k| from.contains(&k)));
     if let (Some(c), None) = (found.next(), found.next()) {
-        c.key = Some(ColKey::Total);
+        c.key = Some(to);
     }
 }
 
