@@ -22,6 +22,15 @@ struct Needs {
     rules: &'static str,
 }
 
+/// The columns of a fund table (政府性基金, 国有资本经营预算) each row's balance reads (本年支出
+/// split into 基本支出 | 项目支出 is not printed in every year's template, so not required).
+const FUND_COLUMNS: &[ColKey] = &[
+    ColKey::Opening,
+    ColKey::CurrentIncome,
+    ColKey::CurrentExpenditure,
+    ColKey::Closing,
+];
+
 /// The columns and lines each standard table's relations read.
 const NEEDS: &[Needs] = &[
     Needs {
@@ -65,6 +74,20 @@ const NEEDS: &[Needs] = &[
         columns: &[],
         lines: &[Line::PersonnelTotal, Line::PublicTotal],
         rules: "E302 L505",
+    },
+    Needs {
+        kind: TableKind::GovernmentFund,
+        side: None,
+        columns: FUND_COLUMNS,
+        lines: &[],
+        rules: "B207 L503",
+    },
+    Needs {
+        kind: TableKind::StateCapital,
+        side: None,
+        columns: FUND_COLUMNS,
+        lines: &[],
+        rules: "B207 L503",
     },
     Needs {
         kind: TableKind::ThreePublic,
