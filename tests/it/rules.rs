@@ -1584,6 +1584,18 @@ fn m605_relations_not_checked_are_reported() {
     assert!(f.message.zh.contains("B207 L503"), "{}", f.message.zh);
     // The 国有资本经营 table prints no figure: nothing of it was left unchecked.
     assert_eq!(findings(&fund, "M605").len(), 1);
+
+    // The 财政拨款总表's 一般公共预算财政拨款 column not recognised: its row totals and the link
+    // to the 一般公共预算财政拨款支出决算表 went unchecked.
+    let mut fiscal = full_doc();
+    let t = tbl(&mut fiscal, TableKind::FiscalSummary, EXP);
+    for c in t.columns.iter_mut() {
+        if c.key == Some(K::GeneralBudget) {
+            c.key = None;
+        }
+    }
+    let f = assert_warning(&fiscal, "M605", "财政拨款收入支出决算总表(支出)!A1");
+    assert!(f.message.zh.contains("L503"), "{}", f.message.zh);
 }
 
 #[test]

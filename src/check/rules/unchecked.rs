@@ -48,6 +48,20 @@ const NEEDS: &[Needs] = &[
         rules: "B202 B204 B205 L502",
     },
     Needs {
+        kind: TableKind::FiscalSummary,
+        side: Some(Side::Income),
+        columns: &[],
+        lines: &[Line::IncomeTotal, Line::IncomeGrandTotal],
+        rules: "B201 B203 B205 L504",
+    },
+    Needs {
+        kind: TableKind::FiscalSummary,
+        side: Some(Side::Expenditure),
+        columns: &[ColKey::Total, ColKey::GeneralBudget],
+        lines: &[Line::ExpenditureTotal, Line::ExpenditureGrandTotal],
+        rules: "T101 B202 B204 B205 L503",
+    },
+    Needs {
         kind: TableKind::IncomeTable,
         side: None,
         columns: &[ColKey::Total],
