@@ -37,244 +37,115 @@ enum Saved {
 /// A layout: a change of form, one sheet for all tables or one per table, and a format.
 struct Layout {
     name: &'static str,
-    change: fn(&mut Vec<Piece>),
+    change: fn(&mut [Piece]),
     per_table: bool,
     saved: Saved,
 }
 
-fn none(_: &mut Vec<Piece>) {}
+impl Layout {
+    /// Every table on one sheet of an .xlsx.
+    const fn sheet(name: &'static str, change: fn(&mut [Piece])) -> Layout {
+        Layout {
+            name,
+            change,
+            per_table: false,
+            saved: Saved::Xlsx,
+        }
+    }
 
+    /// One table per sheet of an .xlsx.
+    const fn tables(name: &'static str, change: fn(&mut [Piece])) -> Layout {
+        Layout {
+            per_table: true,
+            ..Layout::sheet(name, change)
+        }
+    }
+
+    /// The same, saved otherwise.
+    const fn saved(self, saved: Saved) -> Layout {
+        Layout { saved, ..self }
+    }
+}
+
+fn none(_: &mut [Piece]) {}
+
+/// The 财政局 sample's layouts.
 const LAYOUTS: &[Layout] = &[
-    Layout {
-        name: "rewritten",
-        change: none,
-        per_table: false,
-        saved: Saved::Xlsx,
-    },
-    Layout {
-        name: "per-table sheets",
-        change: none,
-        per_table: true,
-        saved: Saved::Xlsx,
-    },
-    Layout {
-        name: "unmerged headers",
-        change: |p| layouts::unmerged(p),
-        per_table: false,
-        saved: Saved::Xlsx,
-    },
-    Layout {
-        name: "text amounts with separators",
-        change: |p| layouts::amounts(p, layouts::with_separators),
-        per_table: false,
-        saved: Saved::Xlsx,
-    },
-    Layout {
-        name: "万元",
-        change: |p| layouts::in_wan(p),
-        per_table: false,
-        saved: Saved::Xlsx,
-    },
-    Layout {
-        name: "split codes",
-        change: |p| layouts::split_codes(p),
-        per_table: true,
-        saved: Saved::Xlsx,
-    },
-    Layout {
-        name: "group headings",
-        change: |p| layouts::group_headings(p),
-        per_table: false,
-        saved: Saved::Xlsx,
-    },
-    Layout {
-        name: "group headings unmerged",
-        change: |p| {
-            layouts::group_headings(p);
-            layouts::unmerged(p);
-        },
-        per_table: false,
-        saved: Saved::Xlsx,
-    },
-    Layout {
-        name: "flattened with -",
-        change: |p| {
-            layouts::group_headings(p);
-            layouts::flattened(p, "-");
-        },
-        per_table: false,
-        saved: Saved::Xlsx,
-    },
-    Layout {
-        name: "flattened with _",
-        change: |p| {
-            layouts::group_headings(p);
-            layouts::flattened(p, "_");
-        },
-        per_table: true,
-        saved: Saved::Xlsx,
-    },
-    Layout {
-        name: "行次 first",
-        change: |p| layouts::line_numbers_first(p),
-        per_table: false,
-        saved: Saved::Xlsx,
-    },
-    Layout {
-        name: "one-row headers",
-        change: |p| layouts::lowest_headings(p),
-        per_table: false,
-        saved: Saved::Xlsx,
-    },
-    Layout {
-        name: "stacked 总表",
-        change: |p| layouts::stacked(p, true),
-        per_table: false,
-        saved: Saved::Xlsx,
-    },
-    Layout {
-        name: "stacked 总表 without 收入/支出 rows",
-        change: |p| layouts::stacked(p, false),
-        per_table: false,
-        saved: Saved::Xlsx,
-    },
-    Layout {
-        name: "stacked 总表 with 行次 first, per-table CSV",
-        change: |p| {
-            layouts::line_numbers_first(p);
-            layouts::stacked(p, true);
-        },
-        per_table: true,
-        saved: Saved::Csv,
-    },
-    Layout {
-        name: "a group heading over some columns",
-        change: |p| layouts::partial_group_headings(p),
-        per_table: false,
-        saved: Saved::Xlsx,
-    },
-    Layout {
-        name: "a group heading over some columns, unmerged",
-        change: |p| {
-            layouts::partial_group_headings(p);
-            layouts::unmerged(p);
-        },
-        per_table: false,
-        saved: Saved::Xlsx,
-    },
-    Layout {
-        name: "栏次 rows",
-        change: |p| layouts::column_numbers(p),
-        per_table: false,
-        saved: Saved::Xlsx,
-    },
-    Layout {
-        name: "ods",
-        change: none,
-        per_table: false,
-        saved: Saved::Ods,
-    },
-    Layout {
-        name: "ods group headings",
-        change: |p| layouts::group_headings(p),
-        per_table: true,
-        saved: Saved::Ods,
-    },
-    Layout {
-        name: "csv per table",
-        change: none,
-        per_table: true,
-        saved: Saved::Csv,
-    },
-    Layout {
-        name: "csv per table, group headings, split codes, text amounts",
-        change: |p| {
+    Layout::sheet("rewritten", none),
+    Layout::tables("per-table sheets", none),
+    Layout::sheet("unmerged headers", layouts::unmerged),
+    Layout::sheet("text amounts with separators", |p| {
+        layouts::amounts(p, layouts::with_separators)
+    }),
+    Layout::sheet("万元", layouts::in_wan),
+    Layout::tables("split codes", layouts::split_codes),
+    Layout::sheet("group headings", layouts::group_headings),
+    Layout::sheet("group headings unmerged", |p| {
+        layouts::group_headings(p);
+        layouts::unmerged(p);
+    }),
+    Layout::sheet("flattened with -", |p| {
+        layouts::group_headings(p);
+        layouts::flattened(p, "-");
+    }),
+    Layout::tables("flattened with _", |p| {
+        layouts::group_headings(p);
+        layouts::flattened(p, "_");
+    }),
+    Layout::sheet("行次 first", layouts::line_numbers_first),
+    Layout::sheet("one-row headers", layouts::lowest_headings),
+    Layout::sheet("stacked 总表", |p| layouts::stacked(p, true)),
+    Layout::sheet("stacked 总表 without 收入/支出 rows", |p| {
+        layouts::stacked(p, false)
+    }),
+    Layout::tables("stacked 总表 with 行次 first, per-table CSV", |p| {
+        layouts::line_numbers_first(p);
+        layouts::stacked(p, true);
+    })
+    .saved(Saved::Csv),
+    Layout::sheet(
+        "a group heading over some columns",
+        layouts::partial_group_headings,
+    ),
+    Layout::sheet("a group heading over some columns, unmerged", |p| {
+        layouts::partial_group_headings(p);
+        layouts::unmerged(p);
+    }),
+    Layout::sheet("栏次 rows", layouts::column_numbers),
+    Layout::sheet("ods", none).saved(Saved::Ods),
+    Layout::tables("ods group headings", layouts::group_headings).saved(Saved::Ods),
+    Layout::tables("csv per table", none).saved(Saved::Csv),
+    Layout::tables(
+        "csv per table, group headings, split codes, text amounts",
+        |p| {
             layouts::group_headings(p);
             layouts::split_codes(p);
             layouts::amounts(p, layouts::with_separators);
         },
-        per_table: true,
-        saved: Saved::Csv,
-    },
+    )
+    .saved(Saved::Csv),
 ];
 
 /// The 人社局 sample's layouts: its one-sheet-per-table form changed the other way round.
 const QIAOCHENG_LAYOUTS: &[Layout] = &[
-    Layout {
-        name: "rewritten",
-        change: none,
-        per_table: true,
-        saved: Saved::Xlsx,
-    },
-    Layout {
-        name: "one sheet",
-        change: none,
-        per_table: false,
-        saved: Saved::Xlsx,
-    },
-    Layout {
-        name: "unmerged headers",
-        change: |p| layouts::unmerged(p),
-        per_table: true,
-        saved: Saved::Xlsx,
-    },
-    Layout {
-        name: "元",
-        change: |p| layouts::in_yuan(p),
-        per_table: true,
-        saved: Saved::Xlsx,
-    },
-    Layout {
-        name: "text amounts with separators",
-        change: |p| layouts::amounts(p, layouts::with_separators),
-        per_table: true,
-        saved: Saved::Xlsx,
-    },
-    Layout {
-        name: "no 栏次 rows",
-        change: |p| layouts::without_column_numbers(p),
-        per_table: true,
-        saved: Saved::Xlsx,
-    },
-    Layout {
-        name: "行次 before 项目",
-        change: |p| layouts::line_numbers_moved_first(p),
-        per_table: true,
-        saved: Saved::Xlsx,
-    },
-    Layout {
-        name: "one-row headers",
-        change: |p| layouts::lowest_headings(p),
-        per_table: true,
-        saved: Saved::Xlsx,
-    },
-    Layout {
-        name: "flattened with -",
-        change: |p| layouts::flattened(p, "-"),
-        per_table: true,
-        saved: Saved::Xlsx,
-    },
-    Layout {
-        name: "ods",
-        change: none,
-        per_table: true,
-        saved: Saved::Ods,
-    },
-    Layout {
-        name: "csv per table",
-        change: none,
-        per_table: true,
-        saved: Saved::Csv,
-    },
-    Layout {
-        name: "csv per table, no 栏次 rows, 行次 first",
-        change: |p| {
-            layouts::without_column_numbers(p);
-            layouts::line_numbers_moved_first(p);
-        },
-        per_table: true,
-        saved: Saved::Csv,
-    },
+    Layout::tables("rewritten", none),
+    Layout::sheet("one sheet", none),
+    Layout::tables("unmerged headers", layouts::unmerged),
+    Layout::tables("元", layouts::in_yuan),
+    Layout::tables("text amounts with separators", |p| {
+        layouts::amounts(p, layouts::with_separators)
+    }),
+    Layout::tables("no 栏次 rows", layouts::without_column_numbers),
+    Layout::tables("行次 before 项目", layouts::line_numbers_moved_first),
+    Layout::tables("one-row headers", layouts::lowest_headings),
+    Layout::tables("flattened with -", |p| layouts::flattened(p, "-")),
+    Layout::tables("ods", none).saved(Saved::Ods),
+    Layout::tables("csv per table", none).saved(Saved::Csv),
+    Layout::tables("csv per table, no 栏次 rows, 行次 first", |p| {
+        layouts::without_column_numbers(p);
+        layouts::line_numbers_moved_first(p);
+    })
+    .saved(Saved::Csv),
 ];
 
 /// A sample, the layouts it is laid out in, and the figure planted in it.
