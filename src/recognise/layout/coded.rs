@@ -66,8 +66,9 @@ pub(super) fn coded(ctx: &mut Ctx, mut t: Table, paths: &[Vec<String>], data: &[
     // Left of the 科目名称 column, a column holding nothing but short digit strings holds codes
     // whatever its heading says (a heading over several code columns read without rulings).
     if let Some(named) = (0..width).find(|&c| columns::is_name(&paths[c])) {
-        for c in 0..named {
-            if code_cols.contains(&c) {
+        for (c, path) in paths.iter().enumerate().take(named) {
+            // A 行次 column holds short digit strings too, and they are no codes.
+            if code_cols.contains(&c) || columns::is_line_number(path) {
                 continue;
             }
             let mut any = false;
@@ -263,6 +264,42 @@ mod tests {
         );
         let lines: Vec<_> = t.rows.iter().map(|r| (r.code.as_deref(), r.line)).collect();
         assert_eq!(lines, [(Some("201"), None), (None, Some(Line::Total))]);
+    }
+
+    /// A 行次 column before the codes numbers the lines; it is neither a code nor an amount.
+    #[test]
+    fn line_numbers_before_the_codes_are_no_codes() {
+        let t = first_table(&[
+            &["一般公共预算财政拨款支出决算表"],
+            &[
+                "行次",
+                "科目编码",
+                "科目名称",
+                "合计",
+                "基本支出",
+                "项目支出",
+            ],
+            &["1", "", "合计", "10.00", "6.00", "4.00"],
+            &["2", "201", "一般公共服务支出", "10.00", "6.00", "4.00"],
+            &["3", "20101", "人大事务", "10.00", "6.00", "4.00"],
+        ]);
+        let lines: Vec<_> = t.rows.iter().map(|r| (r.code.as_deref(), r.line)).collect();
+        assert_eq!(
+            lines,
+            [
+                (None, Some(Line::Total)),
+                (Some("201"), None),
+                (Some("20101"), None)
+            ]
+        );
+        assert_eq!(
+            keys(&t),
+            [
+                Some(ColKey::Total),
+                Some(ColKey::Basic),
+                Some(ColKey::Project)
+            ]
+        );
     }
 
     /// The 合计 of a group over some columns is the 支出决算表's row total; the 本年支出合计 of a
