@@ -78,7 +78,12 @@ fn drop_table_heading(paths: &mut [Vec<String>]) {
     let Some(&first) = amounts.first() else {
         return;
     };
-    let Some(top) = paths[first].first().cloned() else {
+    // 收入 and 支出 over a 总表's columns say which half they are: that is meaning, kept.
+    let Some(top) = paths[first]
+        .first()
+        .filter(|t| !matches!(t.as_str(), "收入" | "支出"))
+        .cloned()
+    else {
         return;
     };
     let shared = amounts
@@ -220,6 +225,7 @@ mod tests {
         assert_eq!(joined(&p[3]), "支出/金额");
         assert_eq!(key(&p[3]), Some(ColKey::Amount));
     }
+
     /// The false error: without merges, 公务接待费's columns took the 运行费 heading
     /// printed to their left, one row down, across the edge of their own group.
     #[test]

@@ -20,7 +20,8 @@ pub(super) fn halves(
     data: &[usize],
 ) -> Vec<Table> {
     let width = paths.len();
-    let split = (1..width)
+    // From the first column: a 支出 half printed alone (its own sheet or file) is all 支出.
+    let split = (0..width)
         .find(|&c| paths[c].first().is_some_and(|p| p.starts_with("支出")))
         .or_else(|| {
             let items: Vec<usize> = (0..width)
@@ -239,6 +240,24 @@ mod tests {
             [Some(Line::FunctionClass), Some(Line::ExpenditureGrandTotal)]
         );
         assert_eq!(stacked(false), want);
+    }
+
+    #[test]
+    fn a_spending_half_printed_alone_is_the_spending_half() {
+        let alone = grid(&[
+            &["收入支出决算总表"],
+            &["支出"],
+            &["项目", "决算数"],
+            &["一、一般公共服务支出", "100"],
+            &["本年支出合计", "100"],
+        ]);
+        let got = halves(&alone);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].0, Some(Side::Expenditure));
+        assert_eq!(
+            got[0].1,
+            [Some(Line::FunctionClass), Some(Line::ExpenditureTotal)]
+        );
     }
 
     #[test]
