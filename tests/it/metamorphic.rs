@@ -95,6 +95,10 @@ const LAYOUTS: &[Layout] = &[
     Layout::sheet("行次 first", layouts::line_numbers_first),
     Layout::sheet("one-row headers", layouts::lowest_headings),
     Layout::sheet("stacked 总表", |p| layouts::stacked(p, true)),
+    Layout::sheet(
+        "总表 halves one after the other, each titled",
+        layouts::halves_apart,
+    ),
     Layout::sheet("stacked 总表 without 收入/支出 rows", |p| {
         layouts::stacked(p, false)
     }),

@@ -30,25 +30,28 @@ pub(super) fn halves(
             items.get(1).copied()
         })
         .unwrap_or(width);
+    // A half is as wide as its header: a wider unit line, or the other half's columns printed
+    // under it, are not its own.
+    let headed = |p: &[Vec<String>]| p.iter().rposition(|h| !h.is_empty()).map_or(0, |c| c + 1);
     if split == width {
         if let Some((income, header, spending)) = stacked(ctx, data, width) {
             let lower = columns::paths(ctx.grid, header, width);
-            // Each half as wide as its own header: the other's wider columns are not its own.
-            let headed =
-                |p: &[Vec<String>]| p.iter().rposition(|h| !h.is_empty()).map_or(0, |c| c + 1);
+            let (upper_width, lower_width) = (headed(paths), headed(&lower));
             return vec![
-                half(ctx, base, Side::Income, paths, (0, headed(paths)), income),
+                half(ctx, base, Side::Income, paths, (0, upper_width), income),
                 half(
                     ctx,
                     base,
                     Side::Expenditure,
                     &lower,
-                    (0, headed(&lower)),
+                    (0, lower_width),
                     spending,
                 ),
             ];
         }
     }
+    let width = headed(paths);
+    let split = split.min(width);
     [(Side::Income, 0, split), (Side::Expenditure, split, width)]
         .into_iter()
         .filter(|&(_, from, to)| from < to)

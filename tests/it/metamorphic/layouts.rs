@@ -473,6 +473,22 @@ pub fn stacked(pieces: &mut [Piece], headings: bool) {
     }
 }
 
+/// A 总表's halves printed one after the other, each under the 总表's title and unit line: the
+/// 支出 half read alone, as from a page, sheet or file of its own.
+pub fn halves_apart(pieces: &mut [Piece]) {
+    stacked(pieces, true);
+    for (p, h, _) in summaries(pieces) {
+        let at = (1..p.rows.len())
+            .find(|&r| p.rows[r].len() == 1 && text(&p.rows[r][0]) == "支出")
+            .unwrap();
+        // The title and the unit line, as each half's page prints them.
+        for r in (0..h).rev() {
+            let row = p.rows[r].clone();
+            p.insert_row(at, row);
+        }
+    }
+}
+
 /// A 栏次 row under the header of the coded tables: 栏次 | | 1 | 2 | ….
 pub fn column_numbers(pieces: &mut [Piece]) {
     for p in pieces.iter_mut() {
