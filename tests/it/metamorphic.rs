@@ -102,6 +102,13 @@ const LAYOUTS: &[Layout] = &[
     Layout::sheet("stacked 总表 without 收入/支出 rows", |p| {
         layouts::stacked(p, false)
     }),
+    Layout::sheet(
+        "stacked 总表 without 收入/支出 rows, 行次 first",
+        |p| {
+            layouts::line_numbers_first(p);
+            layouts::stacked(p, false);
+        },
+    ),
     Layout::tables("stacked 总表 with 行次 first, per-table CSV", |p| {
         layouts::line_numbers_first(p);
         layouts::stacked(p, true);

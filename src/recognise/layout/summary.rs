@@ -87,7 +87,7 @@ fn stacked<'d>(
     let marker = data.iter().enumerate().position(|(i, &r)| {
         let t = texts(r);
         matches!(t.as_slice(), [t] if label_cow(t) == "支出")
-            || i > 0 && heading(r) && label_cow(&t[0]) == "项目"
+            || i > 0 && heading(r) && t.iter().any(|h| label_cow(h) == "项目")
     })?;
     let from = if heading(data[marker]) {
         marker

@@ -420,12 +420,15 @@ pub fn line_numbers_first(pieces: &mut [Piece]) {
                     RawValue::Empty
                 }
             });
-            // The 收入 / 支出 heading spans its 行次 column too.
+            // The 收入 / 支出 heading spans its 行次 column too, printed in its first cell.
             for m in p.merges.iter_mut() {
                 if m.first == (h as u32, c as u32 + 1) {
                     m.first.1 = c as u32;
                 }
             }
+            let heading = p.rows[h].get(c + 1).cloned().unwrap_or(RawValue::Empty);
+            p.set(h, c, heading);
+            p.set(h, c + 1, RawValue::Empty);
         }
     }
 }
