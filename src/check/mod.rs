@@ -290,6 +290,14 @@ pub fn catalogue() -> Vec<&'static dyn Rule> {
     rules::all()
 }
 
+/// The findings that account for relations not checked (M605): a table lacking a column or a
+/// line its relations read, or a 总表 found by one half only. `--relations` and report.xlsx list
+/// them beside the relations verified.
+pub fn not_checked(findings: &[Finding]) -> impl Iterator<Item = &Finding> {
+    let code = rules::unchecked::RelationsNotChecked::META.code;
+    findings.iter().filter(move |f| f.rule == code)
+}
+
 /// The outcome of checking one document.
 #[derive(Debug)]
 pub struct Checks {

@@ -9,6 +9,7 @@ mod error;
 mod html;
 pub mod limits;
 mod merges;
+mod ods;
 pub mod pdf;
 mod tables;
 pub mod text;

@@ -28,6 +28,10 @@ pub fn read_workbook(path: &Path) -> Result<ReadOutcome, ReadError> {
         Some(Some(u)) => (u.package, Some(u.merges)),
         _ => (bytes, None),
     };
+    // calamine gives no merged ranges for .ods: they are read from its content.xml.
+    let ods_merges = (xlsx_merges.is_none() && bytes.starts_with(b"PK"))
+        .then(|| super::ods::merges(&bytes))
+        .filter(|m| !m.is_empty());
     // A cursor over a slice: calamine clones its reader for each format it tries, and a clone of
     // a `Vec` would copy the whole package each time.
     let mut book = open_workbook_auto_from_rs(std::io::Cursor::new(&bytes[..]))
@@ -45,7 +49,11 @@ pub fn read_workbook(path: &Path) -> Result<ReadOutcome, ReadError> {
                 continue;
             }
         };
-        let merges = merges(&mut book, &sheet, xlsx_merges.as_deref());
+        let merges = merges(
+            &mut book,
+            &sheet,
+            xlsx_merges.as_deref().or(ods_merges.as_deref()),
+        );
         outcome.grids.push(Grid {
             file: file.clone(),
             sheet,
@@ -150,12 +158,13 @@ fn too_large(file: &str, sheet: &str, rows: usize) -> ReadError {
     }
 }
 
+/// A sheet's merged ranges: from those read already (an .xlsx's, an .ods's), else from calamine.
 fn merges<RS: std::io::Read + std::io::Seek>(
     book: &mut Sheets<RS>,
     sheet: &str,
-    xlsx_merges: Option<&[(String, Vec<Merge>)]>,
+    read_already: Option<&[(String, Vec<Merge>)]>,
 ) -> Vec<Merge> {
-    if let Some(found) = xlsx_merges {
+    if let Some(found) = read_already {
         return found
             .iter()
             .find(|(name, _)| name == sheet)

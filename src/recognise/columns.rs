@@ -6,7 +6,10 @@ use crate::read::Grid;
 
 use super::text::norm;
 
-/// The heading path of every column over the given header rows.
+/// The heading path of every column over the given header rows. A heading printed as one text
+/// (`本年支出-合计`, `本年支出_基本支出`) is the same path as the same headings on two rows; a
+/// group heading over every amount column is the table's, not a column's, and is dropped (so
+/// `本年支出` over 合计 | 基本支出 | 项目支出 gives the columns 合计 | 基本支出 | 项目支出).
 pub fn paths(grid: &Grid, header: &[usize], width: usize) -> Vec<Vec<String>> {
     let text = |r: usize, c: usize| norm(&grid.get(r, c).as_text());
     let mut paths = vec![Vec::<String>::new(); width];
@@ -18,10 +21,15 @@ pub fn paths(grid: &Grid, header: &[usize], width: usize) -> Vec<Vec<String>> {
             }
             if let Some(m) = grid.merge_at(r, c) {
                 row[c] = text(m.first.0 as usize, m.first.1 as usize);
-            } else if grid.merges.is_empty() && c > 0 && !row[c - 1].is_empty() {
+            } else if grid.merges.is_empty()
+                && c > 0
+                && !row[c - 1].is_empty()
+                && paths[c] == paths[c - 1]
+            {
                 // No merge information (CSV): a group heading is printed once, over the
                 // first of its sub-columns; the columns after it that have a sub-heading
-                // below and nothing here belong to the same group.
+                // below and nothing here belong to the same group — but never across the
+                // edge of a group above (公务接待费 is not under 公务用车购置及运行费).
                 let below = header[i + 1..].iter().any(|&rr| !text(rr, c).is_empty());
                 let below_left = header[i + 1..]
                     .iter()
@@ -32,12 +40,61 @@ pub fn paths(grid: &Grid, header: &[usize], width: usize) -> Vec<Vec<String>> {
             }
         }
         for (c, t) in row.into_iter().enumerate() {
-            if !t.is_empty() && paths[c].last() != Some(&t) {
-                paths[c].push(t);
+            for part in flattened(&t) {
+                if paths[c].last().map(String::as_str) != Some(part) {
+                    paths[c].push(part.to_string());
+                }
             }
         }
     }
+    drop_table_heading(&mut paths);
     paths
+}
+
+/// The headings one header cell prints: `本年支出-合计` is 本年支出 over 合计. Only text on both
+/// sides of the mark splits (a lone `-` or a number range stays whole).
+fn flattened(t: &str) -> Vec<&str> {
+    if t.is_empty() {
+        return Vec::new();
+    }
+    let parts: Vec<&str> = t.split(['-', '_', '－', '—', '/']).collect();
+    let words = |p: &&str| !p.is_empty() && !p.chars().all(|c| c.is_ascii_digit());
+    if parts.len() > 1 && parts.iter().all(words) {
+        parts
+    } else {
+        vec![t]
+    }
+}
+
+/// Drops the first heading when every amount column (two or more) is under it: a group heading
+/// over the whole table (本年支出, 本年收入, 财政拨款“三公”经费) says nothing about any column.
+fn drop_table_heading(paths: &mut [Vec<String>]) {
+    let amounts: Vec<usize> = (0..paths.len())
+        .filter(|&c| {
+            let p = &paths[c];
+            !p.is_empty() && !is_code(p) && !is_name(p) && !is_line_number(p)
+        })
+        .collect();
+    let Some(&first) = amounts.first() else {
+        return;
+    };
+    // 收入 and 支出 over a 总表's columns say which half they are: that is meaning, kept.
+    let Some(top) = paths[first]
+        .first()
+        .filter(|t| !matches!(t.as_str(), "收入" | "支出"))
+        .cloned()
+    else {
+        return;
+    };
+    let shared = amounts
+        .iter()
+        .all(|&c| paths[c].len() > 1 && paths[c][0] == top);
+    if amounts.len() < 2 || !shared {
+        return;
+    }
+    for &c in &amounts {
+        paths[c].remove(0);
+    }
 }
 
 pub fn joined(path: &[String]) -> String {
@@ -70,6 +127,8 @@ pub fn key(path: &[String]) -> Option<ColKey> {
             ColKey::CurrentExpenditure
         }
         "小计" if under("基本支出") => ColKey::Basic,
+        // A 小计 is a group's own total, never the table's: 本年支出小计 on one header row.
+        "本年支出小计" => ColKey::CurrentExpenditure,
         "合计" | "小计" | "本年收入合计" | "本年支出合计" | "合计数" => {
             ColKey::Total
         }
@@ -165,5 +224,100 @@ mod tests {
         let p = paths(&g, &[0, 1], 4);
         assert_eq!(joined(&p[3]), "支出/金额");
         assert_eq!(key(&p[3]), Some(ColKey::Amount));
+    }
+
+    /// The false error: without merges, 公务接待费's columns took the 运行费 heading
+    /// printed to their left, one row down, across the edge of their own group.
+    #[test]
+    fn csv_headings_stay_inside_the_group_above() {
+        let g = grid(
+            &[
+                &[
+                    "合计",
+                    "",
+                    "公务用车购置及运行费",
+                    "",
+                    "",
+                    "",
+                    "公务接待费",
+                    "",
+                ],
+                &["", "", "小计", "", "公务用车运行费", "", "", ""],
+                &[
+                    "预算数",
+                    "决算数",
+                    "预算数",
+                    "决算数",
+                    "预算数",
+                    "决算数",
+                    "预算数",
+                    "决算数",
+                ],
+            ],
+            Vec::new(),
+        );
+        let p = paths(&g, &[0, 1, 2], 8);
+        assert_eq!(joined(&p[3]), "公务用车购置及运行费/小计/决算数");
+        assert_eq!(joined(&p[5]), "公务用车购置及运行费/公务用车运行费/决算数");
+        assert_eq!(joined(&p[6]), "公务接待费/预算数");
+        assert_eq!(joined(&p[7]), "公务接待费/决算数");
+    }
+
+    /// 本年支出 over all of 合计 | 基本支出 | 项目支出 names the table, not a column: 合计 is the
+    /// row total, as in the standard header.
+    #[test]
+    fn a_group_heading_over_every_amount_column_is_dropped() {
+        let merged = |first, last| Merge { first, last };
+        let g = grid(
+            &[
+                &["项目", "", "本年支出", "", ""],
+                &["", "", "合计", "基本支出", "项目支出"],
+                &["支出功能分类科目编码", "科目名称", "", "", ""],
+            ],
+            vec![
+                merged((0, 0), (1, 1)),
+                merged((0, 2), (0, 4)),
+                merged((1, 2), (2, 2)),
+                merged((1, 3), (2, 3)),
+                merged((1, 4), (2, 4)),
+            ],
+        );
+        let p = paths(&g, &[0, 1, 2], 5);
+        let keys: Vec<_> = p.iter().map(|p| key(p)).collect();
+        assert_eq!(
+            keys[2..],
+            [
+                Some(ColKey::Total),
+                Some(ColKey::Basic),
+                Some(ColKey::Project)
+            ]
+        );
+        assert!(is_code(&p[0]) && is_name(&p[1]));
+    }
+
+    /// One header row whose cells print the headings joined: the same paths as two rows.
+    #[test]
+    fn flattened_headings_are_paths() {
+        let g = grid(
+            &[&[
+                "科目编码",
+                "科目名称",
+                "年初结转和结余",
+                "本年支出-小计",
+                "本年支出_基本支出",
+                "本年支出—项目支出",
+                "2023-2024",
+            ]],
+            Vec::new(),
+        );
+        let p = paths(&g, &[0], 7);
+        assert_eq!(p[4], ["本年支出", "基本支出"]);
+        assert_eq!(key(&p[3]), Some(ColKey::CurrentExpenditure));
+        assert_eq!(key(&p[4]), Some(ColKey::Basic));
+        assert_eq!(key(&p[5]), Some(ColKey::Project));
+        assert_eq!(p[6], ["2023-2024"]);
+        // The same header with its group and sub-heading run together.
+        let one = vec!["本年支出小计".to_string()];
+        assert_eq!(key(&one), Some(ColKey::CurrentExpenditure));
     }
 }

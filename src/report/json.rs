@@ -53,6 +53,9 @@ pub fn results(results: &[DocResult], lang: Lang) -> String {
                 "tables": doc.map(|d| d.tables.iter().map(table_summary).collect::<Vec<_>>()).unwrap_or_default(),
                 "findings": r.findings.iter().map(|f| finding(f, lang)).collect::<Vec<_>>(),
                 "relations_checked": r.checked.len(),
+                "relations_not_checked": crate::check::not_checked(&r.findings)
+                    .map(|f| json!({ "rule": f.rule, "table": f.table, "message": f.message.get(lang) }))
+                    .collect::<Vec<_>>(),
                 "errors": r.errors.iter().map(|e| e.text(lang)).collect::<Vec<_>>(),
             })
         })

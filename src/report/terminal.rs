@@ -142,6 +142,17 @@ pub fn relations(results: &[DocResult], lang: Lang) -> String {
             };
             s.push_str(&format!("  {mark} {} {}\n", c.rule, c.formula()));
         }
+        // What could not be checked, so that a short list is never taken for a whole one.
+        let unchecked: Vec<&Finding> = crate::check::not_checked(&r.findings).collect();
+        let title = if lang == Lang::Zh {
+            "未能核对的关系"
+        } else {
+            "relations not checked"
+        };
+        s.push_str(&format!("{} — {title} ({})\n", r.source, unchecked.len()));
+        for f in unchecked {
+            s.push_str(&format!("  ? {} {}\n", f.rule, f.message.get(lang)));
+        }
     }
     s
 }

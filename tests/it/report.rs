@@ -190,17 +190,65 @@ fn the_report_prints_on_a4_landscape_one_page_wide_with_its_headings_on_every_pa
     let out = Scratch::new("print");
     report(&["samples/qiaocheng-hrss-2016"], &out);
     let book = out.join("report.xlsx");
-    // Sheet 3 is 表1 收入支出决算总表, as published: its title, unit line and three heading rows
-    // stand above its first row of figures (本年收入 … 3997.99).
-    let sheet = part(&book, "xl/worksheets/sheet3.xml");
+    // Sheet 4 (after 概览, 问题清单 and 核对关系) is 表1 收入支出决算总表, as published: its
+    // title, unit line and three heading rows stand above its first row of figures.
+    let sheet = part(&book, "xl/worksheets/sheet4.xml");
     assert!(sheet.contains(r#"<pageSetup paperSize="9" fitToHeight="0" orientation="landscape""#));
     assert!(sheet.contains(r#"<pageSetUpPr fitToPage="1"/>"#));
     assert!(sheet.contains(
         "<oddFooter>&amp;Lsamples/qiaocheng-hrss-2016&amp;C&amp;A&amp;R第 &amp;P 页 / 共 &amp;N 页"
     ));
     let workbook = part(&book, "xl/workbook.xml");
-    assert!(workbook.contains(r#"<definedName name="_xlnm.Print_Titles" localSheetId="2">'表1 收入支出决算总表'!$1:$5</definedName>"#));
+    assert!(workbook.contains(r#"<definedName name="_xlnm.Print_Titles" localSheetId="3">'表1 收入支出决算总表'!$1:$5</definedName>"#));
     assert!(workbook.contains(
         r#"<definedName name="_xlnm.Print_Titles" localSheetId="1">问题清单!$1:$1</definedName>"#
     ));
+}
+
+/// A 总表 printed with its 收入 half only: B205 and the links of its 支出 half were not checked,
+/// and `--relations`, the JSON and 核对关系 say so beside the two that were (B201, B203).
+#[test]
+fn relations_not_checked_are_listed_beside_those_checked() {
+    let dir = Scratch::new("unchecked");
+    dir.write(
+        "普陀区财政局-2024-表1-收入支出决算总表.csv",
+        "收入支出决算总表\n单位：元\n收入,\n项目,决算数\n一、一般公共预算财政拨款收入,100\n本年收入合计,100\n总计,100\n",
+    );
+    let input = dir.to_str().unwrap();
+    let (_, text, _) = super::cli::gouji(&["check", "--relations", input]);
+    assert!(text.contains("已核对的关系 (2)"), "{text}");
+    assert!(text.contains("未能核对的关系 (1)"), "{text}");
+    assert!(
+        text.contains("? M605 “收入支出决算总表”只识别出一半"),
+        "{text}"
+    );
+    let (_, json, _) = super::cli::gouji(&["check", "--format", "json", input]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let unchecked = &v["documents"][0]["relations_not_checked"];
+    assert_eq!(unchecked.as_array().unwrap().len(), 1);
+    assert_eq!(unchecked[0]["table"], "收入支出决算总表");
+
+    let out = Scratch::new("unchecked-report");
+    assert_eq!(report(&[input], &out), 0);
+    let mut book: Xlsx<_> = open_workbook(out.join("report.xlsx")).unwrap();
+    let sheet = book.worksheet_range("核对关系").unwrap();
+    let outcomes: Vec<String> = (1..sheet.height()).map(|r| text_at(&sheet, r, 2)).collect();
+    assert_eq!(outcomes, ["相符", "相符", "未能核对"]);
+    assert!(text_at(&sheet, 3, 3).contains("B205"));
+}
+
+/// The sample's 166 relations, all verified, and nothing left unchecked.
+#[test]
+fn the_relations_sheet_holds_every_relation_verified() {
+    let out = Scratch::new("relations-sheet");
+    assert_eq!(report(&["samples/putuo-finance-2024"], &out), 0);
+    let mut book: Xlsx<_> = open_workbook(out.join("report.xlsx")).unwrap();
+    let sheet = book.worksheet_range("核对关系").unwrap();
+    assert_eq!(sheet.height(), 167, "a heading and 166 relations");
+    assert_eq!(text_at(&sheet, 1, 1), "T101");
+    assert!((1..167).all(|r| text_at(&sheet, r, 2) != "未能核对"));
+}
+
+fn text_at(sheet: &calamine::Range<calamine::Data>, r: usize, c: usize) -> String {
+    sheet.get((r, c)).map(text).unwrap_or_default()
 }

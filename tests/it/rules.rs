@@ -1568,6 +1568,33 @@ fn m605_relations_not_checked_are_reported() {
         "{}",
         found[0].message.zh
     );
+
+    // A fund table whose 本年支出 was not recognised (a one-row header gouji did not know): its
+    // row balance (12.34 + 0 − 12.34 = 0.00) and its link to the 总表 went unchecked.
+    let mut fund = full_doc();
+    let t = tbl(&mut fund, TableKind::GovernmentFund, None);
+    for c in t.columns.iter_mut() {
+        if c.key == Some(K::CurrentExpenditure) {
+            c.key = None;
+        }
+    }
+    let at = format!("{}!A1", TableKind::GovernmentFund.title());
+    let f = assert_warning(&fund, "M605", &at);
+    assert!(f.message.zh.contains("B207 L503"), "{}", f.message.zh);
+    // The 国有资本经营 table prints no figure: nothing of it was left unchecked.
+    assert_eq!(findings(&fund, "M605").len(), 1);
+
+    // The 财政拨款总表's 一般公共预算财政拨款 column not recognised: its row totals and the link
+    // to the 一般公共预算财政拨款支出决算表 went unchecked.
+    let mut fiscal = full_doc();
+    let t = tbl(&mut fiscal, TableKind::FiscalSummary, EXP);
+    for c in t.columns.iter_mut() {
+        if c.key == Some(K::GeneralBudget) {
+            c.key = None;
+        }
+    }
+    let f = assert_warning(&fiscal, "M605", "财政拨款收入支出决算总表(支出)!A1");
+    assert!(f.message.zh.contains("L503"), "{}", f.message.zh);
 }
 
 #[test]

@@ -14,7 +14,7 @@ pub mod narrative;
 mod precision;
 mod row_totals;
 mod three_public;
-mod unchecked;
+pub(crate) mod unchecked;
 
 use crate::model::{ColKey, Line, Row, Table};
 

@@ -22,6 +22,15 @@ struct Needs {
     rules: &'static str,
 }
 
+/// The columns of a fund table (政府性基金, 国有资本经营预算) each row's balance reads (本年支出
+/// split into 基本支出 | 项目支出 is not printed in every year's template, so not required).
+const FUND_COLUMNS: &[ColKey] = &[
+    ColKey::Opening,
+    ColKey::CurrentIncome,
+    ColKey::CurrentExpenditure,
+    ColKey::Closing,
+];
+
 /// The columns and lines each standard table's relations read.
 const NEEDS: &[Needs] = &[
     Needs {
@@ -37,6 +46,20 @@ const NEEDS: &[Needs] = &[
         columns: &[],
         lines: &[Line::ExpenditureTotal, Line::ExpenditureGrandTotal],
         rules: "B202 B204 B205 L502",
+    },
+    Needs {
+        kind: TableKind::FiscalSummary,
+        side: Some(Side::Income),
+        columns: &[],
+        lines: &[Line::IncomeTotal, Line::IncomeGrandTotal],
+        rules: "B201 B203 B205 L504",
+    },
+    Needs {
+        kind: TableKind::FiscalSummary,
+        side: Some(Side::Expenditure),
+        columns: &[ColKey::Total, ColKey::GeneralBudget],
+        lines: &[Line::ExpenditureTotal, Line::ExpenditureGrandTotal],
+        rules: "T101 B202 B204 B205 L503",
     },
     Needs {
         kind: TableKind::IncomeTable,
@@ -65,6 +88,20 @@ const NEEDS: &[Needs] = &[
         columns: &[],
         lines: &[Line::PersonnelTotal, Line::PublicTotal],
         rules: "E302 L505",
+    },
+    Needs {
+        kind: TableKind::GovernmentFund,
+        side: None,
+        columns: FUND_COLUMNS,
+        lines: &[],
+        rules: "B207 L503",
+    },
+    Needs {
+        kind: TableKind::StateCapital,
+        side: None,
+        columns: FUND_COLUMNS,
+        lines: &[],
+        rules: "B207 L503",
     },
     Needs {
         kind: TableKind::ThreePublic,

@@ -66,8 +66,9 @@ pub(super) fn coded(ctx: &mut Ctx, mut t: Table, paths: &[Vec<String>], data: &[
     // Left of the 科目名称 column, a column holding nothing but short digit strings holds codes
     // whatever its heading says (a heading over several code columns read without rulings).
     if let Some(named) = (0..width).find(|&c| columns::is_name(&paths[c])) {
-        for c in 0..named {
-            if code_cols.contains(&c) {
+        for (c, path) in paths.iter().enumerate().take(named) {
+            // A 行次 column holds short digit strings too, and they are no codes.
+            if code_cols.contains(&c) || columns::is_line_number(path) {
                 continue;
             }
             let mut any = false;
@@ -195,6 +196,8 @@ pub(super) fn basic(ctx: &mut Ctx, t: Table, paths: &[Vec<String>], data: &[usiz
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::read::{Grid, RawValue};
+    use crate::recognise::recognise;
 
     #[test]
     fn split_codes_inherit_their_parents() {
@@ -215,6 +218,126 @@ mod tests {
         assert_eq!(
             r.read(&[s(""), s("21011"), s("")]).as_deref(),
             Some("21011")
+        );
+    }
+    /// The first table recognised on a sheet of text cells.
+    fn first_table(rows: &[&[&str]]) -> crate::model::Table {
+        let text = |t: &&str| {
+            if t.is_empty() {
+                RawValue::Empty
+            } else {
+                RawValue::Text(t.to_string())
+            }
+        };
+        let grid = Grid {
+            file: "t.csv".into(),
+            sheet: "S".into(),
+            rows: rows.iter().map(|r| r.iter().map(text).collect()).collect(),
+            merges: Vec::new(),
+            places: None,
+        };
+        recognise(&[grid]).tables.remove(0)
+    }
+
+    fn keys(t: &crate::model::Table) -> Vec<Option<ColKey>> {
+        t.columns.iter().map(|c| c.key).collect()
+    }
+
+    /// 本年支出 alone on its row, over the columns, is a heading: not the table's first line,
+    /// and not a part of each column's name.
+    #[test]
+    fn a_group_heading_row_over_the_columns_is_header() {
+        let t = first_table(&[
+            &["一般公共预算财政拨款支出决算表"],
+            &["", "", "本年支出"],
+            &["科目编码", "科目名称", "合计", "基本支出", "项目支出"],
+            &["201", "一般公共服务支出", "10", "6", "4"],
+            &["", "合计", "10", "6", "4"],
+        ]);
+        assert_eq!(
+            keys(&t),
+            [
+                Some(ColKey::Total),
+                Some(ColKey::Basic),
+                Some(ColKey::Project)
+            ]
+        );
+        let lines: Vec<_> = t.rows.iter().map(|r| (r.code.as_deref(), r.line)).collect();
+        assert_eq!(lines, [(Some("201"), None), (None, Some(Line::Total))]);
+    }
+
+    /// A 行次 column before the codes numbers the lines; it is neither a code nor an amount.
+    #[test]
+    fn line_numbers_before_the_codes_are_no_codes() {
+        let t = first_table(&[
+            &["一般公共预算财政拨款支出决算表"],
+            &[
+                "行次",
+                "科目编码",
+                "科目名称",
+                "合计",
+                "基本支出",
+                "项目支出",
+            ],
+            &["1", "", "合计", "10.00", "6.00", "4.00"],
+            &["2", "201", "一般公共服务支出", "10.00", "6.00", "4.00"],
+            &["3", "20101", "人大事务", "10.00", "6.00", "4.00"],
+        ]);
+        let lines: Vec<_> = t.rows.iter().map(|r| (r.code.as_deref(), r.line)).collect();
+        assert_eq!(
+            lines,
+            [
+                (None, Some(Line::Total)),
+                (Some("201"), None),
+                (Some("20101"), None)
+            ]
+        );
+        assert_eq!(
+            keys(&t),
+            [
+                Some(ColKey::Total),
+                Some(ColKey::Basic),
+                Some(ColKey::Project)
+            ]
+        );
+    }
+
+    /// The 合计 of a group over some columns is the 支出决算表's row total; the 本年支出合计 of a
+    /// fund table is its 本年支出 (nothing adds up a fund table's whole row).
+    #[test]
+    fn a_total_column_means_what_its_table_adds_up() {
+        let spending = first_table(&[
+            &["支出决算表"],
+            &["", "", "本年支出", "", "", "上缴上级支出"],
+            &["科目编码", "科目名称", "合计", "基本支出", "项目支出", ""],
+            &["201", "一般公共服务支出", "10", "6", "4", ""],
+        ]);
+        assert_eq!(keys(&spending)[0], Some(ColKey::Total));
+        assert_eq!(keys(&spending)[3], Some(ColKey::ToSuperior));
+        let fund = first_table(&[
+            &["政府性基金预算财政拨款收入支出决算表"],
+            &[
+                "科目编码",
+                "科目名称",
+                "年初结转和结余",
+                "本年收入",
+                "本年支出合计",
+                "基本支出",
+                "项目支出",
+                "年末结转和结余",
+            ],
+            &["229", "其他支出", "", "10", "10", "", "10", ""],
+        ]);
+        assert_eq!(
+            keys(&fund),
+            [
+                Some(ColKey::Opening),
+                Some(ColKey::CurrentIncome),
+                Some(ColKey::CurrentExpenditure),
+                Some(ColKey::Basic),
+                Some(ColKey::Project),
+                Some(ColKey::Closing)
+            ]
         );
     }
 }

@@ -6,7 +6,7 @@
 
 use std::borrow::Cow;
 
-use crate::model::{Cell, CellRef, Column, Figure, Table, TableKind, Unit};
+use crate::model::{Cell, CellRef, ColKey, Column, Figure, Table, TableKind, Unit};
 use crate::read::{Grid, RawValue};
 
 use super::columns::{self, joined};
@@ -152,6 +152,7 @@ pub fn build(grid: &Grid, seg: &Segment, out: &mut Recognised) {
     };
     if let Some(t) = tables.first_mut() {
         t.notes = notes(grid, &data, width);
+        row_total_by_kind(t);
     }
     out.tables.append(&mut tables);
 }
@@ -276,7 +277,13 @@ fn is_data_row(grid: &Grid, r: usize, width: usize, texts: &[Cow<str>]) -> bool 
         return false;
     }
     let first = label_cow(&texts[0]);
-    first == "合计" || first.starts_with("本年") || texts.len() == 1 && first.starts_with('注')
+    // A line such as 本年收入合计 is printed in the first column; the same words further right,
+    // alone on their row, are a group heading over the columns below (本年收入 over 合计 | 财政
+    // 拨款收入 …).
+    let in_first_column = !grid.get(r, 0).is_empty();
+    first == "合计"
+        || first.starts_with("本年") && in_first_column
+        || texts.len() == 1 && first.starts_with('注')
 }
 
 /// Notes printed under a table (注：… 本表无数据).
@@ -309,6 +316,36 @@ fn is_note(t: &str) -> bool {
     }
     let n = norm(t);
     n.starts_with('注') || n.contains("本表无数据")
+}
+
+/// What a 合计 column is depends on the table. In the 收入决算表, 支出决算表 and 一般公共预算
+/// 财政拨款支出决算表 every figure is of this year: the 合计 printed under a group heading that
+/// covers only some columns (本年支出 over 合计 | 基本支出 | 项目支出, then 上缴上级支出 …) is the
+/// row total all the same. In a fund table (年初 | 本年收入 | 本年支出 | 年末) nothing adds up the
+/// whole row: its 本年支出合计, printed on one header row, is 本年支出.
+fn row_total_by_kind(t: &mut Table) {
+    let (from, to) = match t.kind {
+        TableKind::IncomeTable
+        | TableKind::ExpenditureTable
+        | TableKind::GeneralBudgetExpenditure => (
+            &[ColKey::CurrentIncome, ColKey::CurrentExpenditure][..],
+            ColKey::Total,
+        ),
+        TableKind::GovernmentFund | TableKind::StateCapital => {
+            (&[ColKey::Total][..], ColKey::CurrentExpenditure)
+        }
+        _ => return,
+    };
+    if t.col(to).is_some() {
+        return;
+    }
+    let mut found = t
+        .columns
+        .iter_mut()
+        .filter(|c| c.key.is_some_and(|k| from.contains(&k)));
+    if let (Some(c), None) = (found.next(), found.next()) {
+        c.key = Some(to);
+    }
 }
 
 fn keyed_columns(paths: &[Vec<String>], cols: &[usize]) -> Vec<Column> {

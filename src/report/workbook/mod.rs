@@ -1,6 +1,7 @@
-//! report.xlsx: 概览, 问题清单, the tables as published with the cells findings are about filled
-//! and annotated, 说明 (the narrative by sentence), 数据 (every figure in long form) and 图表
-//! (native Excel charts on that data), each sheet in a module of its own.
+//! report.xlsx: 概览, 问题清单, 核对关系 (the relations verified and those not checked), the
+//! tables as published with the cells findings are about filled and annotated, 说明 (the
+//! narrative by sentence), 数据 (every figure in long form) and 图表 (native Excel charts on that
+//! data), each sheet in a module of its own.
 
 mod charts;
 mod data;
@@ -9,6 +10,7 @@ mod formats;
 mod narrative;
 mod overview;
 pub(crate) mod print;
+mod relations;
 mod table_sheet;
 
 use std::collections::HashMap;
@@ -66,7 +68,7 @@ struct TableSheet<'a> {
 /// Every grid's sheet name, unique and clear of the report's own sheets; named before anything
 /// is written so that 问题清单 can link to them.
 fn table_sheets(results: &[DocResult]) -> (Vec<TableSheet<'_>>, SheetNames) {
-    let mut used: Vec<String> = ["概览", "问题清单", "说明", "数据", "图表"]
+    let mut used: Vec<String> = ["概览", "问题清单", "核对关系", "说明", "数据", "图表"]
         .iter()
         .map(|s| s.to_string())
         .collect();
@@ -134,6 +136,7 @@ pub fn write(results: &[DocResult], path: &Path, lang: Lang) -> std::io::Result<
         sentences: &sentences,
     };
     findings::write(book.add_worksheet(), results, &fmt, &targets, lang).map_err(io)?;
+    relations::write(book.add_worksheet(), results, &fmt, lang).map_err(io)?;
     for t in &tables {
         let findings = &results[t.result].findings;
         table_sheet::write(book.add_worksheet(), t.grid, &t.name, findings, &fmt, lang)
