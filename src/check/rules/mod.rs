@@ -6,6 +6,7 @@
 
 mod balance;
 mod basic;
+mod budget;
 pub mod completeness;
 mod hierarchy;
 pub mod input;
@@ -42,6 +43,13 @@ pub fn all() -> Vec<&'static dyn Rule> {
         &links::FiscalSummaryVsFundTables,
         &links::FiscalIncomeAgrees,
         &links::BasicVsBasicTable,
+        &budget::TotalsBalance,
+        &budget::HalvesAddUp,
+        &budget::BudgetRowTotals,
+        &budget::EconomicClasses,
+        &budget::BudgetThreePublicTotal,
+        &budget::ThreePublicWithMeetings,
+        &budget::BudgetLinks,
         &narrative::BreakdownSum,
         &narrative::ShareOfBase,
         &narrative::ChangeRate,
