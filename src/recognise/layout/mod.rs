@@ -147,6 +147,9 @@ pub fn build(grid: &Grid, seg: &Segment, out: &mut Recognised) {
         | TableKind::FiscalSummary
         | TableKind::BudgetSummary
         | TableKind::BudgetFiscalSummary => halves(&mut ctx, &base, &paths, &data),
+        // A budget prints its 经济分类 tables as one code column and amount columns (合计 |
+        // 人员经费 | 公用经费), not as the 决算's column groups.
+        k if k.is_budget() && k.has_economic_codes() => vec![coded(&mut ctx, base, &paths, &data)],
         k if k.has_economic_codes() => vec![basic(&mut ctx, base, &paths, &data)],
         TableKind::ThreePublic | TableKind::BudgetThreePublic => {
             vec![three_public_table(&mut ctx, base, &paths, &data)]
@@ -297,7 +300,9 @@ fn notes(grid: &Grid, data: &[usize], width: usize) -> Vec<String> {
                 return None;
             }
             let n = norm(first);
+            // “（无政府性基金支出）” printed alone under an empty table (江苏) is its note too.
             (n.starts_with('注')
+                || n.starts_with("(无")
                 || n.contains("无数据")
                 || n.contains("无此项")
                 || n.contains("没有"))

@@ -75,6 +75,9 @@ fn budget_column_items(paths: &[Vec<String>]) -> Vec<Option<Line>> {
                 Some("小计") if parent.is_some_and(|p| p.contains("三公")) => {
                     Some(Line::ThreePublicSubtotal)
                 }
+                // A 上海 sub-heading names the vehicle item by its last word alone.
+                Some("购置费") => Some(Line::VehiclePurchase),
+                Some("运行费" | "运行维护费") => Some(Line::VehicleOperation),
                 Some(l) if l.contains("会议") => Some(Line::Meetings),
                 Some(l) if l.contains("培训") => Some(Line::Training),
                 Some(l) if l.contains("机关运行经费") => Some(Line::AgencyOperating),

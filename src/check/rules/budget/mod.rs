@@ -44,8 +44,9 @@ fn kind_of(row: &Row) -> Option<Kind> {
     if l.contains("总计") || l == "合计" {
         return Some(Kind::GrandTotal);
     }
-    if l.contains("小计") || l.starts_with("本年收入合计") || l.starts_with("本年支出合计")
-    {
+    // 当年收入 without its 小计: the label wrapped onto a second line (江苏 2017).
+    let current = ["本年收入合计", "本年支出合计", "当年收入", "当年支出"];
+    if l.contains("小计") || current.iter().any(|w| l.starts_with(w)) {
         return Some(Kind::CurrentTotal);
     }
     if l.contains("收入合计") || l.contains("支出合计") {
