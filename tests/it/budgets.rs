@@ -376,3 +376,21 @@ fn jiangsu_summary_is_read_by_function_and_by_use() {
         .collect();
     assert_eq!(formulas, ["18330.37 = 9312.90 + 6459.58 + 2557.89"; 2]);
 }
+
+/// M605 knows the budget tables: a 支出预算总表 whose 基本支出 heading is not recognised (here
+/// printed as “基本经费”) says which relations were not checked, rather than passing clean.
+#[test]
+fn m605_says_a_budget_table_lacks_a_column() {
+    let mut g = sample();
+    let sheet = g.iter_mut().find(|g| g.sheet.starts_with("3 ")).unwrap();
+    assert_eq!(sheet.rows[3][3], RawValue::Text("基本支出".into()));
+    sheet.rows[3][3] = RawValue::Text("基本经费".into());
+    let checks = run(&g);
+    let m605: Vec<_> = checks
+        .findings
+        .iter()
+        .filter(|f| f.rule == "M605")
+        .collect();
+    assert_eq!(m605.len(), 1, "{:#?}", checks.findings);
+    assert!(m605[0].message.zh.contains("基本支出") && m605[0].message.zh.contains("Y703"));
+}
