@@ -1,5 +1,5 @@
 //! Budgets (部门预算 / 单位预算), issue 13: the tables recognised and checked on the real budgets
-//! in ../shared/realdata/budgets (SKIPPED where absent), and every budget rule (Y701–Y707)
+//! in ../shared/realdata/budgets (SKIPPED where absent), and every budget rule (Y701–Y708)
 //! passing on the budget sample and failing on it with one figure changed.
 
 use std::path::{Path, PathBuf};
@@ -278,13 +278,13 @@ fn jiangsu_budgets_have_their_twelve_tables_and_no_break() {
     check_real(&Expected {
         file: "江苏省人大办公厅-2018-预算.pdf",
         tables: JIANGSU_2018,
-        relations: 54,
+        relations: 55,
         warnings: &[],
     });
     check_real(&Expected {
         file: "江苏省人大办公厅-2019-预算表.pdf",
         tables: JIANGSU_2018,
-        relations: 44,
+        relations: 45,
         warnings: &["M602"],
     });
 }
@@ -316,7 +316,7 @@ fn jiangsu_2017_reads_with_its_known_gaps_and_no_break() {
             BudgetThreePublic,
             BudgetProcurement,
         ],
-        relations: 53,
+        relations: 54,
         warnings: &["M602", "M602", "M602", "M602"],
     });
 }
@@ -395,4 +395,40 @@ fn m605_says_a_budget_table_lacks_a_column() {
         .collect();
     assert_eq!(m605.len(), 1, "{:#?}", checks.findings);
     assert!(m605[0].message.zh.contains("基本支出") && m605[0].message.zh.contains("Y703"));
+}
+
+/// The 江苏 政府采购预算表 (2019, as CSV): 合计 2,416.43 = 一、货物A 233.10 + 三、服务C 2,183.33;
+/// with 货物 printed as 223.10 it breaks (Y708), naming the 合计.
+#[test]
+fn y708_procurement_total() {
+    const CSV: &str = "2019年政府采购预算表\n\
+        部门：江苏省人大常委会办公厅,,,,,单位：万元\n\
+        采购品目大类,专项名称,经济科目,采购物品名称,采购组织形式,总计\n\
+        合计,,,,,2416.43\n";
+    let rest = "办公设备购置费,办公设备购置,,,53.10\n\
+        ,,,台式计算机（20万以下）,分散自行组织,17.92\n\
+        三、服务C,,,,,2183.33\n\
+        ,交通运行费,公务用车运行维护费,,,183.60\n";
+    let dir = Scratch::new("y708");
+    let csv = |goods: &str| format!("{CSV}一、货物A,,,,,{goods}\n,{rest}");
+    let ok = check_file(&dir.write("江苏省人大办公厅-2019-预算表.csv", csv("233.10")));
+    let doc = ok.document.as_ref().unwrap();
+    assert_eq!(doc.tables[0].kind, BudgetProcurement);
+    assert!(
+        ok.findings.iter().all(|f| f.severity < Severity::Error),
+        "{:#?}",
+        ok.findings
+    );
+    let formulas: Vec<String> = ok
+        .checked
+        .iter()
+        .filter(|c| c.rule == "Y708")
+        .map(|c| c.formula())
+        .collect();
+    assert_eq!(formulas, ["2416.43 = 233.10 + 2183.33"]);
+
+    let bad = check_file(&dir.write("江苏省人大办公厅-2019-预算表.csv", csv("223.10")));
+    let y708: Vec<_> = bad.findings.iter().filter(|f| f.rule == "Y708").collect();
+    assert_eq!(y708.len(), 1, "{:#?}", bad.findings);
+    assert_eq!(y708[0].location.cell.as_deref(), Some("F4"));
 }

@@ -50,6 +50,7 @@ pub fn all() -> Vec<&'static dyn Rule> {
         &budget::BudgetThreePublicTotal,
         &budget::ThreePublicWithMeetings,
         &budget::BudgetLinks,
+        &budget::ProcurementTotal,
         &narrative::BreakdownSum,
         &narrative::ShareOfBase,
         &narrative::ChangeRate,
