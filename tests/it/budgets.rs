@@ -80,7 +80,7 @@ fn the_budget_sample_is_clean_and_every_rule_checked_it() {
             ("Y703", 132),
             ("Y704", 13),
             ("Y705", 1),
-            ("Y707", 12)
+            ("Y707", 13)
         ]
     );
     // No 会议费 or 培训费 in a 上海 “三公” table: Y706 has nothing to state.
@@ -256,10 +256,10 @@ fn check_real(e: &Expected) {
 #[test]
 fn shanghai_budgets_have_their_nine_tables_and_no_break() {
     for (file, relations) in [
-        ("普陀区人民政府办公室-2025-单位预算.pdf", 218),
-        ("普陀区人民政府办公室-2025-部门预算.pdf", 215),
-        ("普陀区商务委员会-2025-单位预算.pdf", 291),
-        ("普陀区商务委员会-2025-部门预算.pdf", 288),
+        ("普陀区人民政府办公室-2025-单位预算.pdf", 226),
+        ("普陀区人民政府办公室-2025-部门预算.pdf", 216),
+        ("普陀区商务委员会-2025-单位预算.pdf", 302),
+        ("普陀区商务委员会-2025-部门预算.pdf", 289),
     ] {
         check_real(&Expected {
             file,
@@ -431,4 +431,31 @@ fn y708_procurement_total() {
     let y708: Vec<_> = bad.findings.iter().filter(|f| f.rule == "Y708").collect();
     assert_eq!(y708.len(), 1, "{:#?}", bad.findings);
     assert_eq!(y708[0].location.cell.as_deref(), Some("F4"));
+}
+
+/// A 上海 单位预算 prints its 收支总表 by 人员经费 | 公用经费 | 项目支出: the 支出总计 row
+/// (91,016,775.35 = 22,473,997.81 + 2,132,777.54 + 66,410,000.00, p.8) splits as the 经济分类
+/// table's 合计 row does (24,606,775.35 = 22,473,997.81 + 2,132,777.54, p.18): Y703 and Y707
+/// state both.
+#[test]
+fn shanghai_unit_budget_summary_splits_as_its_economic_table() {
+    let Some(path) = real("普陀区人民政府办公室-2025-单位预算.pdf") else {
+        return;
+    };
+    let r = check_file(&path);
+    let formulas: Vec<String> = r
+        .checked
+        .iter()
+        .filter(|c| c.rule == "Y707" || c.rule == "Y703")
+        .map(|c| c.formula())
+        .filter(|f| f.contains("22473997.81"))
+        .collect();
+    assert_eq!(
+        formulas,
+        [
+            "91016775.35 = 22473997.81 + 2132777.54 + 66410000.00",
+            "24606775.35 = 22473997.81 + 2132777.54",
+            "22473997.81 = 22473997.81"
+        ]
+    );
 }

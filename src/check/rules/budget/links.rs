@@ -9,11 +9,13 @@ rule! {
     /// A budget's tables agree where they print the same figure:
     /// - 收支总表 收入总计 = 收入预算总表 合计; 收支总表 支出 (功能分类) 总计 = 支出预算总表 合计, and
     ///   each 功能分类 class line = that 类 row's 合计 in 支出预算总表;
-    /// - 收支总表 财政拨款 (收入) = 财政拨款收支总表 收入总计;
+    /// - 收支总表 财政拨款 (收入) = 财政拨款收支总表 收入总计 = 收入预算总表 合计 财政拨款收入;
     /// - 财政拨款收支总表 一般公共预算 (收入) = 一般公共预算支出表 合计;
     /// - 一般公共预算支出表 合计 基本支出 = 一般公共预算基本支出 (经济分类) 表 合计, or, where the
     ///   支出表 prints no 基本支出 column (江苏), 财政拨款收支总表 基本支出 = 财政拨款基本支出表 合计;
-    /// - 支出预算总表 合计 基本支出 / 项目支出 = 收支总表 (支出用途) 基本支出 / 项目支出.
+    /// - 支出预算总表 合计 基本支出 / 项目支出 = 收支总表 (支出用途) 基本支出 / 项目支出;
+    /// - a 收支总表 printed by 人员经费 | 公用经费 (上海 单位预算): its 支出总计 人员经费 / 公用经费 =
+    ///   the 经济分类 table's 合计 人员经费 / 公用经费.
     BudgetLinks = "Y707", "budget-links", Error;
 }
 
@@ -86,6 +88,14 @@ impl Rule for BudgetLinks {
                 total(i, None),
                 i,
             );
+            link(
+                cx,
+                "收支总表“财政拨款收入”= 收入预算总表合计“财政拨款收入”".into(),
+                "summary appropriations = income table appropriations",
+                line(s, "财政拨款"),
+                total(i, Some(ColKey::FiscalGrant)),
+                i,
+            );
         }
         for s in &summary_out {
             let by_function = s.rows.iter().any(|r| r.line == Some(Line::FunctionClass));
@@ -140,13 +150,35 @@ impl Rule for BudgetLinks {
                 g,
             );
         }
-        basic_links(cx, general, &fiscal_out);
+        basic_links(cx, general, &fiscal_out, &summary_out);
     }
 }
 
 /// 基本支出 of the expenditure tables against the 经济分类 tables' 合计.
-fn basic_links(cx: &mut Context, general: Option<&Table>, fiscal_out: &[&Table]) {
+fn basic_links(
+    cx: &mut Context,
+    general: Option<&Table>,
+    fiscal_out: &[&Table],
+    summary_out: &[&Table],
+) {
     let doc = cx.doc;
+    // A 总表 printed by 人员经费 | 公用经费 | 项目支出 (上海 单位预算): its 总计 splits as the
+    // 经济分类 table's 合计 does.
+    if let Some(b) = doc.table(TableKind::BudgetBasic) {
+        for s in summary_out {
+            for key in [ColKey::Personnel, ColKey::Public] {
+                let label = key.label();
+                link(
+                    cx,
+                    format!("收支总表支出总计“{label}”= 基本支出表合计“{label}”"),
+                    "summary personnel/public = basic table's",
+                    total(s, Some(key)),
+                    total(b, Some(key)),
+                    b,
+                );
+            }
+        }
+    }
     if let (Some(g), Some(b)) = (general, doc.table(TableKind::BudgetBasic)) {
         link(
             cx,

@@ -80,6 +80,24 @@ const FORMULAS: &[Formula] = &[
         ],
         unless: Some(ColKey::Basic),
     },
+    // A 总表's 合计 under 本年支出 is keyed as the 决算's 本年支出 column.
+    Formula {
+        kinds: &[TableKind::BudgetSummary],
+        total: ColKey::CurrentExpenditure,
+        parts: &[ColKey::Basic, ColKey::Project, ColKey::Reserve],
+        unless: None,
+    },
+    Formula {
+        kinds: &[TableKind::BudgetSummary],
+        total: ColKey::CurrentExpenditure,
+        parts: &[
+            ColKey::Personnel,
+            ColKey::Public,
+            ColKey::Project,
+            ColKey::Reserve,
+        ],
+        unless: Some(ColKey::Basic),
+    },
     Formula {
         kinds: SPENDING,
         total: ColKey::Basic,
@@ -120,8 +138,13 @@ impl Rule for BudgetRowTotals {
                     .copied()
                     .filter(|p| t.col(*p).is_some())
                     .collect();
+                // 合计 = 基本支出 + 项目支出 only where 基本支出 is printed: a table that prints
+                // 人员经费 and 公用经费 instead is stated by the formula that names them.
+                let basic_missing =
+                    f.parts.contains(&ColKey::Basic) && t.col(ColKey::Basic).is_none();
                 if t.col(f.total).is_none()
                     || present.is_empty()
+                    || basic_missing
                     || f.unless.is_some_and(|u| t.col(u).is_some())
                 {
                     continue;
