@@ -459,3 +459,33 @@ fn shanghai_unit_budget_summary_splits_as_its_economic_table() {
         ]
     );
 }
+
+/// The sample's empty 政府性基金 table carries its own note (本部门2025年无政府性基金预算…); with
+/// the note of the 国有资本经营 table under it instead, Y709 says it was copied from another table.
+#[test]
+fn y709_note_of_another_table() {
+    assert!(!run(&sample()).findings.iter().any(|f| f.rule == "Y709"));
+    let mut g = sample();
+    let sheet = g.iter_mut().find(|g| g.sheet.starts_with("6 ")).unwrap();
+    let note = sheet
+        .rows
+        .iter_mut()
+        .flat_map(|r| r.iter_mut())
+        .find(|v| matches!(v, RawValue::Text(t) if t.starts_with("注")))
+        .unwrap();
+    *note = RawValue::Text(
+        "注:本部门2025年无国有资本经营预算财政拨款安排的预算，故本表为空表。".into(),
+    );
+    let checks = run(&g);
+    let y709: Vec<_> = checks
+        .findings
+        .iter()
+        .filter(|f| f.rule == "Y709")
+        .collect();
+    assert_eq!(y709.len(), 1, "{:#?}", checks.findings);
+    assert_eq!(y709[0].severity, Severity::Warning);
+    assert_eq!(
+        y709[0].table.as_deref(),
+        Some("2025年部门政府性基金预算支出功能分类预算表")
+    );
+}

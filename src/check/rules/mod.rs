@@ -1,7 +1,7 @@
 //! The rules, one file per family:
 //! T — sums inside a table (rows, code hierarchy); B — balance identities;
-//! E — the 基本支出 table; S — “三公” 经费; L — links between tables;
-//! N — the narrative, alone and against the tables; M — completeness; X — input that could
+//! E — the 基本支出 table; S — “三公” 经费; L — links between tables; Y — budgets (部门预算 /
+//! 单位预算, in budget/); N — the narrative, alone and against the tables; M — completeness; X — input that could
 //! not be read as a figure, or printed finer than its table.
 
 mod balance;
@@ -51,6 +51,7 @@ pub fn all() -> Vec<&'static dyn Rule> {
         &budget::ThreePublicWithMeetings,
         &budget::BudgetLinks,
         &budget::ProcurementTotal,
+        &budget::NoteOfAnotherTable,
         &narrative::BreakdownSum,
         &narrative::ShareOfBase,
         &narrative::ChangeRate,

@@ -1,10 +1,11 @@
 //! Y — the budget (部门预算 / 单位预算) catalogue: each half of a budget 总表 adds up and the
 //! two balance, row totals, the 经济分类 classes, the “三公” table, the links between budget
-//! tables and the 政府采购 total. The 功能分类 hierarchy (T102–T104) applies to budget tables
-//! as it is.
+//! tables, the 政府采购 total and the note under an empty table. The 功能分类 hierarchy
+//! (T102–T104) applies to budget tables as it is.
 
 mod economic;
 mod links;
+mod notes;
 mod procurement;
 mod rows;
 mod summary;
@@ -14,6 +15,7 @@ use crate::model::{names::label_cow, Row, Table};
 
 pub use economic::EconomicClasses;
 pub use links::BudgetLinks;
+pub use notes::NoteOfAnotherTable;
 pub use procurement::ProcurementTotal;
 pub use rows::BudgetRowTotals;
 pub use summary::{HalvesAddUp, TotalsBalance};
