@@ -22,6 +22,8 @@ struct Sheet {
     title: &'static str,
     unit: &'static str,
     header: &'static [&'static [&'static str]],
+    /// The group heading of a 功能分类 table of 合计 | 基本支出 | 项目支出 (its header then).
+    group: Option<&'static str>,
     rows: &'static [&'static [&'static str]],
     note: Option<&'static str>,
 }
@@ -138,140 +140,162 @@ const THREE_PUBLIC_ROWS: &[&[&str]] = &[&["1.00", "", "", "", "", "1.00", "171.0
 const CODED_HEADER: &str = "功能分类科目编码";
 const NAME_HEADER: &str = "功能分类科目名称";
 
-const SHEETS: &[Sheet] = &[
+/// A 功能分类 table of 合计 | 基本支出 | 项目支出 under its group heading, in 元.
+fn by_function(
+    name: &'static str,
+    title: &'static str,
+    group: &'static str,
+    rows: &'static [&'static [&'static str]],
+    note: Option<&'static str>,
+) -> Sheet {
     Sheet {
-        name: "1 财务收支预算总表",
-        title: "2025年部门财务收支预算总表",
+        name,
+        title,
         unit: "单位：元",
-        header: &[
-            &["本年收入", "", "本年支出", ""],
-            &["项目", "预算数", "项目", "预算数"],
+        header: &[],
+        group: Some(group),
+        rows,
+        note,
+    }
+}
+
+/// The heading rows of a sheet.
+fn header(sheet: &Sheet) -> Vec<Vec<&'static str>> {
+    match sheet.group {
+        Some(group) => vec![
+            vec!["项目", "", group, "", ""],
+            vec![CODED_HEADER, NAME_HEADER, "合计", "基本支出", "项目支出"],
         ],
-        rows: SUMMARY_ROWS,
-        note: None,
-    },
-    Sheet {
-        name: "2 收入预算总表",
-        title: "2025年部门收入预算总表",
-        unit: "单位：元",
-        header: &[
-            &["项目", "", "收入预算", "", "", "", ""],
-            &[
-                CODED_HEADER,
-                NAME_HEADER,
-                "合计",
-                "财政拨款收入",
-                "事业收入",
-                "事业单位经营收入",
-                "其他收入",
+        None => sheet.header.iter().map(|h| h.to_vec()).collect(),
+    }
+}
+
+/// The nine tables in the order the PDF prints them.
+fn sheets() -> Vec<Sheet> {
+    vec![
+        Sheet {
+            name: "1 财务收支预算总表",
+            title: "2025年部门财务收支预算总表",
+            unit: "单位：元",
+            header: &[
+                &["本年收入", "", "本年支出", ""],
+                &["项目", "预算数", "项目", "预算数"],
             ],
-        ],
-        // Every row is 财政拨款收入 alone: the 支出预算总表's rows with their 合计 twice.
-        rows: SPENDING_ROWS,
-        note: None,
-    },
-    Sheet {
-        name: "3 支出预算总表",
-        title: "2025年部门支出预算总表",
-        unit: "单位：元",
-        header: &[
-            &["项目", "", "支出预算", "", ""],
-            &[CODED_HEADER, NAME_HEADER, "合计", "基本支出", "项目支出"],
-        ],
-        rows: SPENDING_ROWS,
-        note: None,
-    },
-    Sheet {
-        name: "4 财政拨款收支预算总表",
-        title: "2025年部门财政拨款收支预算总表",
-        unit: "单位：元",
-        header: &[
-            &["财政拨款收入", "", "财政拨款支出", "", "", "", ""],
-            &[
-                "项目",
-                "预算数",
-                "项目",
-                "合计",
-                "一般公共预算",
-                "政府性基金预算",
-                "国有资本经营预算",
+            group: None,
+            rows: SUMMARY_ROWS,
+            note: None,
+        },
+        Sheet {
+            name: "2 收入预算总表",
+            title: "2025年部门收入预算总表",
+            unit: "单位：元",
+            header: &[
+                &["项目", "", "收入预算", "", "", "", ""],
+                &[
+                    CODED_HEADER,
+                    NAME_HEADER,
+                    "合计",
+                    "财政拨款收入",
+                    "事业收入",
+                    "事业单位经营收入",
+                    "其他收入",
+                ],
             ],
-        ],
-        rows: FISCAL_ROWS,
-        note: None,
-    },
-    Sheet {
-        name: "5 一般公共预算支出",
-        title: "2025年部门一般公共预算支出功能分类预算表",
-        unit: "单位：元",
-        header: &[
-            &["项目", "", "一般公共预算支出", "", ""],
-            &[CODED_HEADER, NAME_HEADER, "合计", "基本支出", "项目支出"],
-        ],
+            // Every row is 财政拨款收入 alone: the 支出预算总表's rows with their 合计 twice.
+            group: None,
+            rows: SPENDING_ROWS,
+            note: None,
+        },
+        by_function(
+            "3 支出预算总表",
+            "2025年部门支出预算总表",
+            "支出预算",
+            SPENDING_ROWS,
+            None,
+        ),
+        Sheet {
+            name: "4 财政拨款收支预算总表",
+            title: "2025年部门财政拨款收支预算总表",
+            unit: "单位：元",
+            header: &[
+                &["财政拨款收入", "", "财政拨款支出", "", "", "", ""],
+                &[
+                    "项目",
+                    "预算数",
+                    "项目",
+                    "合计",
+                    "一般公共预算",
+                    "政府性基金预算",
+                    "国有资本经营预算",
+                ],
+            ],
+            group: None,
+            rows: FISCAL_ROWS,
+            note: None,
+        },
         // Every yuan of this department is 一般公共预算: the PDF prints the rows of table 3 again.
-        rows: SPENDING_ROWS,
-        note: None,
-    },
-    Sheet {
-        name: "6 政府性基金预算支出",
-        title: "2025年部门政府性基金预算支出功能分类预算表",
-        unit: "单位：元",
-        header: &[
-            &["项目", "", "政府性基金预算支出", "", ""],
-            &[CODED_HEADER, NAME_HEADER, "合计", "基本支出", "项目支出"],
-        ],
-        rows: EMPTY_ROWS,
-        note: Some("注:本部门2025年无政府性基金预算财政拨款安排的预算，故本表为空表。"),
-    },
-    Sheet {
-        name: "7 国有资本经营预算支出",
-        title: "2025年部门国有资本经营预算支出功能分类预算表",
-        unit: "单位：元",
-        header: &[
-            &["项目", "", "国有资本经营预算支出", "", ""],
-            &[CODED_HEADER, NAME_HEADER, "合计", "基本支出", "项目支出"],
-        ],
-        rows: EMPTY_ROWS,
-        note: Some("注:本部门2025年无国有资本经营预算财政拨款安排的预算，故本表为空表。"),
-    },
-    Sheet {
-        name: "8 基本支出经济分类",
-        title: "2025年部门一般公共预算基本支出部门预算经济分类预算表",
-        unit: "单位：元",
-        header: &[
-            &["项目", "", "一般公共预算基本支出", "", ""],
-            &[
-                "部门预算经济分类科目编码",
-                "经济分类科目名称",
-                "合计",
-                "人员经费",
-                "公用经费",
+        by_function(
+            "5 一般公共预算支出",
+            "2025年部门一般公共预算支出功能分类预算表",
+            "一般公共预算支出",
+            SPENDING_ROWS,
+            None,
+        ),
+        by_function(
+            "6 政府性基金预算支出",
+            "2025年部门政府性基金预算支出功能分类预算表",
+            "政府性基金预算支出",
+            EMPTY_ROWS,
+            Some("注:本部门2025年无政府性基金预算财政拨款安排的预算，故本表为空表。"),
+        ),
+        by_function(
+            "7 国有资本经营预算支出",
+            "2025年部门国有资本经营预算支出功能分类预算表",
+            "国有资本经营预算支出",
+            EMPTY_ROWS,
+            Some("注:本部门2025年无国有资本经营预算财政拨款安排的预算，故本表为空表。"),
+        ),
+        Sheet {
+            name: "8 基本支出经济分类",
+            title: "2025年部门一般公共预算基本支出部门预算经济分类预算表",
+            unit: "单位：元",
+            header: &[
+                &["项目", "", "一般公共预算基本支出", "", ""],
+                &[
+                    "部门预算经济分类科目编码",
+                    "经济分类科目名称",
+                    "合计",
+                    "人员经费",
+                    "公用经费",
+                ],
             ],
-        ],
-        rows: ECONOMIC_ROWS,
-        note: None,
-    },
-    Sheet {
-        name: "9 三公经费和机关运行经费",
-        title: "2025年部门“三公”经费和机关运行经费预算表",
-        unit: "单位：万元",
-        header: &[
-            &["“三公”经费预算数", "", "", "", "", "", "机关运行经费预算数"],
-            &[
-                "合计",
-                "因公出国(境)费",
-                "公务用车购置及运行费",
-                "",
-                "",
-                "公务接待费",
-                "",
+            group: None,
+            rows: ECONOMIC_ROWS,
+            note: None,
+        },
+        Sheet {
+            name: "9 三公经费和机关运行经费",
+            title: "2025年部门“三公”经费和机关运行经费预算表",
+            unit: "单位：万元",
+            header: &[
+                &["“三公”经费预算数", "", "", "", "", "", "机关运行经费预算数"],
+                &[
+                    "合计",
+                    "因公出国(境)费",
+                    "公务用车购置及运行费",
+                    "",
+                    "",
+                    "公务接待费",
+                    "",
+                ],
+                &["", "", "小计", "公务用车购置费", "公务用车运行费", "", ""],
             ],
-            &["", "", "小计", "公务用车购置费", "公务用车运行费", "", ""],
-        ],
-        rows: THREE_PUBLIC_ROWS,
-        note: None,
-    },
-];
+            group: None,
+            rows: THREE_PUBLIC_ROWS,
+            note: None,
+        },
+    ]
+}
 
 /// "371,514,655.00" → 371514655 as printed; `None` for a label.
 fn amount(text: &str) -> Option<f64> {
@@ -290,17 +314,17 @@ fn main() -> Result<(), XlsxError> {
             .set_author("gouji sample")
             .set_creation_datetime(&created),
     );
-    for sheet in SHEETS {
+    for sheet in &sheets() {
         let ws = wb.add_worksheet();
         ws.set_name(sheet.name)?;
         ws.set_column_width(1, 34)?;
-        let width = sheet.header.last().map_or(1, |h| h.len()) as u16;
+        let width = header(sheet).last().map_or(1, Vec::len) as u16;
         ws.write_string_with_format(0, 0, sheet.title, &title)?;
         ws.write_string(1, 0, DEPARTMENT)?;
         ws.write_string(1, width - 1, sheet.unit)?;
         let mut r = 2u32;
         let rows = sheet.rows.iter().map(|r| printed(sheet, r));
-        for line in sheet.header.iter().map(|h| h.to_vec()).chain(rows) {
+        for line in header(sheet).into_iter().chain(rows) {
             for (c, text) in line.iter().enumerate() {
                 match amount(text) {
                     Some(v) => ws.write_number_with_format(r, c as u16, v, &money)?,
