@@ -46,7 +46,7 @@ const BUDGET_TITLES: &[(&str, TableKind)] = &[
     ("政府采购", TableKind::BudgetProcurement),
     ("政府性基金", TableKind::BudgetGovernmentFund),
     ("国有资本经营", TableKind::BudgetStateCapital),
-    ("财政拨款收支预算", TableKind::BudgetFiscalSummary),
+    ("财政拨款收支", TableKind::BudgetFiscalSummary),
     ("一般公共预算基本支出", TableKind::BudgetBasic),
     ("财政拨款基本支出", TableKind::BudgetFiscalBasic),
     ("一般公共预算支出", TableKind::BudgetGeneralExpenditure),
@@ -55,6 +55,10 @@ const BUDGET_TITLES: &[(&str, TableKind)] = &[
     ("收入支出预算总", TableKind::BudgetSummary),
     ("收入预算", TableKind::BudgetIncome),
     ("支出预算总", TableKind::BudgetExpenditure),
+    // The national template names them without 预算: 收支总表, 收入总表, 支出总表.
+    ("收支总表", TableKind::BudgetSummary),
+    ("收入总表", TableKind::BudgetIncome),
+    ("支出总表", TableKind::BudgetExpenditure),
 ];
 
 /// The kind a title names, if it is the title of a 决算 table (…决算表 / …决算公开表 /
@@ -62,7 +66,7 @@ const BUDGET_TITLES: &[(&str, TableKind)] = &[
 /// mentions one.
 pub fn from_title(text: &str) -> Option<TableKind> {
     // Most cells are not titles: a cheap look before any normalising.
-    if !text.contains('表') || !text.contains('算') || text.chars().count() > 80 {
+    if !text.contains('表') || !text.contains(['算', '总', '支']) || text.chars().count() > 80 {
         return None;
     }
     let t = label(text).replace("公开", "");
@@ -72,7 +76,7 @@ pub fn from_title(text: &str) -> Option<TableKind> {
     }
     let titles = if t.contains("决算表") || t.contains("决算总表") {
         TITLES
-    } else if !t.contains('决') && (t.contains("预算表") || t.contains("预算总表")) {
+    } else if !t.contains('决') && is_budget_title(&t) {
         BUDGET_TITLES
     } else {
         return None;
@@ -81,6 +85,12 @@ pub fn from_title(text: &str) -> Option<TableKind> {
         .iter()
         .find(|(frag, _)| t.contains(frag))
         .map(|(_, k)| *k)
+}
+
+/// A budget table's title: …预算表 / …预算总表 (上海, 江苏), or, in the national template,
+/// a title that ends in 总表 or 支出表 (部门收支总表, 一般公共预算支出表).
+fn is_budget_title(t: &str) -> bool {
+    t.contains("预算表") || t.contains("预算总表") || t.ends_with("总表") || t.ends_with("支出表")
 }
 
 #[cfg(test)]
@@ -172,6 +182,16 @@ mod tests {
             ("财政拨款政府性基金支出预算表", BudgetGovernmentFund),
             ("一般公共预算机关运行经费支出预算表", BudgetOperatingCost),
             ("2019年政府采购预算表", BudgetProcurement),
+            // The national template's names.
+            ("部门收支总表", BudgetSummary),
+            ("部门收入总表", BudgetIncome),
+            ("部门支出总表", BudgetExpenditure),
+            ("财政拨款收支总表", BudgetFiscalSummary),
+            ("一般公共预算支出表", BudgetGeneralExpenditure),
+            ("一般公共预算基本支出表", BudgetBasic),
+            ("一般公共预算“三公”经费支出表", BudgetThreePublic),
+            ("政府性基金预算支出表", BudgetGovernmentFund),
+            ("国有资本经营预算支出表", BudgetStateCapital),
         ];
         for (title, kind) in cases {
             assert_eq!(from_title(title), Some(kind), "{title}");
