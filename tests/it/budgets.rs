@@ -489,3 +489,42 @@ fn y709_note_of_another_table() {
         Some("2025年部门政府性基金预算支出功能分类预算表")
     );
 }
+
+/// A 部门收支总表 in the national template's words (built by hand, 万元): 本年收入合计 1,230.00 =
+/// 一般公共预算拨款收入 1,200.00 + 事业收入 30.00; 收入总计 1,270.00 = 1,230.00 + 上年结转 40.00
+/// = 支出总计. Read from CSV, it is checked by Y701 and Y702; with 本年收入合计 printed as
+/// 1,240.00 the income half no longer adds up (Y702, naming B8).
+#[test]
+fn national_template_summary_from_csv() {
+    const CSV: &str = "部门收支总表\n\
+        ,,,单位：万元\n\
+        收入,,支出,\n\
+        项目,预算数,项目,预算数\n\
+        一、一般公共预算拨款收入,1200.00,一、一般公共服务支出,900.00\n\
+        二、政府性基金预算拨款收入,,二、社会保障和就业支出,250.00\n\
+        三、事业收入,30.00,三、住房保障支出,120.00\n\
+        本年收入合计,TOTAL,本年支出合计,1270.00\n\
+        上年结转,40.00,结转下年,\n\
+        收入总计,1270.00,支出总计,1270.00\n";
+    let dir = Scratch::new("national");
+    let file = |total: &str| dir.write("某某局-2024-部门预算.csv", CSV.replace("TOTAL", total));
+    let ok = check_file(&file("1230.00"));
+    let doc = ok.document.as_ref().unwrap();
+    assert_eq!(doc.tables[0].kind, BudgetSummary);
+    assert!(
+        ok.findings.iter().all(|f| f.severity < Severity::Error),
+        "{:#?}",
+        ok.findings
+    );
+    let y70x = |code| ok.checked.iter().filter(|c| c.rule == code).count();
+    assert_eq!((y70x("Y701"), y70x("Y702")), (1, 4));
+
+    let bad = check_file(&file("1240.00"));
+    let y702: Vec<_> = bad.findings.iter().filter(|f| f.rule == "Y702").collect();
+    assert!(
+        y702.iter()
+            .any(|f| f.places().any(|l| l.cell.as_deref() == Some("B8"))),
+        "{:#?}",
+        bad.findings
+    );
+}
