@@ -8,8 +8,8 @@ use super::{budget_tables, kind_of, name, Kind};
 
 rule! {
     /// In a budget 总表 (财务收支预算总表 / 收支预算总表, 财政拨款收支预算总表), 收入总计 (收入合计)
-    /// equals 支出总计 (支出合计): in every column of the expenditure half that totals it, and in
-    /// the second expenditure half a 江苏 总表 prints by use (基本支出, 项目支出, 单位预留机动经费).
+    /// equals 支出总计 (支出合计) in the expenditure half's first (合计) column, and in the second
+    /// expenditure half a 江苏 总表 prints by use (基本支出, 项目支出, 单位预留机动经费).
     TotalsBalance = "Y701", "budget-totals-balance", Error;
 }
 
