@@ -29,7 +29,7 @@ run() { # run NAME ARGS... : stdout, stderr and the exit status of one command
 }
 
 inputs=(samples/qiaocheng-hrss-2016 samples/putuo-finance-2024
-  samples/qiaocheng-hrss-2016/谯城区人社局-2016-决算说明.txt)
+  samples/qiaocheng-hrss-2016/谯城区人社局-2016-决算说明.txt samples/putuo-commerce-budget-2025)
 if [ -d ../shared ]; then
   for f in ../shared/realdata/*/*.pdf ../shared/seeds/*.txt; do inputs+=("$f"); done
 else
@@ -52,7 +52,7 @@ run rules.txt rules
 run rules.json rules --format json
 run rules.en.txt rules --lang en
 
-for s in qiaocheng-hrss-2016 putuo-finance-2024; do
+for s in qiaocheng-hrss-2016 putuo-finance-2024 putuo-commerce-budget-2025; do
   run "report.$s" report "samples/$s" -o "$out/report-$s"
 done
 run batch.districts batch samples/districts -o "$out/batch-districts"

@@ -29,6 +29,32 @@ pub enum TableKind {
     GovernmentFund,
     /// 国有资本经营预算财政拨款收入支出决算表
     StateCapital,
+    /// 财务收支预算总表 / 收支预算总表 (a budget's two halves: 收入 | 支出)
+    BudgetSummary,
+    /// 收入预算总表
+    BudgetIncome,
+    /// 支出预算总表
+    BudgetExpenditure,
+    /// 财政拨款收支预算总表
+    BudgetFiscalSummary,
+    /// 财政拨款支出预算表（功能科目）
+    BudgetFiscalExpenditure,
+    /// 财政拨款基本支出预算表（经济科目）
+    BudgetFiscalBasic,
+    /// 一般公共预算支出功能分类预算表 / 一般公共预算支出预算表（功能科目）
+    BudgetGeneralExpenditure,
+    /// 一般公共预算基本支出部门预算经济分类预算表 / 一般公共预算基本支出预算表（经济科目）
+    BudgetBasic,
+    /// “三公”经费预算表 (with 机关运行经费, or with 会议费 and 培训费)
+    BudgetThreePublic,
+    /// 政府性基金预算支出功能分类预算表 / 政府性基金预算财政拨款支出预算表
+    BudgetGovernmentFund,
+    /// 国有资本经营预算支出功能分类预算表
+    BudgetStateCapital,
+    /// 一般公共预算机关运行经费支出预算表
+    BudgetOperatingCost,
+    /// 政府采购预算表
+    BudgetProcurement,
     /// A table gouji could not place: kept and reported, never dropped.
     Unrecognised,
 }
@@ -47,6 +73,51 @@ impl TableKind {
         TableKind::StateCapital,
     ];
 
+    /// The tables of a 部门预算 / 单位预算 that every family prints (the 上海 set of nine and the
+    /// 江苏 set of twelve share these; 财政拨款支出/基本支出, 机关运行经费 and 政府采购 tables are
+    /// printed by some families only and not demanded).
+    pub const BUDGET_STANDARD: [TableKind; 8] = [
+        TableKind::BudgetSummary,
+        TableKind::BudgetIncome,
+        TableKind::BudgetExpenditure,
+        TableKind::BudgetFiscalSummary,
+        TableKind::BudgetGeneralExpenditure,
+        TableKind::BudgetBasic,
+        TableKind::BudgetThreePublic,
+        TableKind::BudgetGovernmentFund,
+    ];
+
+    /// Whether this is a table of a budget (预算) rather than of a final account (决算).
+    pub fn is_budget(self) -> bool {
+        matches!(
+            self,
+            TableKind::BudgetSummary
+                | TableKind::BudgetIncome
+                | TableKind::BudgetExpenditure
+                | TableKind::BudgetFiscalSummary
+                | TableKind::BudgetFiscalExpenditure
+                | TableKind::BudgetFiscalBasic
+                | TableKind::BudgetGeneralExpenditure
+                | TableKind::BudgetBasic
+                | TableKind::BudgetThreePublic
+                | TableKind::BudgetGovernmentFund
+                | TableKind::BudgetStateCapital
+                | TableKind::BudgetOperatingCost
+                | TableKind::BudgetProcurement
+        )
+    }
+
+    /// Tables whose rows are 经济分类 codes (301 工资福利支出, 30101 基本工资 …).
+    pub fn has_economic_codes(self) -> bool {
+        matches!(
+            self,
+            TableKind::GeneralBudgetBasicExpenditure
+                | TableKind::BudgetBasic
+                | TableKind::BudgetFiscalBasic
+                | TableKind::BudgetOperatingCost
+        )
+    }
+
     /// The standard name, as the national template prints it.
     pub fn title(self) -> &'static str {
         match self {
@@ -59,6 +130,19 @@ impl TableKind {
             TableKind::ThreePublic => "一般公共预算财政拨款“三公”经费支出决算表",
             TableKind::GovernmentFund => "政府性基金预算财政拨款收入支出决算表",
             TableKind::StateCapital => "国有资本经营预算财政拨款收入支出决算表",
+            TableKind::BudgetSummary => "财务收支预算总表",
+            TableKind::BudgetIncome => "收入预算总表",
+            TableKind::BudgetExpenditure => "支出预算总表",
+            TableKind::BudgetFiscalSummary => "财政拨款收支预算总表",
+            TableKind::BudgetFiscalExpenditure => "财政拨款支出预算表（功能科目）",
+            TableKind::BudgetFiscalBasic => "财政拨款基本支出预算表（经济科目）",
+            TableKind::BudgetGeneralExpenditure => "一般公共预算支出功能分类预算表",
+            TableKind::BudgetBasic => "一般公共预算基本支出经济分类预算表",
+            TableKind::BudgetThreePublic => "“三公”经费预算表",
+            TableKind::BudgetGovernmentFund => "政府性基金预算支出功能分类预算表",
+            TableKind::BudgetStateCapital => "国有资本经营预算支出功能分类预算表",
+            TableKind::BudgetOperatingCost => "一般公共预算机关运行经费支出预算表",
+            TableKind::BudgetProcurement => "政府采购预算表",
             TableKind::Unrecognised => "未识别表",
         }
     }
@@ -75,6 +159,19 @@ impl TableKind {
             TableKind::ThreePublic => "\"three public\" expenditure table",
             TableKind::GovernmentFund => "government fund table",
             TableKind::StateCapital => "state capital operation table",
+            TableKind::BudgetSummary => "budget income and expenditure summary",
+            TableKind::BudgetIncome => "budget income table",
+            TableKind::BudgetExpenditure => "budget expenditure table",
+            TableKind::BudgetFiscalSummary => "budget fiscal appropriation summary",
+            TableKind::BudgetFiscalExpenditure => "budget fiscal appropriation expenditure table",
+            TableKind::BudgetFiscalBasic => "budget fiscal appropriation basic expenditure table",
+            TableKind::BudgetGeneralExpenditure => "budget general-budget expenditure table",
+            TableKind::BudgetBasic => "budget general-budget basic expenditure table",
+            TableKind::BudgetThreePublic => "budget \"three public\" expenditure table",
+            TableKind::BudgetGovernmentFund => "budget government fund table",
+            TableKind::BudgetStateCapital => "budget state capital operation table",
+            TableKind::BudgetOperatingCost => "budget agency operating cost table",
+            TableKind::BudgetProcurement => "budget government procurement table",
             TableKind::Unrecognised => "unrecognised table",
         }
     }
@@ -88,6 +185,12 @@ impl TableKind {
                 | TableKind::GeneralBudgetExpenditure
                 | TableKind::GovernmentFund
                 | TableKind::StateCapital
+                | TableKind::BudgetIncome
+                | TableKind::BudgetExpenditure
+                | TableKind::BudgetFiscalExpenditure
+                | TableKind::BudgetGeneralExpenditure
+                | TableKind::BudgetGovernmentFund
+                | TableKind::BudgetStateCapital
         )
     }
 }
@@ -154,6 +257,14 @@ pub enum ColKey {
     Budget,
     /// 决算数 beside a 预算数
     Final,
+    /// 单位预留机动经费 (a budget's reserve, 江苏)
+    Reserve,
+    /// 上年结转 (a budget's income carried in from last year)
+    CarriedIn,
+    /// 结转下年 (a budget's spending carried on to next year)
+    CarriedOut,
+    /// 财政专户管理资金 (a budget's income held in a special account)
+    SpecialAccount,
 }
 
 impl ColKey {
@@ -184,6 +295,10 @@ impl ColKey {
             ColKey::Closing => "年末结转和结余",
             ColKey::Budget => "预算数",
             ColKey::Final => "决算数",
+            ColKey::Reserve => "单位预留机动经费",
+            ColKey::CarriedIn => "上年结转",
+            ColKey::CarriedOut => "结转下年",
+            ColKey::SpecialAccount => "财政专户管理资金",
         }
     }
 }
@@ -256,6 +371,14 @@ pub enum Line {
     VehicleOperation,
     /// 公务接待费
     Reception,
+    /// “三公”经费 小计, where a budget's table adds other items after it (合计 = 三公 + 会议费 + 培训费)
+    ThreePublicSubtotal,
+    /// 会议费, printed beside the “三公” items in a budget (江苏)
+    Meetings,
+    /// 培训费, printed beside the “三公” items in a budget (江苏)
+    Training,
+    /// 机关运行经费, printed beside the “三公” items in a budget (上海)
+    AgencyOperating,
 }
 
 /// One published cell: its text, the figure it stands for (none for "-", "—" or blank) and its place.

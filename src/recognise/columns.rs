@@ -156,6 +156,20 @@ pub fn key(path: &[String]) -> Option<ColKey> {
         l if l.contains("决算数") || l.contains("金额") || l.contains("决算") => {
             ColKey::Amount
         }
+        _ => return budget_key(leaf),
+    };
+    Some(key)
+}
+
+/// The columns only a budget prints (江苏: 单位预留机动经费, 结转下年资金; 上年结转, 专户).
+fn budget_key(leaf: &str) -> Option<ColKey> {
+    let key = match leaf {
+        l if l.contains("机动经费") => ColKey::Reserve,
+        l if l.contains("结转下年") => ColKey::CarriedOut,
+        l if l.contains("上年结转") => ColKey::CarriedIn,
+        l if l.contains("专户") => ColKey::SpecialAccount,
+        // The one amount column of the 江苏 机关运行经费 table (机关运行经费支出).
+        l if l.contains("机关运行经费") => ColKey::Amount,
         _ => return None,
     };
     Some(key)

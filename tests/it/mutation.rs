@@ -14,7 +14,7 @@ use gouji::recognise;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
-use super::samples::{PUTUO, QIAOCHENG};
+use super::samples::{BUDGET, PUTUO, QIAOCHENG};
 
 /// (grid index, row, col, rounding step) of every cell some relation read.
 fn cells_in_relations(path: &str, grids: &[Grid]) -> BTreeSet<(usize, usize, usize, Decimal)> {
@@ -129,6 +129,16 @@ fn every_related_amount_changed_is_caught_qiaocheng() {
 fn every_related_amount_changed_is_caught_putuo() {
     let (changed, caught, missed) = mutate_and_check(PUTUO);
     println!("putuo: changed {changed}, caught {caught}");
+    assert!(changed > 300, "only {changed} mutations");
+    assert!(missed.is_empty(), "missed {}: {missed:#?}", missed.len());
+}
+
+/// The budget sample (nine tables of a 部门预算, in 元 and one in 万元): every figure some
+/// budget relation reads, changed, is an error naming its cell.
+#[test]
+fn every_related_amount_changed_is_caught_budget() {
+    let (changed, caught, missed) = mutate_and_check(BUDGET);
+    println!("budget: changed {changed}, caught {caught}");
     assert!(changed > 300, "only {changed} mutations");
     assert!(missed.is_empty(), "missed {}: {missed:#?}", missed.len());
 }

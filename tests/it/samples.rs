@@ -8,6 +8,8 @@ use gouji::run::{check_file, DocResult};
 
 pub const QIAOCHENG: &str = "samples/qiaocheng-hrss-2016/谯城区人社局-2016-决算公开表.xlsx";
 pub const PUTUO: &str = "samples/putuo-finance-2024/普陀区财政局-2024-决算公开表.xlsx";
+pub const BUDGET: &str =
+    "samples/putuo-commerce-budget-2025/普陀区商务委员会-2025-部门预算公开表.xlsx";
 
 use super::common::d;
 

@@ -75,6 +75,10 @@ impl Rule for MissingTable {
             // A scanned page may hold any table; its read error already says it was not checked.
             return;
         }
+        if cx.doc.kind.is_budget() {
+            missing_budget_tables(cx);
+            return;
+        }
         if !TableKind::STANDARD.iter().any(|k| has(*k)) {
             // A narrative read alone is a document of its own, not a workbook missing its tables.
             if !cx.doc.narratives.is_empty() && cx.doc.tables.is_empty() {
@@ -108,6 +112,34 @@ impl Rule for MissingTable {
                 ),
             ));
         }
+    }
+}
+
+/// A budget is held to the tables every budget family prints ([`TableKind::BUDGET_STANDARD`]);
+/// one with tables but none of them is said once, and a budget read as narrative alone (江苏
+/// publishes its 预算说明 apart from its 预算表) is not a budget missing its tables.
+fn missing_budget_tables(cx: &mut Context) {
+    let has = |k: TableKind| cx.doc.tables.iter().any(|t| t.kind == k);
+    let here = Location::file(cx.doc.source.clone());
+    let code = MissingTable::META.code;
+    if !TableKind::BUDGET_STANDARD.iter().any(|k| has(*k)) {
+        if cx.doc.tables.is_empty() {
+            return;
+        }
+        let what = Message::new("未找到任何预算表", "no budget table found");
+        cx.report(Finding::new(code, Severity::Warning, here, what));
+        return;
+    }
+    let missing: Vec<TableKind> = TableKind::BUDGET_STANDARD
+        .into_iter()
+        .filter(|k| !has(*k))
+        .collect();
+    for kind in missing {
+        let what = Message::new(
+            format!("缺少预算表“{}”", kind.title()),
+            format!("the budget's {} is missing", kind.title_en()),
+        );
+        cx.report(Finding::new(code, Severity::Warning, here.clone(), what));
     }
 }
 

@@ -1,11 +1,12 @@
 //! The rules, one file per family:
 //! T — sums inside a table (rows, code hierarchy); B — balance identities;
-//! E — the 基本支出 table; S — “三公” 经费; L — links between tables;
-//! N — the narrative, alone and against the tables; M — completeness; X — input that could
+//! E — the 基本支出 table; S — “三公” 经费; L — links between tables; Y — budgets (部门预算 /
+//! 单位预算, in budget/); N — the narrative, alone and against the tables; M — completeness; X — input that could
 //! not be read as a figure, or printed finer than its table.
 
 mod balance;
 mod basic;
+mod budget;
 pub mod completeness;
 mod hierarchy;
 pub mod input;
@@ -42,6 +43,15 @@ pub fn all() -> Vec<&'static dyn Rule> {
         &links::FiscalSummaryVsFundTables,
         &links::FiscalIncomeAgrees,
         &links::BasicVsBasicTable,
+        &budget::TotalsBalance,
+        &budget::HalvesAddUp,
+        &budget::BudgetRowTotals,
+        &budget::EconomicClasses,
+        &budget::BudgetThreePublicTotal,
+        &budget::ThreePublicWithMeetings,
+        &budget::BudgetLinks,
+        &budget::ProcurementTotal,
+        &budget::NoteOfAnotherTable,
         &narrative::BreakdownSum,
         &narrative::ShareOfBase,
         &narrative::ChangeRate,

@@ -15,9 +15,18 @@ rule! {
     VehicleCosts = "S402", "vehicle-costs", Error;
 }
 
-fn sum_lines(cx: &mut Context, code: &'static str, total: Line, parts: &[Line], what: Message) {
+/// `total` = Σ `parts` in every column of each “三公” table of `kind` (the 决算's, or a
+/// budget's: the budget rules state theirs with it).
+pub(super) fn sum_lines(
+    cx: &mut Context,
+    kind: TableKind,
+    code: &'static str,
+    total: Line,
+    parts: &[Line],
+    what: Message,
+) {
     let what = std::sync::Arc::new(what);
-    let tables: Vec<&Table> = cx.tables(TableKind::ThreePublic).collect();
+    let tables: Vec<&Table> = cx.tables(kind).collect();
     for t in tables {
         let Some(total_row) = t.line(total) else {
             continue;
@@ -41,6 +50,7 @@ impl Rule for ThreePublicTotal {
     fn check(&self, cx: &mut Context) {
         sum_lines(
             cx,
+            TableKind::ThreePublic,
             Self::META.code,
             Line::Total,
             &[Line::OverseasTravel, Line::Vehicles, Line::Reception],
@@ -52,17 +62,23 @@ impl Rule for ThreePublicTotal {
     }
 }
 
+/// 公务用车购置及运行费 = 购置费 + 运行费 in each “三公” table of `kind`.
+pub(super) fn vehicle_costs(cx: &mut Context, kind: TableKind, code: &'static str) {
+    sum_lines(
+        cx,
+        kind,
+        code,
+        Line::Vehicles,
+        &[Line::VehiclePurchase, Line::VehicleOperation],
+        Message::new(
+            "公务用车购置及运行费 = 购置费 + 运行费",
+            "vehicle costs = purchase + operation",
+        ),
+    );
+}
+
 impl Rule for VehicleCosts {
     fn check(&self, cx: &mut Context) {
-        sum_lines(
-            cx,
-            Self::META.code,
-            Line::Vehicles,
-            &[Line::VehiclePurchase, Line::VehicleOperation],
-            Message::new(
-                "公务用车购置及运行费 = 购置费 + 运行费",
-                "vehicle costs = purchase + operation",
-            ),
-        );
+        vehicle_costs(cx, TableKind::ThreePublic, Self::META.code);
     }
 }

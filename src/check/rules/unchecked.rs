@@ -110,6 +110,20 @@ const NEEDS: &[Needs] = &[
         lines: &[Line::Total],
         rules: "S401 S402",
     },
+    Needs {
+        kind: TableKind::BudgetExpenditure,
+        side: None,
+        columns: &[ColKey::Total, ColKey::Basic, ColKey::Project],
+        lines: &[],
+        rules: "Y703 Y707 T102",
+    },
+    Needs {
+        kind: TableKind::BudgetThreePublic,
+        side: None,
+        columns: &[ColKey::Budget],
+        lines: &[Line::Total],
+        rules: "Y705",
+    },
 ];
 
 /// The headers and lines a table lacks of those its relations read.
@@ -169,9 +183,11 @@ impl Rule for RelationsNotChecked {
 /// half and read as more income lines): the balance identities and links of the missing half
 /// were not checked.
 fn lone_halves(cx: &mut Context) {
-    for kind in [
-        TableKind::IncomeExpenditureSummary,
-        TableKind::FiscalSummary,
+    for (kind, rule) in [
+        (TableKind::IncomeExpenditureSummary, "B205"),
+        (TableKind::FiscalSummary, "B205"),
+        (TableKind::BudgetSummary, "Y701"),
+        (TableKind::BudgetFiscalSummary, "Y701"),
     ] {
         let half = |side| cx.doc.half(kind, side);
         let (found, lost) = match (half(Side::Income), half(Side::Expenditure)) {
@@ -191,8 +207,8 @@ fn lone_halves(cx: &mut Context) {
             RelationsNotChecked::META.code,
             found,
             Message::new(
-                format!("“{}”只识别出一半，未找到其{lost}部分，两半之间的平衡关系（B205 等）未能核对", found.title),
-                format!("only one half of the {} was found, not its {lost_en} half: the balance between the halves (B205 …) was not checked", kind.title_en()),
+                format!("“{}”只识别出一半，未找到其{lost}部分，两半之间的平衡关系（{rule} 等）未能核对", found.title),
+                format!("only one half of the {} was found, not its {lost_en} half: the balance between the halves ({rule} …) was not checked", kind.title_en()),
             ),
         ));
     }

@@ -86,10 +86,23 @@ pub(super) fn coded(ctx: &mut Ctx, mut t: Table, paths: &[Vec<String>], data: &[
     }
     let name_col = (0..width)
         .find(|&c| columns::is_name(&paths[c]))
-        .or_else(|| (0..width).find(|c| !code_cols.contains(c)));
+        .or_else(|| {
+            // A budget's one-line table (江苏 支出预算总表: 合计 | 基本支出 | 项目支出 …) has
+            // no name column: a column headed as an amount is none.
+            (0..width).find(|&c| {
+                let amount = t.kind.is_budget() && columns::key(&paths[c]).is_some();
+                !code_cols.contains(&c) && !amount
+            })
+        });
     let label_cols: Vec<usize> = code_cols.iter().copied().chain(name_col).collect();
+    let more_names = if t.kind.is_budget() {
+        budget_label_cols(ctx, paths, data, &label_cols)
+    } else {
+        Vec::new()
+    };
     let amount_cols: Vec<usize> = (0..width)
         .filter(|c| !label_cols.contains(c) && !columns::is_line_number(&paths[*c]))
+        .filter(|c| !more_names.contains(c))
         // A column with no heading has no key either: only headed columns hold amounts.
         .filter(|&c| !paths[c].is_empty())
         .collect();
@@ -105,6 +118,14 @@ pub(super) fn coded(ctx: &mut Ctx, mut t: Table, paths: &[Vec<String>], data: &[
                 !t.is_empty() && !text::is_code(t) && !matches!(t.as_ref(), "类" | "款" | "项")
             })
             .unwrap_or_default();
+        // A budget's item under its group (一般公共预算资金 | 公共财政拨款（补助）资金): the
+        // right-most name printed is the row's own.
+        let finer = more_names
+            .iter()
+            .rev()
+            .map(|&c| ctx.text(r, c))
+            .find(|t| !t.is_empty());
+        let found = finer.unwrap_or(found);
         let mut name: &str = &found;
         if code.is_none() {
             // "2080101 行政运行" printed in one cell.
@@ -113,6 +134,9 @@ pub(super) fn coded(ctx: &mut Ctx, mut t: Table, paths: &[Vec<String>], data: &[
                 code = Some(name[..digits].to_string());
                 name = name[digits..].trim();
             }
+        }
+        if code.is_none() && repeats_header(ctx, paths, (&label_cols, &amount_cols), r) {
+            continue;
         }
         let cells: Vec<Option<Cell>> = amount_cols.iter().map(|&c| ctx.amount(r, c)).collect();
         if is_note(name) || (code.is_none() && name.is_empty() && cells.iter().all(Option::is_none))
@@ -129,6 +153,67 @@ pub(super) fn coded(ctx: &mut Ctx, mut t: Table, paths: &[Vec<String>], data: &[
         });
     }
     t
+}
+
+/// A header printed again where a table goes on over a page (合计 | 基本支出 | 项目支出 under
+/// the columns so headed): no figure, and each of its amount cells holds its own column's
+/// heading — or its name cell holds the name column's heading (项目) beside headings only, as
+/// where the row repeats a group heading over every amount column, which the columns' paths
+/// leave out as the table's own (一般公共预算支出 over 合计 | 基本支出 | 项目支出).
+fn repeats_header(
+    ctx: &Ctx,
+    paths: &[Vec<String>],
+    (label_cols, amount_cols): (&[usize], &[usize]),
+    r: usize,
+) -> bool {
+    let texts: Vec<(usize, String)> = amount_cols
+        .iter()
+        .map(|&c| (c, text::norm(&ctx.text(r, c))))
+        .filter(|(_, t)| !t.is_empty())
+        .collect();
+    if texts.is_empty() {
+        return false;
+    }
+    if texts.iter().all(|(c, t)| paths[*c].contains(t)) {
+        return true;
+    }
+    let headed = label_cols.iter().any(|&c| {
+        let t = text::norm(&ctx.text(r, c));
+        !t.is_empty() && paths[c].contains(&t)
+    });
+    // No figure: no digit at all in what stands under the amount columns.
+    headed
+        && texts
+            .iter()
+            .all(|(_, t)| !t.chars().any(|ch| ch.is_ascii_digit()))
+}
+
+/// Columns of a budget table that hold names, not amounts, beyond the first name column: a
+/// second 项目名称 column (items under their group), or columns where text outnumbers figures
+/// (the 政府采购 table's 专项名称, 经济科目, 采购物品名称, 采购组织形式).
+fn budget_label_cols(
+    ctx: &Ctx,
+    paths: &[Vec<String>],
+    data: &[usize],
+    taken: &[usize],
+) -> Vec<usize> {
+    (0..paths.len())
+        .filter(|c| !taken.contains(c))
+        .filter(|&c| {
+            if columns::is_name(&paths[c]) {
+                return true;
+            }
+            let (mut words, mut figures) = (0, 0);
+            for &r in data {
+                match text::amount(&ctx.text(r, c)) {
+                    text::AmountText::Figure(_) => figures += 1,
+                    text::AmountText::NotANumber => words += 1,
+                    text::AmountText::NoFigure => {}
+                }
+            }
+            words > figures
+        })
+        .collect()
 }
 
 /// The 基本支出 table: column groups side by side (人员经费 | 公用经费 …), each of code, name, amount.

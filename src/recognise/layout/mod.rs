@@ -143,11 +143,17 @@ pub fn build(grid: &Grid, seg: &Segment, out: &mut Recognised) {
     };
     let data: Vec<usize> = (data_start..seg.end).collect();
     let mut tables = match seg.kind {
-        TableKind::IncomeExpenditureSummary | TableKind::FiscalSummary => {
-            halves(&mut ctx, &base, &paths, &data)
+        TableKind::IncomeExpenditureSummary
+        | TableKind::FiscalSummary
+        | TableKind::BudgetSummary
+        | TableKind::BudgetFiscalSummary => halves(&mut ctx, &base, &paths, &data),
+        // A budget prints its 经济分类 tables as one code column and amount columns (合计 |
+        // 人员经费 | 公用经费), not as the 决算's column groups.
+        k if k.is_budget() && k.has_economic_codes() => vec![coded(&mut ctx, base, &paths, &data)],
+        k if k.has_economic_codes() => vec![basic(&mut ctx, base, &paths, &data)],
+        TableKind::ThreePublic | TableKind::BudgetThreePublic => {
+            vec![three_public_table(&mut ctx, base, &paths, &data)]
         }
-        TableKind::GeneralBudgetBasicExpenditure => vec![basic(&mut ctx, base, &paths, &data)],
-        TableKind::ThreePublic => vec![three_public_table(&mut ctx, base, &paths, &data)],
         _ => vec![coded(&mut ctx, base, &paths, &data)],
     };
     if let Some(t) = tables.first_mut() {
@@ -212,10 +218,11 @@ fn unit_in(t: &str) -> Option<Unit> {
     if !t.contains('单') {
         return None;
     }
-    let i = t.find("单位")?;
-    let rest = &t[i + "单位".len()..];
-    let rest = rest.trim_start_matches([':', '：']);
-    Unit::parse(rest)
+    // “编制单位：某某 单位：元” in one cell: the unit is after the 单位 that parses.
+    t.match_indices("单位").find_map(|(i, w)| {
+        let rest = &t[i + w.len()..];
+        Unit::parse(rest.trim_start_matches([':', '：']))
+    })
 }
 
 fn is_meta_row(texts: &[Cow<str>]) -> bool {
@@ -300,7 +307,9 @@ fn notes(grid: &Grid, data: &[usize], width: usize) -> Vec<String> {
                 return None;
             }
             let n = norm(first);
+            // “（无政府性基金支出）” printed alone under an empty table (江苏) is its note too.
             (n.starts_with('注')
+                || n.starts_with("(无")
                 || n.contains("无数据")
                 || n.contains("无此项")
                 || n.contains("没有"))

@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use crate::model::{CellRef, Row, Side, Table};
+use crate::model::{classification, CellRef, Row, Side, Table};
 use crate::read::RawValue;
 use crate::recognise::columns;
 use crate::recognise::lines::LineReader;
@@ -12,7 +12,32 @@ use crate::recognise::text::{self, label_cow, AmountText};
 
 use super::{is_note, keyed_columns, Ctx};
 
-/// The two halves of a 总表: side by side (收入 | 支出), or stacked (支出 under 收入).
+/// Where a budget 总表 prints its expenditure a second time, by use (支出用途: 基本支出, 项目支出,
+/// 单位预留机动经费) beside the 功能分类 (江苏): the column of its item names, which becomes a
+/// second expenditure half.
+fn by_use(base: &Table, paths: &[Vec<String>], split: usize) -> Option<usize> {
+    if !base.kind.is_budget() {
+        return None;
+    }
+    (split + 2..paths.len()).find(|&c| {
+        paths[c].iter().any(|p| p.contains("支出用途"))
+            && paths[c]
+                .last()
+                .is_some_and(|p| p.contains("项目") || p.contains("名称"))
+    })
+}
+
+/// The columns of a 总表 that prints its expenditure by use too: where the 支出 half starts, where
+/// its part by use starts, and the table's width.
+#[derive(Clone, Copy)]
+struct ByUse {
+    split: usize,
+    at: usize,
+    width: usize,
+}
+
+/// The two halves of a 总表: side by side (收入 | 支出, and in a budget that prints it, 支出 by use
+/// as a second expenditure half), or stacked (支出 under 收入).
 pub(super) fn halves(
     ctx: &mut Ctx,
     base: &Table,
@@ -38,7 +63,15 @@ pub(super) fn halves(
             let lower = columns::paths(ctx.grid, header, width);
             let (upper_width, lower_width) = (headed(paths), headed(&lower));
             return vec![
-                half(ctx, base, Side::Income, paths, (0, upper_width), income),
+                half(
+                    ctx,
+                    base,
+                    Side::Income,
+                    paths,
+                    (0, upper_width),
+                    income,
+                    None,
+                ),
                 half(
                     ctx,
                     base,
@@ -46,17 +79,49 @@ pub(super) fn halves(
                     &lower,
                     (0, lower_width),
                     spending,
+                    None,
                 ),
             ];
         }
     }
     let width = headed(paths);
     let split = split.min(width);
-    [(Side::Income, 0, split), (Side::Expenditure, split, width)]
+    let use_at = by_use(base, paths, split).map(|at| ByUse { split, at, width });
+    let parts = match use_at {
+        Some(u) => vec![
+            (Side::Income, 0, split),
+            (Side::Expenditure, split, u.at),
+            (Side::Expenditure, u.at, width),
+        ],
+        None => vec![(Side::Income, 0, split), (Side::Expenditure, split, width)],
+    };
+    parts
         .into_iter()
         .filter(|&(_, from, to)| from < to)
-        .map(|(side, from, to)| half(ctx, base, side, paths, (from, to), data))
+        .map(|(side, from, to)| half(ctx, base, side, paths, (from, to), data, use_at))
         .collect()
+}
+
+/// The name of a line in a 总表 that prints its expenditure by use: 江苏 prints the totals of
+/// both expenditure parts once, the label (当年支出小计, 结转下年资金, 支出合计) under the 功能分类
+/// names and the figure under 支出用途; they belong to the part by use. `None`: not this part's.
+fn by_use_name<'c>(
+    ctx: &'c Ctx,
+    r: usize,
+    label_col: usize,
+    u: ByUse,
+) -> Option<std::borrow::Cow<'c, str>> {
+    let figure_in_use = (u.at + 1..u.width).any(|c| !ctx.text(r, c).is_empty());
+    let figure_here = (u.split + 1..u.at).any(|c| !ctx.text(r, c).is_empty());
+    let class = classification::function_class_code(&label_cow(&ctx.text(r, u.split))).is_some();
+    let shared = !class && !figure_here && ctx.text(r, u.at).is_empty();
+    if shared && label_col == u.split && figure_in_use {
+        return None;
+    }
+    if shared && label_col == u.at {
+        return Some(ctx.text(r, u.split));
+    }
+    Some(ctx.text(r, label_col))
 }
 
 /// A 支出 half printed under the 收入 half: the rows of the income half, the header rows of the
@@ -112,6 +177,7 @@ fn half(
     paths: &[Vec<String>],
     (from, to): (usize, usize),
     data: &[usize],
+    use_at: Option<ByUse>,
 ) -> Table {
     let label_col = (from..to)
         .find(|&c| !columns::is_line_number(&paths[c]))
@@ -124,7 +190,13 @@ fn half(
     t.columns = keyed_columns(paths, &amount_cols);
     let mut lines = LineReader::default();
     for &r in data {
-        let name = ctx.text(r, label_col);
+        let name = match use_at {
+            Some(u) => match by_use_name(ctx, r, label_col, u) {
+                Some(name) => name,
+                None => continue,
+            },
+            None => ctx.text(r, label_col),
+        };
         if name.is_empty() || is_note(&name) || name.starts_with("栏次") {
             continue;
         }

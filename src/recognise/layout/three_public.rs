@@ -17,7 +17,11 @@ pub(super) fn three_public_table(
     paths: &[Vec<String>],
     data: &[usize],
 ) -> Table {
-    let items = column_items(paths);
+    let items = if t.kind.is_budget() {
+        budget_column_items(paths)
+    } else {
+        column_items(paths)
+    };
     t.columns = vec![
         Column {
             label: "预算数".into(),
@@ -57,10 +61,39 @@ fn column_items(paths: &[Vec<String>]) -> Vec<Option<Line>> {
         .collect()
 }
 
-/// Whether a column holds 预算数 or 决算数 (决算 or 金额 in its heading), or neither.
-fn slot(paths: &[Vec<String>], c: usize) -> Option<usize> {
+/// A budget's columns: the “三公” items, and beside them the 小计 of the “三公” when 会议费 and
+/// 培训费 follow it (合计 is then their sum: 江苏), and 机关运行经费 (上海).
+fn budget_column_items(paths: &[Vec<String>]) -> Vec<Option<Line>> {
+    let items = column_items(paths);
+    paths
+        .iter()
+        .zip(items)
+        .map(|(path, item)| {
+            let leaf = path.last().map(|p| label_cow(p));
+            let parent = path.len().checked_sub(2).and_then(|i| path.get(i));
+            match leaf.as_deref() {
+                Some("小计") if parent.is_some_and(|p| p.contains("三公")) => {
+                    Some(Line::ThreePublicSubtotal)
+                }
+                // A 上海 sub-heading names the vehicle item by its last word alone.
+                Some("购置费") => Some(Line::VehiclePurchase),
+                Some("运行费" | "运行维护费") => Some(Line::VehicleOperation),
+                Some(l) if l.contains("会议") => Some(Line::Meetings),
+                Some(l) if l.contains("培训") => Some(Line::Training),
+                Some(l) if l.contains("机关运行经费") => Some(Line::AgencyOperating),
+                _ => item,
+            }
+        })
+        .collect()
+}
+
+/// Whether a column holds 预算数 or 决算数 (决算 or 金额 in its heading), or neither. Every
+/// figure of a budget is a 预算数.
+fn slot(paths: &[Vec<String>], c: usize, budget: bool) -> Option<usize> {
     let p = joined(&paths[c]);
-    if p.contains("预算") {
+    if budget && (p.contains("项目") || p.contains("名称")) {
+        None
+    } else if budget || p.contains("预算") {
         Some(BUDGET)
     } else if p.contains("决算") || p.contains("金额") {
         Some(FINAL)
@@ -85,7 +118,7 @@ fn by_columns(
         return t;
     };
     for (c, item) in items.iter().enumerate() {
-        let (Some(item), Some(slot)) = (*item, slot(paths, c)) else {
+        let (Some(item), Some(slot)) = (*item, slot(paths, c, t.kind.is_budget())) else {
             continue;
         };
         let cell = ctx.amount(r, c);
@@ -111,10 +144,12 @@ fn by_columns(
 /// others its two figures.
 fn by_rows(ctx: &mut Ctx, mut t: Table, paths: &[Vec<String>], data: &[usize]) -> Table {
     let width = paths.len();
-    let label_col = (0..width).find(|&c| slot(paths, c).is_none()).unwrap_or(0);
+    let label_col = (0..width)
+        .find(|&c| slot(paths, c, t.kind.is_budget()).is_none())
+        .unwrap_or(0);
     let slots: Vec<(usize, usize)> = (0..width)
         .filter(|&c| c != label_col)
-        .filter_map(|c| slot(paths, c).map(|s| (c, s)))
+        .filter_map(|c| slot(paths, c, t.kind.is_budget()).map(|s| (c, s)))
         .collect();
     for &r in data {
         let name = ctx.text(r, label_col);
@@ -151,6 +186,10 @@ fn three_public_name(line: Line) -> &'static str {
         Line::VehiclePurchase => "公务用车购置费",
         Line::VehicleOperation => "公务用车运行费",
         Line::Reception => "公务接待费",
+        Line::ThreePublicSubtotal => "“三公”经费小计",
+        Line::Meetings => "会议费",
+        Line::Training => "培训费",
+        Line::AgencyOperating => "机关运行经费",
         _ => "",
     }
 }
@@ -193,7 +232,7 @@ mod tests {
             path(&["决算数"]),
             path(&["金额"]),
         ];
-        let slots: Vec<_> = (0..paths.len()).map(|c| slot(&paths, c)).collect();
+        let slots: Vec<_> = (0..paths.len()).map(|c| slot(&paths, c, false)).collect();
         assert_eq!(slots, [None, Some(BUDGET), Some(FINAL), Some(FINAL)]);
     }
 }

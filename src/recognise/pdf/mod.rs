@@ -16,6 +16,7 @@ use crate::read::{Grid, Merge, Places, RawValue};
 
 use super::kind::from_title;
 
+mod titles;
 mod unruled;
 
 /// The sheet name of the grid rebuilt from a PDF's tables (it names the sheet in report.xlsx).
@@ -41,6 +42,8 @@ enum Item<'a> {
 
 /// Splits a PDF into its 决算 tables (one grid) and its narrative, page by page in reading order.
 pub fn assemble(doc: &PdfDoc) -> PdfParts {
+    let rejoined = titles::rejoined(doc);
+    let doc = rejoined.as_ref().unwrap_or(doc);
     let items = placed(doc);
     let unruled = find_unruled(doc, &items);
     let mut assembly = Assembly {

@@ -37,7 +37,16 @@ fn is_code(t: &str) -> bool {
 
 /// A body line: it holds a figure or starts with a code.
 fn is_body(l: &TextLine) -> bool {
-    l.runs.iter().any(|r| is_figure(&r.text)) || l.runs.first().is_some_and(|r| is_code(&r.text))
+    !is_page_number(l)
+        && (l.runs.iter().any(|r| is_figure(&r.text))
+            || l.runs.first().is_some_and(|r| is_code(&r.text)))
+}
+
+/// A page number printed alone (“2”, “─7─”): no figure of a table, so a table of contents
+/// followed by one is still no table.
+fn is_page_number(l: &TextLine) -> bool {
+    let t = l.text.trim().trim_matches(['-', '─', '—', ' ']);
+    l.runs.len() == 1 && !t.is_empty() && t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// A line of prose: one long run, not a table line.
