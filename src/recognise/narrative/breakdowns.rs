@@ -238,9 +238,13 @@ const MAX_ITEM_PARAGRAPHS: usize = 6;
 /// the next number, a heading or a blank.
 fn list_items(text: &AnnotatedText, intro: usize) -> Vec<Vec<usize>> {
     let mut items: Vec<Vec<usize>> = Vec::new();
+    // “(1) (2)” under “2．” end where “3．” resumes the list above them: a list keeps its style.
+    let bracketed = |line: &str| line.trim_start().starts_with(['(', '（']);
+    let mut style = None;
     for paragraph in intro + 1..text.text.paragraphs.len() {
         let line = text.text.paragraphs[paragraph].text();
-        if item_number(&line) == Some(items.len() as u32 + 1) {
+        let same_style = *style.get_or_insert(bracketed(&line)) == bracketed(&line);
+        if same_style && item_number(&line) == Some(items.len() as u32 + 1) {
             items.push(vec![paragraph]);
         } else if items
             .last()

@@ -55,7 +55,7 @@ impl Wording for ShareMismatch {
         let (formula, base, should_be) = (&self.formula, &self.base_label, self.should_be);
         Message::new(
             format!("占比与数字不符：{formula}，按 {base} 计应为 {should_be}%"),
-            format!("share does not match its figures: {formula}; should be {should_be}%"),
+            format!("share does not match its figures: {formula}; of {base} it is {should_be}%"),
         )
     }
 }
@@ -353,7 +353,7 @@ mod tests {
             said(&share),
             (
                 "占比与数字不符：31.36万元 / 3997.99万元 = 0.784% ≈ 0.9%，按 3997.99万元 计应为 0.8%".into(),
-                "share does not match its figures: 31.36万元 / 3997.99万元 = 0.784% ≈ 0.9%; should be 0.8%".into()
+                "share does not match its figures: 31.36万元 / 3997.99万元 = 0.784% ≈ 0.9%; of 3997.99万元 it is 0.8%".into()
             )
         );
         let rate = RateMismatch {
