@@ -2,8 +2,10 @@
 //! (江苏省, 上海市普陀区) for each relation, and the real budgets of ../shared (SKIPPED when absent),
 //! where every error is one the printed page shows.
 
+use std::process::Command;
+
 use gouji::check::{Finding, Outcome, Severity};
-use gouji::run::{check_file, DocResult};
+use gouji::run::{check_file, check_group, DocResult, Verdict};
 
 use super::common::{d, Scratch};
 
@@ -125,4 +127,115 @@ fn a_share_whose_base_no_figure_is_tied_to_is_not_checked() {
         trace(&r)
     );
     assert!(findings(&r, "N102").is_empty());
+}
+
+// ---------------------------------------------------------------------------------------------
+// §2 Never a silent pass
+// ---------------------------------------------------------------------------------------------
+
+/// A table no one recognises: a title, a unit and figures, but no header of a standard table.
+const STAFF_TABLE: &str =
+    "2025年部门人员情况统计表\n,单位：人\n项目,人数,备注\n在职人员,12,\n退休人员,3,\n";
+
+/// A recognised 收入决算表 (the one bad_input reads in GBK), to show the warning goes.
+const INCOME_TABLE: &str = "收入决算表\n,,单位：万元\n项目,本年收入合计,财政拨款收入,其他收入\n\
+    合计,3997.99,3966.63,31.36\n";
+
+fn gouji(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_gouji"))
+        .args(args)
+        .output()
+        .unwrap();
+    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+    (
+        out.status.code().unwrap_or(-1),
+        text(&out.stdout),
+        text(&out.stderr),
+    )
+}
+
+#[test]
+fn a_document_whose_tables_nobody_recognises_is_not_checked_and_says_which_it_saw() {
+    let s = Scratch::new("unrecognised");
+    let staff = s.write("某委-2025-统计表.csv", STAFF_TABLE);
+    let r = check_file(&staff);
+    let f = findings(&r, "M601");
+    assert_eq!(f.len(), 1, "{:#?}", r.findings);
+    assert_eq!(f[0].severity, Severity::Warning);
+    assert_eq!(
+        f[0].message.zh,
+        "未找到任何可识别的标准表，未核对任何表内数字；所见的表：“某委-2025-统计表”（某委-2025-统计表!A1）"
+    );
+    assert_eq!(findings(&r, "M603").len(), 1, "{:#?}", r.findings);
+    assert!(!r.was_checked());
+    assert_eq!(r.verdict(), Verdict::NotChecked);
+
+    // Once a standard table is recognised beside it, the document is checked: no such warning.
+    let income = s.write("某委-2025-收入表.csv", INCOME_TABLE);
+    let r = check_group(&[staff.clone(), income]);
+    assert!(
+        !findings(&r, "M601")
+            .iter()
+            .any(|f| f.message.zh.contains("未找到任何")),
+        "{:#?}",
+        r.findings
+    );
+    assert!(r.was_checked());
+    assert_eq!(r.verdict(), Verdict::Warnings);
+
+    // The terminal, extract and the batch say it too.
+    let path = staff.to_str().unwrap();
+    let (code, out, _) = gouji(&["check", path]);
+    assert_eq!(code, 0);
+    assert!(out.ends_with("无法读取 0，未核对 1\n"), "{out}");
+    let (_, out, _) = gouji(&["extract", "--format", "text", path]);
+    assert!(out.contains("未找到任何可识别的标准表"), "{out}");
+    let batch_out = Scratch::new("unrecognised-batch");
+    std::fs::remove_file(s.join("某委-2025-收入表.csv")).unwrap();
+    let (_, _, err) = gouji(&[
+        "batch",
+        s.to_str().unwrap(),
+        "-o",
+        batch_out.to_str().unwrap(),
+    ]);
+    assert!(err.contains("未核对 1"), "{err}");
+    let rows = gouji::batch::outputs::read_rows(&batch_out.join("summary.csv")).unwrap();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].verdict, Verdict::NotChecked);
+    let csv = std::fs::read_to_string(batch_out.join("summary.csv")).unwrap();
+    assert!(csv.contains(",not_checked,"), "{csv}");
+}
+
+#[test]
+fn table_titles_printed_in_the_text_are_the_tables_seen() {
+    // What a tables-only budget PDF leaves when its unruled tables are not recognised: their
+    // titles among lines of figures, and the contents page listing them first. Numbers of
+    // tables (公开02表) and section headings (五、部门预算表) are no titles.
+    // The pages part at form feeds, as pdftotext prints them. A text file without pages names
+    // the tables it goes with, and shows none.
+    let text = "目 录\n\n1.收支预算总表\n\n五、部门预算表\n\x0c\n收支预算总表\n\n\
+        公开表一\n\n收入合计 18,330.37\n\x0c\n收入预算总表\n\n公开02表\n\n项目名称 金额\n";
+    let s = Scratch::new("titles");
+    let r = check_file(&s.write("某委-2019-预算表.txt", text));
+    let f = findings(&r, "M601");
+    assert_eq!(f.len(), 1, "{:#?}", r.findings);
+    assert_eq!(
+        f[0].message.zh,
+        "未找到任何可识别的标准表，未核对任何表内数字；所见的表：“收支预算总表”（p.2）、“收入预算总表”（p.3）"
+    );
+    assert_eq!(r.verdict(), Verdict::NotChecked);
+    let r = check_file(&s.write("某委-2019-预算说明.txt", text.replace('\x0c', "\n")));
+    assert!(findings(&r, "M601").is_empty(), "{:#?}", r.findings);
+}
+
+#[test]
+fn a_narrative_read_alone_with_figures_checked_is_no_missing_table() {
+    let r = check_budget("收入预算100.00万元，其中：财政拨款收入100.00万元。\n");
+    assert!(findings(&r, "M601").is_empty(), "{:#?}", r.findings);
+    assert!(r.was_checked());
+    assert_eq!(r.verdict(), Verdict::Clean);
+    // A text with neither a table nor a checkable figure checks nothing.
+    let r = check_budget("本部门主要职能是负责本区商务工作。\n");
+    assert!(r.findings.is_empty(), "{:#?}", r.findings);
+    assert_eq!(r.verdict(), Verdict::NotChecked);
 }
