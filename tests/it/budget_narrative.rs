@@ -239,3 +239,40 @@ fn a_narrative_read_alone_with_figures_checked_is_no_missing_table() {
     assert!(r.findings.is_empty(), "{:#?}", r.findings);
     assert_eq!(r.verdict(), Verdict::NotChecked);
 }
+
+// ---------------------------------------------------------------------------------------------
+// §5 The budget narrative
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn a_change_that_opens_its_sentence_is_of_the_figure_before_it() {
+    // 江苏 2018 p.21: “单位预留机动经费预算数为1685.72万元。与上年相比增加1557.29万元，增长1312.56%。”
+    // The prior year is 1685.72 − 1557.29 = 128.43 (2017's own 预算数), so the rate is
+    // 1557.29 / 128.43 = 1212.56%: the printed 1312.56% is a typo of one digit.
+    let text = "单位预留机动经费预算数为1685.72万元。与上年相比增加1557.29万元，增长RATE。\n";
+    let r = check_budget(&text.replace("RATE", "1212.56%"));
+    assert_clean(&r, "N103");
+    assert_checked(
+        &r,
+        "N103",
+        "1557.29万元 / (1685.72万元 − 1557.29万元) = 1212.5594% ≈ 1212.56%",
+        Outcome::Exact,
+    );
+    let r = check_budget(&text.replace("RATE", "1312.56%"));
+    let f = findings(&r, "N103");
+    assert_eq!(f.len(), 1, "{:#?}", r.findings);
+    assert_eq!(f[0].severity, Severity::Error);
+    assert_eq!(
+        (f[0].expected, f[0].actual),
+        (Some(d("1212.5594")), Some(d("1312.56")))
+    );
+    // With two figures before it, which one changed is a guess: no claim is checked.
+    let r = check_budget(
+        "基本支出预算数为7666.68万元，项目支出预算数为5853.96万元。与上年相比增加844.15万元，增长12.37%。\n",
+    );
+    assert!(
+        !r.checked.iter().any(|c| c.rule == "N103"),
+        "{:#?}",
+        trace(&r)
+    );
+}
