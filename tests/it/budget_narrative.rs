@@ -276,3 +276,56 @@ fn a_change_that_opens_its_sentence_is_of_the_figure_before_it() {
         trace(&r)
     );
 }
+
+/// 江苏's “三公” sentence, with the three shares printed.
+const THREE_PUBLIC: &str =
+    "江苏省人大常委会办公厅2018年度一般公共预算拨款安排的“三公”经费预算支出中，\
+    因公出国（境）费支出222.5万元，占“三公”经费的A；公务用车购置及运行费支出183.6万元，\
+    占“三公”经费的B；公务接待费支出427.5万元，占“三公”经费的C。\n";
+
+#[test]
+fn three_public_items_are_shares_of_the_three_public_total() {
+    // 江苏 2018 p.27: the total is 222.5 + 183.6 + 427.5 = 833.6, and 222.5 / 833.6 = 26.69%,
+    // 427.5 / 833.6 = 51.28%; 183.6 / 833.6 = 22.02495% is printed 22.03% (a rounding note).
+    let r = check_budget(
+        &THREE_PUBLIC
+            .replace('A', "26.69%")
+            .replace('B', "22.03%")
+            .replace('C', "51.28%"),
+    );
+    assert!(
+        findings(&r, "N102")
+            .iter()
+            .all(|f| f.severity == Severity::Info),
+        "{:#?}",
+        r.findings
+    );
+    assert_checked(
+        &r,
+        "N102",
+        "222.5万元 / (222.5万元 + 183.6万元 + 427.5万元) = 26.6915% ≈ 26.69%",
+        Outcome::Exact,
+    );
+    assert_checked(
+        &r,
+        "N102",
+        "427.5万元 / (222.5万元 + 183.6万元 + 427.5万元) = 51.2836% ≈ 51.28%",
+        Outcome::Exact,
+    );
+    // 江苏 2017 p.28 prints 8.75%, 7.22% and 16.81% “of the 三公”: they are shares of 三公 + 会议费
+    // 1305.25 + 培训费 403.75 = 2542.6 (222.5 / 2542.6 = 8.75%), and add up to 32.78%.
+    let r = check_budget(
+        &THREE_PUBLIC
+            .replace('A', "8.75%")
+            .replace('B', "7.22%")
+            .replace('C', "16.81%"),
+    );
+    let f = findings(&r, "N102");
+    assert_eq!(f.len(), 3, "{:#?}", r.findings);
+    assert!(f.iter().all(|f| f.severity == Severity::Error));
+    assert_eq!(
+        f[0].message.zh,
+        "占比与数字不符：222.5万元 / (222.5万元 + 183.6万元 + 427.5万元) = 26.6915% ≈ 8.75%，\
+         按 “三公经费” (222.5万元 + 183.6万元 + 427.5万元) 计应为 26.69%"
+    );
+}

@@ -39,14 +39,22 @@ pub fn concept(label: &str, inherited: Option<Scope>) -> Option<Concept> {
 /// 基本支出预算数): the budget's own figure for the item. A label about another year's budget or
 /// its execution (上年预算, 预算执行数, 年初预算) names no item of this one.
 fn planned_item(l: &str) -> Option<Item> {
-    item(l).or_else(|| {
+    spent_item(l).or_else(|| {
         let other = ["上年", "执行", "年初", "调整"]
             .iter()
             .any(|w| l.contains(w));
         if other || !l.contains("预算") {
             return None;
         }
-        item(&l.replace("预算数", "").replace("预算", ""))
+        spent_item(&l.replace("预算数", "").replace("预算", ""))
+    })
+}
+
+/// The item of a label, also as the spending on a fee (因公出国（境）费支出, 公务接待费支出).
+fn spent_item(l: &str) -> Option<Item> {
+    item(l).or_else(|| {
+        let fee = l.strip_suffix("支出").filter(|f| f.ends_with('费'))?;
+        item(fee)
     })
 }
 
@@ -106,7 +114,7 @@ fn item(l: &str) -> Option<Item> {
             Item::OverseasTravel
         }
         "公务用车购置及运行费" | "公务用车购置及运行维护费" => Item::Vehicles,
-        "公务用车购置费" => Item::VehiclePurchase,
+        "公务用车购置费" | "公务用车购置" => Item::VehiclePurchase,
         "公务用车运行费" | "公务用车运行维护费" => Item::VehicleOperation,
         "公务接待费" => Item::Reception,
         _ => {
@@ -190,6 +198,19 @@ mod tests {
             Some((Scope::All, Item::Expenditure))
         );
         assert_eq!(c("基本支出预算数"), Some((Scope::All, Item::Basic)));
+        assert_eq!(
+            c("因公出国（境）费支出"),
+            Some((Scope::All, Item::OverseasTravel))
+        );
+        assert_eq!(
+            c("（2）公务用车运行维护费预算支出"),
+            Some((Scope::All, Item::VehicleOperation))
+        );
+        assert_eq!(
+            c("3．公务接待费预算支出"),
+            Some((Scope::All, Item::Reception))
+        );
+        assert_eq!(c("项目经费支出"), None);
         // Another year's budget, or its execution, is not this budget's item.
         assert_eq!(c("上年预算收入"), None);
         assert_eq!(c("2024年预算执行数"), None);

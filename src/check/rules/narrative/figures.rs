@@ -3,7 +3,7 @@
 //! N102 and N103 check against them; the report charts this year against the prior year from
 //! the same [`prior_year`].
 
-use crate::model::narrative::{Claim, Concept, Direction, Item, Mention, Quantity};
+use crate::model::narrative::{Claim, Concept, Direction, Item, Mention, Quantity, Scope};
 use rust_decimal::Decimal;
 
 use crate::model::{Document, Figure, Narrative, Unit};
@@ -52,6 +52,46 @@ pub(super) fn resolve(doc: &Document, n: &Narrative, c: &Concept, at: usize) -> 
         figure,
         unit: t.unit,
         shown: format!("{} {}", t.label, figure.display()),
+    })
+}
+
+/// The “三公” total a sentence gives by its three items (因公出国（境）费, 公务用车购置及运行费 — or its
+/// two parts —, 公务接待费), each stated once in it in one unit: “因公出国（境）费支出222.5万元，
+/// 占“三公”经费的26.69%；公务用车购置及运行费支出183.6万元…；公务接待费支出427.5万元…”.
+pub(super) fn three_public_in_sentence(
+    n: &Narrative,
+    scope: Scope,
+    sentence: usize,
+) -> Option<Resolved> {
+    let stated: Vec<&Mention> = amounts(n)
+        .filter(|m| m.sentence == sentence && m.concept.as_ref().is_some_and(|c| c.scope == scope))
+        .collect();
+    let one = |item: Item| -> Option<&Mention> {
+        let mut of = stated
+            .iter()
+            .filter(|m| m.concept.as_ref().is_some_and(|c| c.item == item));
+        let m = of.next()?;
+        of.next().is_none().then_some(*m)
+    };
+    let vehicles = match one(Item::Vehicles) {
+        Some(v) => vec![v],
+        None => vec![one(Item::VehiclePurchase)?, one(Item::VehicleOperation)?],
+    };
+    let mut items = vec![one(Item::OverseasTravel)?];
+    items.extend(vehicles);
+    items.push(one(Item::Reception)?);
+    let unit = unit_of(&items[0].quantity);
+    if items.iter().any(|m| unit_of(&m.quantity) != unit) {
+        return None;
+    }
+    let shown: Vec<&str> = items.iter().map(|m| m.quantity.raw.as_str()).collect();
+    Some(Resolved {
+        figure: Figure {
+            value: items.iter().map(|m| m.quantity.figure.value).sum(),
+            step: items.iter().map(|m| m.quantity.figure.step).sum(),
+        },
+        unit,
+        shown: format!("({})", shown.join(" + ")),
     })
 }
 

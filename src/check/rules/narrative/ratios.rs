@@ -5,10 +5,12 @@
 use rust_decimal::Decimal;
 
 use crate::check::{ratio, round_half_up, rule, Context, Finding, Outcome, Ratio, Rule, Severity};
-use crate::model::narrative::{Claim, Comparison, Concept, Mention, Quantity, ShareBase};
+use crate::model::narrative::{Claim, Comparison, Concept, Item, Mention, Quantity, ShareBase};
 use crate::model::{Document, Figure, Location, Narrative};
 
-use super::figures::{from_nothing, prior_year, resolve, this_year, Resolved};
+use super::figures::{
+    from_nothing, prior_year, resolve, this_year, three_public_in_sentence, Resolved,
+};
 use super::findings::{
     ComparisonWordWrong, CompletionMismatch, DirectionDisagrees, PercentSlip, RateMismatch,
     ShareMismatch, Slip, Wording, ZeroPriorYear,
@@ -21,7 +23,9 @@ rule! {
     /// the figure the share's own sentence states for it, else one the text states elsewhere — a
     /// figure of another sentence only when the concept dictionary ties both its label and the
     /// name after 占 to one item, and the finding names that label and its page — else the tables'.
-    /// An unnamed base is the total of the 其中 breakdown the part belongs to. A share whose base
+    /// The “三公” total (占“三公”经费的26.69%) is the sum of the three items the sentence states
+    /// (出国 + 车 + 接待), whatever other total a department divided by. An unnamed base is the
+    /// total of the 其中 breakdown the part belongs to. A share whose base
     /// cannot be told is listed by `extract` only.
     /// A share its figures do not round to is a warning, not an error, when a printing habit
     /// explains it: cut off at its decimals (99.86% for 99.868%: “truncated”), or, among shares of
@@ -148,9 +152,10 @@ struct Share<'d> {
 }
 
 /// The figure a share's named base (占本年支出合计的100%) stands for: the one its own sentence
-/// states for that concept, else the one the text states elsewhere (a figure of another sentence
-/// only by the concept the dictionary ties its label to, named with that label and its page),
-/// else the tables'. With how the finding names it.
+/// states for that concept (for the “三公” total, the sum of its three items the sentence
+/// states), else the one the text states elsewhere (a figure of another sentence only by the
+/// concept the dictionary ties its label to, named with that label and its page), else the
+/// tables'. With how the finding names it.
 fn named_base(
     doc: &Document,
     n: &Narrative,
@@ -169,6 +174,11 @@ fn named_base(
             shown: m.quantity.raw.clone(),
         };
         return Some((r, format!(" {}", m.quantity.raw)));
+    }
+    if c.item == Item::ThreePublicTotal {
+        if let Some(r) = three_public_in_sentence(n, c.scope, part.sentence) {
+            return Some((r.clone(), format!(" {}", r.shown)));
+        }
     }
     let r = resolve(doc, n, c, part.quantity.span.0)?;
     let stated = super::amounts(n)
@@ -213,6 +223,7 @@ impl<'d> Share<'d> {
                     label,
                 } => match named_base(doc, n, c, part) {
                     Some(base) => {
+                        let label = label.replace(['“', '”'], "");
                         let named = format!("“{label}”{}", base.1);
                         (base.0, named)
                     }
