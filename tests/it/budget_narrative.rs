@@ -329,3 +329,60 @@ fn three_public_items_are_shares_of_the_three_public_total() {
          按 “三公经费” (222.5万元 + 183.6万元 + 427.5万元) 计应为 26.69%"
     );
 }
+
+/// 江苏's expenditure structure: the 其中 runs on one part a line.
+const STRUCTURE: &str = "三、支出预算情况说明\n江苏省人大常委会办公厅本年支出预算合计18330.37万元，\n其中：\n\
+    基本支出9312.9万元，占50.81%；\n项目支出6459.58万元，占P%；\n单位预留机动经费2557.89万元，占13.95%；\n\
+    结转下年资金0万元，占0%。\n四、财政拨款收支预算总体情况说明\n";
+
+#[test]
+fn a_breakdown_that_runs_on_one_part_a_line_is_summed_and_its_shares_checked() {
+    // 江苏 2019 p.11: 9312.9 + 6459.58 + 2557.89 + 0 = 18330.37, and 6459.58 / 18330.37 = 35.24%.
+    let r = check_budget(&STRUCTURE.replace('P', "35.24"));
+    assert!(r.findings.is_empty(), "{:#?}", r.findings);
+    assert_checked(
+        &r,
+        "N101",
+        "18330.37 = 9312.9 + 6459.58 + 2557.89 + 0",
+        Outcome::Exact,
+    );
+    assert_checked(
+        &r,
+        "N102",
+        "6459.58万元 / 18330.37万元 = 35.2398% ≈ 35.24%",
+        Outcome::Exact,
+    );
+    // A share its figures do not give is an error.
+    let r = check_budget(&STRUCTURE.replace('P', "45.24"));
+    let f = findings(&r, "N102");
+    assert_eq!(f.len(), 1, "{:#?}", r.findings);
+    assert_eq!(f[0].severity, Severity::Error);
+    assert_eq!(
+        (f[0].expected, f[0].actual),
+        (Some(d("35.2398")), Some(d("45.24")))
+    );
+}
+
+#[test]
+fn shares_of_a_run_on_breakdown_adjusted_to_add_up_are_a_warning() {
+    // 江苏 2018 p.22: 1685.72 / 15897.44 = 10.6037% is printed 10.61% so that 49.55 + 39.84 +
+    // 10.61 + 0 = 100.00: a slip of printing, not of figures.
+    let text = "江苏省人大常委会办公厅部门本年支出预算合计15897.44万元，其中：\n\
+        基本支出7877.76万元，占49.55%；\n项目支出6333.96万元，占39.84%；\n\
+        单位预留机动经费1685.72万元，占10.61%；\n结转下年资金0万元，占0%。\n";
+    let r = check_budget(text);
+    let f = findings(&r, "N102");
+    assert_eq!(f.len(), 1, "{:#?}", r.findings);
+    assert_eq!(f[0].severity, Severity::Warning);
+    assert!(
+        f[0].message.zh.starts_with("百分比为凑足100%调整"),
+        "{}",
+        f[0].message.zh
+    );
+    assert_checked(
+        &r,
+        "N101",
+        "15897.44 = 7877.76 + 6333.96 + 1685.72 + 0",
+        Outcome::Exact,
+    );
+}

@@ -135,7 +135,7 @@ fn within_paragraphs(text: &AnnotatedText) -> Vec<Breakdown> {
             }) else {
                 continue;
             };
-            let parts: Vec<usize> = figures
+            let mut parts: Vec<usize> = figures
                 .iter()
                 .copied()
                 .filter(|&i| {
@@ -149,7 +149,14 @@ fn within_paragraphs(text: &AnnotatedText) -> Vec<Breakdown> {
             if parts.is_empty() {
                 continue;
             }
-            let covered = covered_by_shares(text, &figures, &parts);
+            let mut near = figures.clone();
+            let last = !markers[k + 1..].iter().any(|m| m.opens);
+            if last && line.trim_end().ends_with(['；', ';']) {
+                let (more, seen) = continued_parts(text, paragraph, total);
+                parts.extend(more);
+                near.extend(seen);
+            }
+            let covered = covered_by_shares(text, &near, &parts);
             out.push(Breakdown {
                 total,
                 parts,
@@ -158,6 +165,45 @@ fn within_paragraphs(text: &AnnotatedText) -> Vec<Breakdown> {
         }
     }
     out
+}
+
+/// How many lines a 其中 may run on to, one part a line.
+const MAX_CONTINUED: usize = 12;
+
+/// “…合计18330.37万元，其中：基本支出9312.9万元，占50.81%；” and then one part a line, each
+/// ending in ；, the last in 。: the parts on the lines after, and every figure of those lines.
+/// A line that is not one part (a heading, a numbered item, none or several figures) ends them.
+fn continued_parts(text: &AnnotatedText, from: usize, total: usize) -> (Vec<usize>, Vec<usize>) {
+    let (mut parts, mut seen) = (Vec::new(), Vec::new());
+    let paragraphs = &text.text.paragraphs;
+    for q in (from + 1..paragraphs.len()).take(MAX_CONTINUED) {
+        let line = paragraphs[q].text();
+        let line = line.trim();
+        let figures = text.in_paragraph(q);
+        let stated: Vec<usize> = figures
+            .iter()
+            .copied()
+            .filter(|&i| {
+                text.figures[i].stated() && text.figures[i].same_family(&text.figures[total])
+            })
+            .collect();
+        let own_breakdown = BREAKDOWN_MARKERS.iter().any(|m| line.contains(m.word));
+        let ends = line.ends_with(['；', ';', '。']);
+        if stated.len() != 1
+            || is_heading(line)
+            || item_number(line).is_some()
+            || own_breakdown
+            || !ends
+        {
+            break;
+        }
+        parts.push(stated[0]);
+        seen.extend(figures);
+        if line.ends_with('。') {
+            break;
+        }
+    }
+    (parts, seen)
 }
 
 /// Parts each followed by a share (“其他收入31.36万元，占0.8%”) that add up to 100% cover
@@ -171,7 +217,8 @@ fn covered_by_shares(text: &AnnotatedText, figures: &[usize], parts: &[usize]) -
                 .iter()
                 .find(|&&s| {
                     let share = &text.figures[s];
-                    share.role == Role::Share
+                    share.paragraph == text.figures[p].paragraph
+                        && share.role == Role::Share
                         && share.start > part_end
                         && share.start <= part_end + 3
                 })

@@ -149,6 +149,8 @@ struct Share<'d> {
     /// mean, with the label and page of a figure stated in another sentence.
     named: String,
     sentence: usize,
+    /// Where the total of the 其中 the part belongs to stands, for a share of it.
+    total: Option<(usize, usize)>,
 }
 
 /// The figure a share's named base (占本年支出合计的100%) stands for: the one its own sentence
@@ -209,6 +211,10 @@ impl<'d> Share<'d> {
             else {
                 continue;
             };
+            let total = match base {
+                ShareBase::Total(t) => Some(t.quantity.span),
+                ShareBase::Named { .. } => None,
+            };
             let (base, named) = match base {
                 ShareBase::Total(t) => (
                     Resolved {
@@ -238,16 +244,21 @@ impl<'d> Share<'d> {
                 base,
                 named,
                 sentence: *sentence,
+                total,
             });
         }
         shares
     }
 
-    /// The shares of one base printed in one sentence (a breakdown: 其中…占A%；…占B%) are a set
-    /// that may have been made to add up to 100%.
+    /// The shares of one base printed in one sentence, or of one 其中 whose parts run on one a
+    /// line (其中：…占A%；\n…占B%；), are a set that may have been made to add up to 100%.
     fn same_base(&self, other: &Share) -> bool {
+        let one_set = match (self.total, other.total) {
+            (Some(a), Some(b)) => a == b,
+            _ => self.sentence == other.sentence,
+        };
         std::ptr::eq(self.narrative, other.narrative)
-            && self.sentence == other.sentence
+            && one_set
             && self.base.shown == other.base.shown
             && self.base.figure.value == other.base.figure.value
     }
