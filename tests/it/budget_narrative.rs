@@ -386,3 +386,69 @@ fn shares_of_a_run_on_breakdown_adjusted_to_add_up_are_a_warning() {
         Outcome::Exact,
     );
 }
+
+/// The 上海 item list: 安排 this year, the prior year's 执行数, the change and its rate.
+const ITEM: &str =
+    "1. “一般公共服务支出（类）商贸事务（款）行政运行（项）”NOW万元，主要用于机关行政运行和\
+    机关人员经费支出；比2024年执行数838.99万元增加100.00万元，增长11.92%。\n";
+
+#[test]
+fn an_item_headline_is_its_prior_year_plus_the_change() {
+    // 838.99 + 100.00 = 938.99, and 100.00 / 838.99 = 11.92%: the rate is over the prior year
+    // the comparison names, not over this year's figure.
+    let r = check_budget(&ITEM.replace("NOW", "938.99"));
+    assert!(r.findings.is_empty(), "{:#?}", r.findings);
+    assert_checked(&r, "N112", "938.99 = 838.99 + 100.00", Outcome::Exact);
+    assert_checked(
+        &r,
+        "N103",
+        "100.00万元 / 比2024年执行数838.99万元 = 11.9191% ≈ 11.92%",
+        Outcome::Exact,
+    );
+    // A headline that is not the prior year plus the change.
+    let r = check_budget(&ITEM.replace("NOW", "983.99"));
+    let f = findings(&r, "N112");
+    assert_eq!(f.len(), 1, "{:#?}", r.findings);
+    assert_eq!(f[0].severity, Severity::Error);
+    assert_eq!(
+        (f[0].expected, f[0].actual),
+        (Some(d("938.99")), Some(d("983.99")))
+    );
+    assert!(findings(&r, "N103").is_empty(), "{:#?}", r.findings);
+}
+
+#[test]
+fn growth_from_a_zero_base_and_template_leftovers_in_budget_wording() {
+    // 20 − 20 = 0 last year: a rate over nothing is undefined (N103).
+    let r = check_budget("公务用车购置预算支出20万元，比上年预算增加20万元，增长100%。\n");
+    let f = findings(&r, "N103");
+    assert_eq!(f.len(), 1, "{:#?}", r.findings);
+    assert_eq!(f[0].severity, Severity::Error);
+    // A blank amount, a reason not given, an unresolved alternative (N108).
+    let r = check_budget(
+        "政府性基金支出预算支出 万元。\n财政拨款支出增加的主要原因是。\n\
+         （2）政府性基金收入预算0万元，与上年相比增加（减少）0万元，增长（减少）0%。\n",
+    );
+    let said: Vec<&str> = findings(&r, "N108")
+        .iter()
+        .map(|f| f.message.zh.as_str())
+        .collect();
+    assert_eq!(
+        said,
+        [
+            "模板内容未填写完整：“ 万元”",
+            "模板内容未填写完整：“原因是。”",
+            "模板内容未填写完整：“增加（减少）”",
+            "模板内容未填写完整：“增长（减少）”",
+        ]
+    );
+    // A budget compares with the year before (N111): 2025 compared with 2025 is a slip.
+    let r = check_budget("2025年部门预算\n2025年“三公”经费预算数比2025年预算减少1.00万元。\n");
+    let f = findings(&r, "N111");
+    assert_eq!(f.len(), 1, "{:#?}", r.findings);
+    assert!(
+        f[0].message.zh.contains("应为 2024 年"),
+        "{}",
+        f[0].message.zh
+    );
+}

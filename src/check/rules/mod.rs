@@ -53,6 +53,7 @@ pub fn all() -> Vec<&'static dyn Rule> {
         &narrative::AgencyOperatingWithinPublic,
         &narrative::Typography,
         &narrative::YearsFitTheReport,
+        &narrative::ChangeStatesBothYears,
         &narrative::tables::NarrativeVsTables,
         &completeness::MissingTable,
         &completeness::EmptyTable,

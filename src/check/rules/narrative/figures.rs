@@ -133,14 +133,19 @@ pub struct PriorYear {
 /// Whether a figure's subject names the prior year (上年执行数为, 上年决算数, 2023年为), not a
 /// comparison with it (比上年, 与2023年度相比).
 pub fn names_prior_year(subject: &str, year: Option<i32>) -> bool {
+    let prior = year.map(|y| format!("{}年", y - 1));
+    let of_prior = subject.contains("上年")
+        || subject.contains("上一年")
+        || prior.is_some_and(|p| subject.contains(&p));
+    // “比2024年执行数838.99万元增加100万元”: the figure the comparison names is the prior year's.
+    let compared_figure = ["执行数", "预算数", "决算数", "预算", "执行"]
+        .iter()
+        .any(|w| subject.trim_end().ends_with(w));
     let comparing = ["相比", "比上年", "较上年", "比20", "较20"];
-    if comparing.iter().any(|w| subject.contains(w)) {
+    if comparing.iter().any(|w| subject.contains(w)) && !compared_figure {
         return false;
     }
-    let prior = year.map(|y| format!("{}年", y - 1));
-    subject.contains("上年")
-        || subject.contains("上一年")
-        || prior.is_some_and(|p| subject.contains(&p))
+    of_prior
 }
 
 /// The prior year of a change claim that states its amount (“比上年增加476.68万元”): measured

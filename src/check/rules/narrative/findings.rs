@@ -271,6 +271,8 @@ pub enum Statement {
     Balance { fiscal: bool },
     /// N109
     AgencyWithinPublic,
+    /// N112
+    ChangeStatesBothYears,
     /// N201: a figure of the text against the table that prints it.
     SameAsTable {
         subject: String,
@@ -299,6 +301,10 @@ impl Wording for Statement {
             Statement::AgencyWithinPublic => Message::new(
                 "机关运行经费 ≤ 公用经费",
                 "agency operating costs ≤ public expenses",
+            ),
+            Statement::ChangeStatesBothYears => Message::new(
+                "本年数 = 上年数 + 增加额（上年数 = 本年数 + 减少额）",
+                "this year = the prior year + the increase (prior year = this year + the decrease)",
             ),
             Statement::SameAsTable {
                 subject,
