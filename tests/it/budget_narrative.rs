@@ -9,6 +9,8 @@ use gouji::run::{check_file, check_group, DocResult, Verdict};
 
 use super::common::{d, Scratch};
 
+const BUDGETS: &str = "../shared/realdata/budgets";
+
 /// Checks a budget narrative written to a .txt named as a 部门预算.
 fn check_budget(text: &str) -> DocResult {
     let s = Scratch::new("budget");
@@ -451,4 +453,131 @@ fn growth_from_a_zero_base_and_template_leftovers_in_budget_wording() {
         "{}",
         f[0].message.zh
     );
+}
+
+// ---------------------------------------------------------------------------------------------
+// The real budgets of ../shared
+// ---------------------------------------------------------------------------------------------
+
+/// An error the narrative rules give on a real budget: (rule, page, expected, printed).
+type RealError = (&'static str, u32, &'static str, &'static str);
+
+/// Every narrative error of each real budget, each true on the printed page.
+const REAL_ERRORS: [(&str, &[RealError]); 8] = [
+    ("普陀区人民政府办公室-2025-单位预算.pdf", &[]),
+    ("普陀区人民政府办公室-2025-部门预算.pdf", &[]),
+    ("普陀区商务委员会-2025-单位预算.pdf", &[]),
+    ("普陀区商务委员会-2025-部门预算.pdf", &[]),
+    // p.28: “因公出国（境）费支出222.5万元，占“三公”经费的8.75%；公务用车购置及运行费支出183.6万元，
+    // 占“三公”经费的7.22%；公务接待费支出427.5万元，占“三公”经费的16.81%”. The 三公 are
+    // 222.5 + 183.6 + 427.5 = 833.6, of which 222.5 is 26.69% (the 2018 budget prints 26.69% for
+    // the same figures); the printed shares are of 三公 + 会议费 1305.25 + 培训费 403.75 = 2542.6
+    // (222.5 / 2542.6 = 8.75%) and add up to 32.78%, not 100%. 183.6 / 833.6 = 22.02%.
+    (
+        "江苏省人大办公厅-2017-预算.pdf",
+        &[
+            ("N102", 28, "26.6915", "8.75"),
+            ("N102", 28, "22.025", "7.22"),
+            ("N102", 28, "51.2836", "16.81"),
+        ],
+    ),
+    // p.21: “单位预留机动经费预算数为1685.72万元。与上年相比增加1557.29万元，增长1312.56%。” The prior
+    // year is 1685.72 − 1557.29 = 128.43 (the 2017 budget's 单位预留机动经费), and 1557.29 / 128.43
+    // = 1212.56%: one digit of the rate is wrong.
+    (
+        "江苏省人大办公厅-2018-预算.pdf",
+        &[("N103", 21, "1212.5594", "1312.56")],
+    ),
+    ("江苏省人大办公厅-2019-预算表.pdf", &[]),
+    ("江苏省人大办公厅-2019-预算说明.pdf", &[]),
+];
+
+#[test]
+fn real_budgets_give_only_the_narrative_errors_their_pages_show() {
+    if !std::path::Path::new(BUDGETS).exists() {
+        eprintln!("SKIPPED: {BUDGETS} is absent; the real-budget test did not run");
+        return;
+    }
+    for (name, expected) in REAL_ERRORS {
+        let r = check_file(&std::path::Path::new(BUDGETS).join(name));
+        let got: Vec<(&str, u32, String, String)> = r
+            .findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error && f.rule.starts_with('N'))
+            .map(|f| {
+                let num =
+                    |x: Option<rust_decimal::Decimal>| x.map(|v| v.to_string()).unwrap_or_default();
+                (
+                    f.rule,
+                    f.location.page.unwrap_or(0),
+                    num(f.expected),
+                    num(f.actual),
+                )
+            })
+            .collect();
+        let want: Vec<(&str, u32, String, String)> = expected
+            .iter()
+            .map(|&(rule, page, e, a)| (rule, page, e.to_string(), a.to_string()))
+            .collect();
+        assert_eq!(got, want, "{name}: {:#?}", r.findings);
+    }
+}
+
+#[test]
+fn real_budgets_have_their_narrative_relations_verified() {
+    if !std::path::Path::new(BUDGETS).exists() {
+        eprintln!("SKIPPED: {BUDGETS} is absent; the real-budget test did not run");
+        return;
+    }
+    let check = |name: &str| check_file(&std::path::Path::new(BUDGETS).join(name));
+    // 上海: 收入预算 = 财政拨款收入 + 事业收入 + 事业单位经营收入 + 其他收入 (p.7 of each).
+    let r = check("普陀区商务委员会-2025-部门预算.pdf");
+    assert_checked(
+        &r,
+        "N101",
+        "37151.47 = 37151.47 + 0 + 0 + 0",
+        Outcome::Exact,
+    );
+    let r = check("普陀区人民政府办公室-2025-单位预算.pdf");
+    assert_checked(&r, "N101", "9101.68 = 9101.68 + 0 + 0 + 0", Outcome::Exact);
+    // 江苏 2019: the expenditure structure and a rate of each kind.
+    let r = check("江苏省人大办公厅-2019-预算说明.pdf");
+    assert_checked(
+        &r,
+        "N101",
+        "18330.37 = 9312.9 + 6459.58 + 2557.89 + 0",
+        Outcome::Exact,
+    );
+    assert_checked(
+        &r,
+        "N102",
+        "199.25万元 / (199.25万元 + 183.6万元 + 384.75万元) = 25.9575% ≈ 25.96%",
+        Outcome::Exact,
+    );
+    assert_checked(
+        &r,
+        "N103",
+        "872.17万元 / (2557.89万元 − 872.17万元) = 51.7387% ≈ 51.74%",
+        Outcome::Exact,
+    );
+    // 江苏 2017: 财政拨款预算支出 13649.07 is 100% of 本年支出合计, the 本年支出预算合计 stated before.
+    let r = check("江苏省人大办公厅-2017-预算.pdf");
+    assert_checked(
+        &r,
+        "N102",
+        "13649.07万元 / 13649.07万元 = 100% ≈ 100%",
+        Outcome::Exact,
+    );
+    // 江苏 2019's tables alone: nothing of them is recognised yet, and the document says so.
+    let r = check("江苏省人大办公厅-2019-预算表.pdf");
+    if r.document.as_ref().is_some_and(|d| d.tables.is_empty()) {
+        assert_eq!(r.verdict(), Verdict::NotChecked);
+        assert!(
+            findings(&r, "M601")
+                .iter()
+                .any(|f| f.message.zh.contains("“收支预算总表”（p.1）")),
+            "{:#?}",
+            r.findings
+        );
+    }
 }
