@@ -444,6 +444,11 @@ fn growth_from_a_zero_base_and_template_leftovers_in_budget_wording() {
             "模板内容未填写完整：“增长（减少）”",
         ]
     );
+    // Also when a line break cuts it (a numbered line the rejoining keeps apart).
+    let r = check_budget("（2）政府性基金收入预算0万元，与上年相比增加（减\n少）0万元。\n");
+    let f = findings(&r, "N108");
+    assert_eq!(f.len(), 1, "{:#?}", r.findings);
+    assert_eq!(f[0].message.zh, "模板内容未填写完整：“增加（减少）”");
     // A budget compares with the year before (N111): 2025 compared with 2025 is a slip.
     let r = check_budget("2025年部门预算\n2025年“三公”经费预算数比2025年预算减少1.00万元。\n");
     let f = findings(&r, "N111");
