@@ -586,3 +586,30 @@ fn real_budgets_have_their_narrative_relations_verified() {
         );
     }
 }
+
+#[test]
+fn the_same_change_stated_twice_states_one_amount() {
+    // 江苏 2017 states 住房保障支出's change in the overview (p.23) and again under the
+    // appropriations (p.25): 668.79 both times.
+    let text = "（一）支出预算总计13649.07万元。\n3．住房保障支出1512.23万元，主要用于住房公积金和提租补贴发放。\
+        与上年相比增加668.79万元，增长79.29%。\n五、财政拨款支出预算表情况说明\n\
+        3. 住房保障支出1512.23万元，与上年相比增加AGAIN万元，增长79.29%。\n";
+    let r = check_budget(&text.replace("AGAIN", "668.79"));
+    assert!(r.findings.is_empty(), "{:#?}", r.findings);
+    assert_checked(&r, "N113", "668.79 = 668.79", Outcome::Exact);
+    let r = check_budget(&text.replace("AGAIN", "686.79"));
+    let f = findings(&r, "N113");
+    assert_eq!(f.len(), 1, "{:#?}", r.findings);
+    assert_eq!(f[0].severity, Severity::Error);
+    assert!(
+        f[0].message.zh.starts_with("同一变动前后表述一致不成立"),
+        "{}",
+        f[0].message.zh
+    );
+    // Against the prior year's execution, the same item may change by another amount.
+    let r = check_budget(&text.replace("AGAIN", "686.79").replace(
+        "3. 住房保障支出1512.23万元，与上年相比",
+        "3. 住房保障支出1512.23万元，与上年执行数相比",
+    ));
+    assert!(findings(&r, "N113").is_empty(), "{:#?}", r.findings);
+}

@@ -54,6 +54,7 @@ pub fn all() -> Vec<&'static dyn Rule> {
         &narrative::Typography,
         &narrative::YearsFitTheReport,
         &narrative::ChangeStatesBothYears,
+        &narrative::ChangeStatedTwice,
         &narrative::tables::NarrativeVsTables,
         &completeness::MissingTable,
         &completeness::EmptyTable,

@@ -1,9 +1,10 @@
-//! N112 — a change that states both its years agrees with itself: the 上海 item lists of a
-//! budget (“…（项）938.99万元，主要用于…；比2024年执行数838.99万元增加100.00万元，增长11.92%”)
-//! print this year, the prior year and the change, and this year = prior year + increase.
+//! Changes checked against their own figures: N112 — a change that states both its years
+//! agrees with itself (the 上海 item lists of a budget: “…（项）938.99万元，主要用于…；比2024年
+//! 执行数838.99万元增加100.00万元”, this year = prior year + increase); N113 — the same change
+//! stated twice states one amount.
 
 use crate::check::{rule, Context, Place, Relation, Rule, Term};
-use crate::model::narrative::{Claim, Direction, Measure, Mention, Quantity};
+use crate::model::narrative::{Claim, Concept, Direction, Measure, Mention, Quantity};
 use crate::model::Narrative;
 
 use super::figures::names_prior_year;
@@ -16,6 +17,94 @@ rule! {
     /// decrease). The prior year is the figure the comparison names (比上年执行数A万元, 上年预算数为A
     /// 万元), this year the one the sentence states before it; the rate, if printed, is N103's.
     ChangeStatesBothYears = "N112", "narrative-change-both-years", Error;
+}
+
+rule! {
+    /// The same change stated twice in one document (财政拨款支出预算…比2024年预算增加24,491.71万元
+    /// in the overview, again where the appropriations are broken down) states the same amount:
+    /// the same item (by the concept dictionary) of the same figure this year, measured against
+    /// the same prior year (预算 or 执行数), in the same direction. A difference rounding explains
+    /// is `info`, any other an error.
+    ChangeStatedTwice = "N113", "narrative-change-restated", Error;
+}
+
+/// A change as N113 compares it.
+struct Stated<'n> {
+    narrative: &'n Narrative,
+    concept: &'n Concept,
+    current: &'n Mention,
+    delta: &'n Quantity,
+    direction: Direction,
+    /// Against the prior year's execution (执行数) rather than its budget.
+    executed: bool,
+    /// Said of the general budget alone (一般公共预算), which the dictionary counts as 财政拨款.
+    general: bool,
+    sentence: usize,
+}
+
+impl Stated<'_> {
+    fn same_change(&self, o: &Stated) -> bool {
+        std::ptr::eq(self.narrative, o.narrative)
+            && self.concept == o.concept
+            && self.direction == o.direction
+            && self.executed == o.executed
+            && self.general == o.general
+            && self.current.quantity.figure.value == o.current.quantity.figure.value
+    }
+}
+
+fn stated_changes(n: &Narrative) -> Vec<Stated<'_>> {
+    n.claims
+        .iter()
+        .filter_map(|claim| {
+            let Claim::Change {
+                concept,
+                current: Some(current),
+                delta: Some(delta),
+                direction,
+                sentence,
+                ..
+            } = claim
+            else {
+                return None;
+            };
+            let concept = concept.as_ref().or(current.concept.as_ref())?;
+            let text = n.sentences.get(*sentence).map_or("", |s| s.text.as_str());
+            Some(Stated {
+                narrative: n,
+                concept,
+                current,
+                delta,
+                direction: *direction,
+                executed: text.contains("执行"),
+                general: current.subject.contains("一般公共预算"),
+                sentence: *sentence,
+            })
+        })
+        .collect()
+}
+
+impl Rule for ChangeStatedTwice {
+    fn check(&self, cx: &mut Context) {
+        for n in &cx.doc.narratives {
+            let changes = stated_changes(n);
+            for (i, later) in changes.iter().enumerate() {
+                let Some(first) = changes[..i].iter().find(|f| f.same_change(later)) else {
+                    continue;
+                };
+                if first.sentence == later.sentence {
+                    continue;
+                }
+                let r = Relation::equal(
+                    Self::META.code,
+                    Statement::ChangeStatedTwice.message(),
+                    change_term(n, later.delta, later.direction, later.sentence),
+                    change_term(n, first.delta, first.direction, first.sentence),
+                );
+                cx.relation(None, r);
+            }
+        }
+    }
 }
 
 impl Rule for ChangeStatesBothYears {

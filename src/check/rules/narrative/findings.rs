@@ -273,6 +273,8 @@ pub enum Statement {
     AgencyWithinPublic,
     /// N112
     ChangeStatesBothYears,
+    /// N113
+    ChangeStatedTwice,
     /// N201: a figure of the text against the table that prints it.
     SameAsTable {
         subject: String,
@@ -301,6 +303,10 @@ impl Wording for Statement {
             Statement::AgencyWithinPublic => Message::new(
                 "机关运行经费 ≤ 公用经费",
                 "agency operating costs ≤ public expenses",
+            ),
+            Statement::ChangeStatedTwice => Message::new(
+                "同一变动前后表述一致",
+                "the same change stated twice agrees",
             ),
             Statement::ChangeStatesBothYears => Message::new(
                 "本年数 = 上年数 + 增加额（上年数 = 本年数 + 减少额）",
