@@ -613,3 +613,30 @@ fn the_same_change_stated_twice_states_one_amount() {
     ));
     assert!(findings(&r, "N113").is_empty(), "{:#?}", r.findings);
 }
+
+#[test]
+fn an_arrangement_and_its_change_give_the_rate() {
+    // 安排X万元，比上年预算增加Y万元，增长P%: P = Y / (X − Y); for a decrease P = Y / (X + Y).
+    // 100.00 / 838.99 = 11.92%; 10.00 / 146.10 = 6.84%.
+    let text = "（一）一般公共服务支出安排938.99万元，比上年预算增加100.00万元，增长UP。\n\
+        （二）住房保障支出安排136.10万元，比上年执行数减少10.00万元，下降6.84%。\n";
+    let r = check_budget(&text.replace("UP", "11.92%"));
+    assert!(r.findings.is_empty(), "{:#?}", r.findings);
+    assert_checked(
+        &r,
+        "N103",
+        "100.00万元 / (938.99万元 − 100.00万元) = 11.9191% ≈ 11.92%",
+        Outcome::Exact,
+    );
+    assert_checked(
+        &r,
+        "N103",
+        "10.00万元 / (136.10万元 + 10.00万元) = 6.8446% ≈ 6.84%",
+        Outcome::Exact,
+    );
+    // The rate over this year's figure instead of the prior year's (100 / 938.99 = 10.65%).
+    let r = check_budget(&text.replace("UP", "10.65%"));
+    let f = findings(&r, "N103");
+    assert_eq!(f.len(), 1, "{:#?}", r.findings);
+    assert_eq!(f[0].severity, Severity::Error);
+}
