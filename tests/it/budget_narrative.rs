@@ -8,6 +8,7 @@ use gouji::check::{Finding, Outcome, Severity};
 use gouji::run::{check_file, check_group, DocResult, Verdict};
 
 use super::common::{d, Scratch};
+use super::narrative_rules::{assert_checked, findings, trace};
 
 const BUDGETS: &str = "../shared/realdata/budgets";
 
@@ -19,26 +20,21 @@ fn check_budget(text: &str) -> DocResult {
     r
 }
 
-fn findings<'r>(r: &'r DocResult, rule: &str) -> Vec<&'r Finding> {
-    r.findings.iter().filter(|f| f.rule == rule).collect()
+/// Checks `good`, where `rule` verifies `formula` exactly and finds nothing, then `bad`, whose
+/// result it returns.
+fn exact_then_broken(good: &str, rule: &str, formula: &str, bad: &str) -> DocResult {
+    let r = check_budget(good);
+    assert_clean(&r, rule);
+    assert_checked(&r, rule, formula, Outcome::Exact);
+    check_budget(bad)
 }
 
-fn trace(r: &DocResult) -> Vec<String> {
-    r.checked
-        .iter()
-        .map(|c| format!("{} {:?} {}", c.rule, c.outcome, c.formula()))
-        .collect()
-}
-
-/// The relation was checked with this formula and outcome.
-fn assert_checked(r: &DocResult, rule: &str, formula: &str, outcome: Outcome) {
-    assert!(
-        r.checked
-            .iter()
-            .any(|c| c.rule == rule && c.formula() == formula && c.outcome == outcome),
-        "{rule} {outcome:?} {formula} not in {:#?}",
-        trace(r)
-    );
+/// The one finding of a rule, an error.
+fn only_error<'r>(r: &'r DocResult, rule: &str) -> &'r Finding {
+    let f = findings(r, rule);
+    assert_eq!(f.len(), 1, "{rule}: {:#?}", r.findings);
+    assert_eq!(f[0].severity, Severity::Error);
+    f[0]
 }
 
 /// No finding of a rule, and its relations checked exactly.
@@ -91,29 +87,21 @@ const FISCAL_SHARE: &str =
 fn a_share_of_a_base_stated_elsewhere_takes_the_figure_its_name_is_tied_to() {
     // Issue 13's second misfire: 财政拨款预算支出…占本年支出合计的100% was divided by a figure of
     // another paragraph. The base is 本年支出合计: the 本年支出预算合计 stated before it.
-    let r = check_budget(&FISCAL_SHARE.replace("PCT", "100%"));
-    assert_clean(&r, "N102");
-    assert_checked(
-        &r,
-        "N102",
-        "13649.07万元 / 13649.07万元 = 100% ≈ 100%",
-        Outcome::Exact,
-    );
     // A wrong share names its base: the words after 占, the label of the figure they were found
     // to mean, and that figure.
-    let r = check_budget(&FISCAL_SHARE.replace("PCT", "90%"));
-    let f = findings(&r, "N102");
-    assert_eq!(f.len(), 1, "{:#?}", r.findings);
-    assert_eq!(f[0].severity, Severity::Error);
+    let r = exact_then_broken(
+        &FISCAL_SHARE.replace("PCT", "100%"),
+        "N102",
+        "13649.07万元 / 13649.07万元 = 100% ≈ 100%",
+        &FISCAL_SHARE.replace("PCT", "90%"),
+    );
+    let f = only_error(&r, "N102");
     assert_eq!(
-        f[0].message.zh,
+        f.message.zh,
         "占比与数字不符：13649.07万元 / 13649.07万元 = 100% ≈ 90%，\
          按 “本年支出合计”（江苏省人大常委会办公厅本年支出预算合计）13649.07万元 计应为 100%"
     );
-    assert_eq!(
-        (f[0].expected, f[0].actual),
-        (Some(d("100")), Some(d("90")))
-    );
+    assert_eq!((f.expected, f.actual), (Some(d("100")), Some(d("90"))));
 }
 
 #[test]
@@ -252,20 +240,15 @@ fn a_change_that_opens_its_sentence_is_of_the_figure_before_it() {
     // The prior year is 1685.72 − 1557.29 = 128.43 (2017's own 预算数), so the rate is
     // 1557.29 / 128.43 = 1212.56%: the printed 1312.56% is a typo of one digit.
     let text = "单位预留机动经费预算数为1685.72万元。与上年相比增加1557.29万元，增长RATE。\n";
-    let r = check_budget(&text.replace("RATE", "1212.56%"));
-    assert_clean(&r, "N103");
-    assert_checked(
-        &r,
+    let r = exact_then_broken(
+        &text.replace("RATE", "1212.56%"),
         "N103",
         "1557.29万元 / (1685.72万元 − 1557.29万元) = 1212.5594% ≈ 1212.56%",
-        Outcome::Exact,
+        &text.replace("RATE", "1312.56%"),
     );
-    let r = check_budget(&text.replace("RATE", "1312.56%"));
-    let f = findings(&r, "N103");
-    assert_eq!(f.len(), 1, "{:#?}", r.findings);
-    assert_eq!(f[0].severity, Severity::Error);
+    let f = only_error(&r, "N103");
     assert_eq!(
-        (f[0].expected, f[0].actual),
+        (f.expected, f.actual),
         (Some(d("1212.5594")), Some(d("1312.56")))
     );
     // With two figures before it, which one changed is a guess: no claim is checked.
@@ -356,11 +339,9 @@ fn a_breakdown_that_runs_on_one_part_a_line_is_summed_and_its_shares_checked() {
     );
     // A share its figures do not give is an error.
     let r = check_budget(&STRUCTURE.replace('P', "45.24"));
-    let f = findings(&r, "N102");
-    assert_eq!(f.len(), 1, "{:#?}", r.findings);
-    assert_eq!(f[0].severity, Severity::Error);
+    let f = only_error(&r, "N102");
     assert_eq!(
-        (f[0].expected, f[0].actual),
+        (f.expected, f.actual),
         (Some(d("35.2398")), Some(d("45.24")))
     );
 }
@@ -409,11 +390,9 @@ fn an_item_headline_is_its_prior_year_plus_the_change() {
     );
     // A headline that is not the prior year plus the change.
     let r = check_budget(&ITEM.replace("NOW", "983.99"));
-    let f = findings(&r, "N112");
-    assert_eq!(f.len(), 1, "{:#?}", r.findings);
-    assert_eq!(f[0].severity, Severity::Error);
+    let f = only_error(&r, "N112");
     assert_eq!(
-        (f[0].expected, f[0].actual),
+        (f.expected, f.actual),
         (Some(d("938.99")), Some(d("983.99")))
     );
     assert!(findings(&r, "N103").is_empty(), "{:#?}", r.findings);
@@ -423,9 +402,7 @@ fn an_item_headline_is_its_prior_year_plus_the_change() {
 fn growth_from_a_zero_base_and_template_leftovers_in_budget_wording() {
     // 20 − 20 = 0 last year: a rate over nothing is undefined (N103).
     let r = check_budget("公务用车购置预算支出20万元，比上年预算增加20万元，增长100%。\n");
-    let f = findings(&r, "N103");
-    assert_eq!(f.len(), 1, "{:#?}", r.findings);
-    assert_eq!(f[0].severity, Severity::Error);
+    only_error(&r, "N103");
     // A blank amount, a reason not given, an unresolved alternative (N108).
     let r = check_budget(
         "政府性基金支出预算支出 万元。\n财政拨款支出增加的主要原因是。\n\
@@ -598,13 +575,11 @@ fn the_same_change_stated_twice_states_one_amount() {
     assert!(r.findings.is_empty(), "{:#?}", r.findings);
     assert_checked(&r, "N113", "668.79 = 668.79", Outcome::Exact);
     let r = check_budget(&text.replace("AGAIN", "686.79"));
-    let f = findings(&r, "N113");
-    assert_eq!(f.len(), 1, "{:#?}", r.findings);
-    assert_eq!(f[0].severity, Severity::Error);
+    let f = only_error(&r, "N113");
     assert!(
-        f[0].message.zh.starts_with("同一变动前后表述一致不成立"),
+        f.message.zh.starts_with("同一变动前后表述一致不成立"),
         "{}",
-        f[0].message.zh
+        f.message.zh
     );
     // Against the prior year's execution, the same item may change by another amount.
     let r = check_budget(&text.replace("AGAIN", "686.79").replace(
@@ -636,7 +611,5 @@ fn an_arrangement_and_its_change_give_the_rate() {
     );
     // The rate over this year's figure instead of the prior year's (100 / 938.99 = 10.65%).
     let r = check_budget(&text.replace("UP", "10.65%"));
-    let f = findings(&r, "N103");
-    assert_eq!(f.len(), 1, "{:#?}", r.findings);
-    assert_eq!(f[0].severity, Severity::Error);
+    only_error(&r, "N103");
 }
