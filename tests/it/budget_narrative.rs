@@ -613,3 +613,31 @@ fn an_arrangement_and_its_change_give_the_rate() {
     let r = check_budget(&text.replace("UP", "10.65%"));
     only_error(&r, "N103");
 }
+
+#[test]
+fn a_three_public_total_and_its_items_numbered_in_chinese() {
+    // 上海 2025 (区政府办公室): 三公 867.50 = 出国 839 + 车 0 + 接待 28.50, its items (一)(二)(三).
+    let text = "一、2025年“三公”经费预算情况说明\n2025年“三公”经费预算数为867.50万元，与2024年预算持平。其中：\n\
+        （一）因公出国（境）费839万元，与2024年预算持平。\n\
+        （二）公务用车购置及运行费0万元，与2024年预算持平。其中：公务用车购置费0万元，与2024年预算持平；\
+        公务用车运行费0万元，与2024年预算持平。\n（三）公务接待费RECEPTION万元，与2024年预算持平。\n\
+        二、机关运行经费预算\n";
+    let r = exact_then_broken(
+        &text.replace("RECEPTION", "28.50"),
+        "N101",
+        "867.50 = 839 + 0 + 28.50",
+        &text.replace("RECEPTION", "82.50"),
+    );
+    let f = only_error(&r, "N101");
+    assert_eq!(
+        (f.expected, f.actual),
+        (Some(d("921.50")), Some(d("867.50")))
+    );
+    // 江苏 2017 p.23: (一)(二) under “…增加基本支出844.15万元。其中：” are the 收入 and 支出 totals,
+    // each 13649.07, larger than 844.15: sections, not its parts — no sum is claimed.
+    let r = check_budget(
+        "江苏省人大常委会办公厅2017年度收入、支出预算总计13649.07万元，增加基本支出844.15万元。其中：\n\
+         （一）收入预算总计13649.07万元。全部由省财政拨款。\n（二）支出预算总计13649.07万元。包括：\n",
+    );
+    assert!(findings(&r, "N101").is_empty(), "{:#?}", r.findings);
+}
