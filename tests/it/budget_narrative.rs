@@ -522,6 +522,8 @@ fn real_budgets_have_their_narrative_relations_verified() {
     );
     let r = check("普陀区人民政府办公室-2025-单位预算.pdf");
     assert_checked(&r, "N101", "9101.68 = 9101.68 + 0 + 0 + 0", Outcome::Exact);
+    // and 三公 867.50 = 因公出国（境）费 839 + 公务用车 0 + 公务接待费 28.50 (其他相关情况说明).
+    assert_checked(&r, "N101", "867.50 = 839 + 0 + 28.50", Outcome::Exact);
     // 江苏 2019: the expenditure structure and a rate of each kind.
     let r = check("江苏省人大办公厅-2019-预算说明.pdf");
     assert_checked(
