@@ -26,6 +26,9 @@ pub struct DocResult {
     pub grids: Vec<crate::read::Grid>,
 }
 
+/// The rules whose relations hold no figure: a document with only these checked is not checked.
+const NO_FIGURE: [&str; 1] = ["N111"];
+
 /// What checking a document came to, as 概览 and 汇总 say it: read or not, and its worst finding.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -37,24 +40,32 @@ pub enum Verdict {
     Warnings,
     /// Read, with at least one error.
     Errors,
-    /// Not read (or not checked).
+    /// Read, but with neither a table recognised nor a relation to verify: not a pass, whatever
+    /// its findings (a budget's tables gouji cannot read yet, a file of notes).
+    #[serde(rename = "not_checked")]
+    NotChecked,
+    /// Not read (or its checking failed).
     Unreadable,
 }
 
 impl Verdict {
     /// Every verdict, from the best.
-    pub const ALL: [Verdict; 4] = [
+    pub const ALL: [Verdict; 5] = [
         Verdict::Clean,
         Verdict::Warnings,
         Verdict::Errors,
+        Verdict::NotChecked,
         Verdict::Unreadable,
     ];
 
-    /// The verdict of a document read (or not) whose worst finding is `worst`; notes alone are clean.
-    pub fn of(read: bool, worst: Option<Severity>) -> Verdict {
+    /// The verdict of a document read (or not) whose worst finding is `worst`, and in which
+    /// something was `checked` (a table recognised or a relation verified); notes alone are
+    /// clean. An error stands whether or not anything else was checked.
+    pub fn of(read: bool, worst: Option<Severity>, checked: bool) -> Verdict {
         match (read, worst) {
             (false, _) => Verdict::Unreadable,
             (true, Some(Severity::Error)) => Verdict::Errors,
+            _ if !checked => Verdict::NotChecked,
             (true, Some(Severity::Warning)) => Verdict::Warnings,
             (true, _) => Verdict::Clean,
         }
@@ -66,6 +77,7 @@ impl Verdict {
             Verdict::Clean => "clean",
             Verdict::Warnings => "warnings",
             Verdict::Errors => "errors",
+            Verdict::NotChecked => "not_checked",
             Verdict::Unreadable => "unreadable",
         }
     }
@@ -76,7 +88,9 @@ impl Verdict {
             (Verdict::Clean, Lang::Zh) => "通过",
             (Verdict::Warnings, Lang::Zh) => "有警告",
             (Verdict::Errors, Lang::Zh) => "有错误",
+            (Verdict::NotChecked, Lang::Zh) => "未核对",
             (Verdict::Unreadable, Lang::Zh) => "无法读取",
+            (Verdict::NotChecked, Lang::En) => "not checked",
             (v, Lang::En) => v.key(),
         }
     }
@@ -91,7 +105,18 @@ impl DocResult {
     /// What the document came to.
     pub fn verdict(&self) -> Verdict {
         let worst = self.findings.iter().map(|f| f.severity).max();
-        Verdict::of(self.document.is_some(), worst)
+        Verdict::of(self.document.is_some(), worst, self.was_checked())
+    }
+
+    /// Whether anything of the document was checked: a table recognised (an empty one checked
+    /// for its note) or a relation of figures verified. A year that fits (N111) is no figure.
+    pub fn was_checked(&self) -> bool {
+        let recognised = self.document.as_ref().is_some_and(|d| {
+            d.tables
+                .iter()
+                .any(|t| t.kind != crate::model::TableKind::Unrecognised)
+        });
+        recognised || self.checked.iter().any(|c| !NO_FIGURE.contains(&c.rule))
     }
 
     /// A document none of whose files could be read (or whose checking failed), with the reasons.
@@ -176,20 +201,46 @@ mod tests {
     #[test]
     fn the_worst_finding_makes_the_verdict_and_its_words() {
         assert_eq!(
-            Verdict::of(false, Some(Severity::Info)),
+            Verdict::of(false, Some(Severity::Info), true),
             Verdict::Unreadable
         );
-        assert_eq!(Verdict::of(true, Some(Severity::Error)), Verdict::Errors);
         assert_eq!(
-            Verdict::of(true, Some(Severity::Warning)),
+            Verdict::of(true, Some(Severity::Error), true),
+            Verdict::Errors
+        );
+        assert_eq!(
+            Verdict::of(true, Some(Severity::Warning), true),
             Verdict::Warnings
         );
-        assert_eq!(Verdict::of(true, Some(Severity::Info)), Verdict::Clean);
-        assert_eq!(Verdict::of(true, None), Verdict::Clean);
+        assert_eq!(
+            Verdict::of(true, Some(Severity::Info), true),
+            Verdict::Clean
+        );
+        assert_eq!(Verdict::of(true, None, true), Verdict::Clean);
+        // Nothing checked is no pass, with or without warnings; an error still stands.
+        assert_eq!(Verdict::of(true, None, false), Verdict::NotChecked);
+        assert_eq!(
+            Verdict::of(true, Some(Severity::Warning), false),
+            Verdict::NotChecked
+        );
+        assert_eq!(
+            Verdict::of(true, Some(Severity::Error), false),
+            Verdict::Errors
+        );
         let zh: Vec<&str> = Verdict::ALL.iter().map(|v| v.label(Lang::Zh)).collect();
-        assert_eq!(zh, ["通过", "有警告", "有错误", "无法读取"]);
+        assert_eq!(zh, ["通过", "有警告", "有错误", "未核对", "无法读取"]);
         let en: Vec<&str> = Verdict::ALL.iter().map(|v| v.label(Lang::En)).collect();
-        assert_eq!(en, ["clean", "warnings", "errors", "unreadable"]);
+        assert_eq!(
+            en,
+            ["clean", "warnings", "errors", "not checked", "unreadable"]
+        );
+        let keys: Vec<&str> = Verdict::ALL.iter().map(|v| v.key()).collect();
+        assert_eq!(
+            keys,
+            ["clean", "warnings", "errors", "not_checked", "unreadable"]
+        );
+        let json = serde_json::to_string(&Verdict::NotChecked).unwrap();
+        assert_eq!(json, "\"not_checked\"");
         let r = DocResult::unreadable("x".into(), Vec::new());
         assert_eq!(r.verdict(), Verdict::Unreadable);
     }

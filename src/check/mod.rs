@@ -7,7 +7,7 @@ mod finding;
 mod relation;
 mod rules;
 
-pub use rules::completeness::missing_tables;
+pub use rules::completeness::{missing_tables, no_standard_table};
 pub use rules::narrative::{claims, prior_year, PriorYear, Resolved};
 
 pub use crate::model::{Lang, Message};

@@ -27,7 +27,12 @@ pub fn run(args: Args) -> Result<(), CliError> {
     let loaded = load::load(&args.file)?;
     let out = match args.format {
         Format::Json => report::json::document(&loaded.document),
-        Format::Text => report::terminal::tables(&loaded.document),
+        Format::Text => {
+            // A document whose tables gouji cannot tell says so, as `check` does (M601).
+            let unseen = crate::check::no_standard_table(&loaded.document);
+            let said = unseen.map(|m| format!("{}\n", m.zh)).unwrap_or_default();
+            report::terminal::tables(&loaded.document) + &said
+        }
     };
     report::emit(&out);
     if loaded.unread.is_empty() {

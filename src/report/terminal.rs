@@ -31,13 +31,18 @@ pub fn results(results: &[DocResult], lang: Lang, show: Severity, style: Style) 
     }
     let [info, warn, err] = totals;
     let failed = results.iter().filter(|r| r.failed()).count();
+    // A document nothing of which was checked is counted apart: it is no pass.
+    let unchecked = results
+        .iter()
+        .filter(|r| r.verdict() == crate::run::Verdict::NotChecked)
+        .count();
     s.push_str(&match lang {
         Lang::Zh => format!(
-            "共 {} 个文件：错误 {err}，警告 {warn}，提示 {info}，无法读取 {failed}\n",
+            "共 {} 个文件：错误 {err}，警告 {warn}，提示 {info}，无法读取 {failed}，未核对 {unchecked}\n",
             results.len()
         ),
         Lang::En => format!(
-            "{} files: {err} errors, {warn} warnings, {info} info, {failed} unreadable\n",
+            "{} files: {err} errors, {warn} warnings, {info} info, {failed} unreadable, {unchecked} not checked\n",
             results.len()
         ),
     });

@@ -237,11 +237,14 @@ fn check_real(e: &Expected) {
     kinds.dedup();
     assert_eq!(kinds, e.tables, "{}", e.file);
     assert_eq!(r.checked.len(), e.relations, "{}", e.file);
-    // No error: every printed budget here is consistent, to the yuan (上海) or at its rounding.
+    // No error in the tables: every printed budget here is consistent, to the yuan (上海) or at
+    // its rounding. The narratives' real errors (江苏 2017's three shares of the “三公” printed as
+    // shares of 三公 + 会议费 + 培训费, 2018's 1312.56% for 1212.56%) are asserted, with their
+    // figures, in budget_narrative.rs.
     let errors: Vec<_> = r
         .findings
         .iter()
-        .filter(|f| f.severity == Severity::Error)
+        .filter(|f| f.severity == Severity::Error && !f.rule.starts_with('N'))
         .collect();
     assert!(errors.is_empty(), "{}: {errors:#?}", e.file);
     let warnings: Vec<&str> = r
@@ -256,10 +259,10 @@ fn check_real(e: &Expected) {
 #[test]
 fn shanghai_budgets_have_their_nine_tables_and_no_break() {
     for (file, relations) in [
-        ("普陀区人民政府办公室-2025-单位预算.pdf", 226),
-        ("普陀区人民政府办公室-2025-部门预算.pdf", 216),
-        ("普陀区商务委员会-2025-单位预算.pdf", 302),
-        ("普陀区商务委员会-2025-部门预算.pdf", 289),
+        ("普陀区人民政府办公室-2025-单位预算.pdf", 232),
+        ("普陀区人民政府办公室-2025-部门预算.pdf", 222),
+        ("普陀区商务委员会-2025-单位预算.pdf", 307),
+        ("普陀区商务委员会-2025-部门预算.pdf", 294),
     ] {
         check_real(&Expected {
             file,
@@ -278,7 +281,7 @@ fn jiangsu_budgets_have_their_twelve_tables_and_no_break() {
     check_real(&Expected {
         file: "江苏省人大办公厅-2018-预算.pdf",
         tables: JIANGSU_2018,
-        relations: 55,
+        relations: 85,
         warnings: &[],
     });
     check_real(&Expected {
@@ -316,7 +319,7 @@ fn jiangsu_2017_reads_with_its_known_gaps_and_no_break() {
             BudgetThreePublic,
             BudgetProcurement,
         ],
-        relations: 54,
+        relations: 75,
         warnings: &["M602", "M602", "M602", "M602"],
     });
 }

@@ -2,6 +2,7 @@
 
 mod bad_input;
 mod batch;
+mod budget_narrative;
 mod budgets;
 pub mod cli;
 pub mod common;

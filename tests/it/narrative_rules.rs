@@ -24,7 +24,7 @@ fn check_text(text: &str) -> DocResult {
     r
 }
 
-fn findings<'r>(r: &'r DocResult, rule: &str) -> Vec<&'r Finding> {
+pub fn findings<'r>(r: &'r DocResult, rule: &str) -> Vec<&'r Finding> {
     r.findings.iter().filter(|f| f.rule == rule).collect()
 }
 
@@ -35,7 +35,7 @@ fn only<'r>(r: &'r DocResult, rule: &str) -> &'r Finding {
     f[0]
 }
 
-fn trace(r: &DocResult) -> Vec<String> {
+pub fn trace(r: &DocResult) -> Vec<String> {
     r.checked
         .iter()
         .map(|c| format!("{} {:?} {}", c.rule, c.outcome, c.formula()))
@@ -43,7 +43,7 @@ fn trace(r: &DocResult) -> Vec<String> {
 }
 
 /// The relation was checked with this formula and outcome.
-fn assert_checked(r: &DocResult, rule: &str, formula: &str, outcome: Outcome) {
+pub fn assert_checked(r: &DocResult, rule: &str, formula: &str, outcome: Outcome) {
     assert!(
         r.checked
             .iter()

@@ -2,16 +2,20 @@
 //! note saying why not, is recognised, and states its unit.
 
 use crate::check::{rule, Context, Finding, Message, Rule, Severity};
-use crate::model::{Location, Side, TableKind};
+use crate::model::{Document, Location, Side, TableKind};
 
 rule! {
     /// A standard table of the set the document belongs to is not there. Documents of 2019 or
     /// earlier (with no “三公” or 国有资本经营 table) are held to the 7-table set of 2016: 收入支出决算总表,
     /// 收入决算表, 支出决算表, 财政拨款收入支出决算总表, 一般公共预算财政拨款支出决算表, 基本支出决算表,
     /// 政府性基金预算财政拨款收入支出决算表; later ones to the 9-table set, which adds the “三公” and the
-    /// 国有资本经营 tables. A file with no 决算 table at all gets one finding, not one per table.
-    /// A PDF with scanned pages gets none: the tables may be on them (the pages are reported
-    /// as not read).
+    /// 国有资本经营 tables. A budget is held to the tables every budget family prints instead, each
+    /// missing one named (收支总表, 收入总表, 支出总表, 财政拨款收支总表 …). A document in which no standard
+    /// table is recognised gets one finding, not one per table, which lists the table titles it
+    /// did see, with their pages: the tables gouji kept unrecognised and the titles printed in
+    /// its text (收支预算总表, p.1), so that nothing reads as a clean pass. A narrative read alone,
+    /// with no table title in it, is a document of its own and gets none. A PDF with scanned
+    /// pages gets none: the tables may be on them (the pages are reported as not read).
     MissingTable = "M601", "missing-table", Warning;
 }
 
@@ -49,7 +53,8 @@ const SET_2016: [TableKind; 7] = [
 /// up to 2019, the 9-table set after). Empty when it has no 决算 table at all.
 pub fn missing_tables(doc: &crate::model::Document) -> Vec<TableKind> {
     let has = |k: TableKind| doc.tables.iter().any(|t| t.kind == k);
-    if !doc.unread_pages.is_empty() || !TableKind::STANDARD.iter().any(|k| has(*k)) {
+    let none = !TableKind::STANDARD.iter().any(|k| has(*k));
+    if !doc.unread_pages.is_empty() || none || doc.kind.is_budget() {
         return Vec::new();
     }
     let set: &[TableKind] = if nine_table_set(doc) {
@@ -75,21 +80,20 @@ impl Rule for MissingTable {
             // A scanned page may hold any table; its read error already says it was not checked.
             return;
         }
+        if let Some(message) = no_standard_table(cx.doc) {
+            cx.report(Finding::new(
+                Self::META.code,
+                Severity::Warning,
+                here,
+                message,
+            ));
+            return;
+        }
         if cx.doc.kind.is_budget() {
             missing_budget_tables(cx);
             return;
         }
         if !TableKind::STANDARD.iter().any(|k| has(*k)) {
-            // A narrative read alone is a document of its own, not a workbook missing its tables.
-            if !cx.doc.narratives.is_empty() && cx.doc.tables.is_empty() {
-                return;
-            }
-            cx.report(Finding::new(
-                Self::META.code,
-                Severity::Warning,
-                here,
-                Message::new("未找到任何决算表", "no 决算 table found"),
-            ));
             return;
         }
         let edition = if nine_table_set(cx.doc) { "9" } else { "7" };
@@ -141,6 +145,102 @@ fn missing_budget_tables(cx: &mut Context) {
         );
         cx.report(Finding::new(code, Severity::Warning, here.clone(), what));
     }
+}
+
+/// What M601 says of a document in which no standard table is recognised, naming the tables
+/// it did see; `None` when one is recognised, or for a narrative read alone that names no table.
+pub fn no_standard_table(doc: &Document) -> Option<Message> {
+    if doc.tables.iter().any(|t| t.kind != TableKind::Unrecognised) {
+        return None;
+    }
+    let seen = tables_seen(doc);
+    // A narrative read alone is a document of its own, not a workbook missing its tables.
+    if seen.is_empty() && doc.tables.is_empty() && !doc.narratives.is_empty() {
+        return None;
+    }
+    if seen.is_empty() {
+        return Some(Message::new(
+            "未找到任何可识别的标准表，也未见任何表格标题",
+            "no standard table recognised, and no table title seen",
+        ));
+    }
+    let shown = |of: &str| {
+        let mut names: Vec<String> = seen
+            .iter()
+            .take(SEEN_LISTED)
+            .map(|(title, at)| format!("“{title}”{at}"))
+            .collect();
+        if seen.len() > SEEN_LISTED {
+            names.push(format!("… ({})", seen.len()));
+        }
+        names.join(of)
+    };
+    Some(Message::new(
+        format!(
+            "未找到任何可识别的标准表，未核对任何表内数字；所见的表：{}",
+            shown("、")
+        ),
+        format!(
+            "no standard table recognised, no table figure checked; tables seen: {}",
+            shown(", ")
+        ),
+    ))
+}
+
+/// How many titles M601 names before it gives their number.
+const SEEN_LISTED: usize = 12;
+
+/// The tables a document shows without gouji recognising any: those kept unrecognised, then the
+/// titles its printed pages show on a line of their own (“收支预算总表”), each once, where it is
+/// printed last (after the contents page that lists it), with its page.
+pub fn tables_seen(doc: &Document) -> Vec<(String, String)> {
+    let mut seen: Vec<(String, String)> = Vec::new();
+    for t in doc
+        .tables
+        .iter()
+        .filter(|t| t.side != Some(Side::Expenditure))
+    {
+        let loc = t.location(t.at);
+        let at = match loc.page {
+            Some(p) => format!("（p.{p}）"),
+            None => format!("（{}!{}）", t.sheet, t.at.a1()),
+        };
+        seen.push((t.title.clone(), at));
+    }
+    // Only a printed page shows a table: a 说明 in a text file names the tables it goes with.
+    for sentence in doc.narratives.iter().flat_map(|n| &n.sentences) {
+        let (Some(page), Some(title)) = (sentence.page, table_title(&sentence.text)) else {
+            continue;
+        };
+        seen.retain(|(t, _)| *t != title);
+        seen.push((title, format!("（p.{page}）")));
+    }
+    seen
+}
+
+/// A line of the text that is a table's title (“4．2025年部门财政拨款收支预算总表” → the title
+/// without its number): short, ending in 表, no clause of a sentence and no section heading.
+fn table_title(line: &str) -> Option<String> {
+    let t: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    let n = t.chars().count();
+    let sentence = t.contains(['，', '。', '；', '：', ',', ';', ':']);
+    let about = ["本表", "见", "注", "如下"].iter().any(|w| t.contains(w));
+    // A section heading (五、部门预算表, 第二部分…预算表) or a table's number (公开01表).
+    let heading = t
+        .chars()
+        .next()
+        .is_some_and(|c| "一二三四五六七八九十（(第".contains(c))
+        || t.starts_with("公开");
+    if !t.ends_with('表') || !(4..=40).contains(&n) || sentence || about || heading {
+        return None;
+    }
+    // “4．2025年…表” in the contents: the 4． goes, the year stays.
+    let digits = t.chars().take_while(char::is_ascii_digit).count();
+    let title = match t[digits..].strip_prefix(['.', '．', '、']) {
+        Some(rest) if digits > 0 => rest,
+        _ => &t,
+    };
+    (title.chars().count() >= 3).then(|| title.to_string())
 }
 
 impl Rule for EmptyTable {

@@ -63,6 +63,8 @@ pub fn all() -> Vec<&'static dyn Rule> {
         &narrative::AgencyOperatingWithinPublic,
         &narrative::Typography,
         &narrative::YearsFitTheReport,
+        &narrative::ChangeStatesBothYears,
+        &narrative::ChangeStatedTwice,
         &narrative::tables::NarrativeVsTables,
         &completeness::MissingTable,
         &completeness::EmptyTable,

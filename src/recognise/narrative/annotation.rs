@@ -11,6 +11,7 @@ use super::lexicon::{
 use super::quantities::{self, Found};
 use super::sentences::Text;
 use crate::model::names::prose_label;
+use crate::model::DocumentKind;
 
 /// The part a figure plays in its sentence.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -104,14 +105,15 @@ pub struct AnnotatedText {
 }
 
 impl AnnotatedText {
-    /// Finds and annotates the figures of every paragraph.
-    pub fn annotate(text: Text) -> AnnotatedText {
+    /// Finds and annotates the figures of every paragraph. In a budget the figures labelled
+    /// 预算 are the ones it states (收入预算9101.68万元), not the 预算数 of an execution sentence.
+    pub fn annotate(text: Text, kind: DocumentKind) -> AnnotatedText {
         let mut figures = Vec::new();
         for (paragraph, p) in text.paragraphs.iter().enumerate() {
             for found in quantities::find(&p.text()) {
                 let (start, end) = (found.start, found.end);
                 let subject = subject_before(&p.chars, start);
-                let role = role(&p.chars, start, &found, &subject);
+                let role = role(&p.chars, start, &found, &subject, kind);
                 // A 决算数 in a budget-execution sentence is said of the item the sentence is
                 // about, not of its label (“支出决算为1511.89万元” is not 本年支出).
                 let own_concept = match role {
@@ -204,7 +206,7 @@ fn direction_before(chars: &[char], start: usize) -> Option<Direction> {
     }
 }
 
-fn role(chars: &[char], start: usize, found: &Found, subject: &str) -> Role {
+fn role(chars: &[char], start: usize, found: &Found, subject: &str, kind: DocumentKind) -> Role {
     let percent = matches!(found.measure, Measure::Percent);
     if let Some(direction) = direction_before(chars, start) {
         return if percent {
@@ -219,6 +221,8 @@ fn role(chars: &[char], start: usize, found: &Found, subject: &str) -> Role {
     let s = prose_label(subject);
     if s.contains("决算") || s.ends_with("支出决算") {
         Role::Final
+    } else if kind.is_budget() {
+        Role::Plain
     } else if s.ends_with("预算") || s.ends_with("预算数") {
         // A label that ends in 预算 names a budget, whatever fund it names before
         // (“一般公共预算财政拨款支出年初预算为”, “三公经费财政拨款支出年初预算为”).
@@ -267,7 +271,7 @@ pub mod tests {
     /// A narrative read up to its annotated figures.
     pub fn annotated(text: &str) -> AnnotatedText {
         let doc = TextDoc::new("说明.txt", text.to_string());
-        AnnotatedText::annotate(Text::cut(&doc, rejoin(text)))
+        AnnotatedText::annotate(Text::cut(&doc, rejoin(text)), DocumentKind::FinalAccount)
     }
 
     /// The raw text, subject and role of every figure.

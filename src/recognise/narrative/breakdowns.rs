@@ -135,7 +135,7 @@ fn within_paragraphs(text: &AnnotatedText) -> Vec<Breakdown> {
             }) else {
                 continue;
             };
-            let parts: Vec<usize> = figures
+            let mut parts: Vec<usize> = figures
                 .iter()
                 .copied()
                 .filter(|&i| {
@@ -149,7 +149,14 @@ fn within_paragraphs(text: &AnnotatedText) -> Vec<Breakdown> {
             if parts.is_empty() {
                 continue;
             }
-            let covered = covered_by_shares(text, &figures, &parts);
+            let mut near = figures.clone();
+            let last = !markers[k + 1..].iter().any(|m| m.opens);
+            if last && line.trim_end().ends_with(['；', ';']) {
+                let (more, seen) = continued_parts(text, paragraph, total);
+                parts.extend(more);
+                near.extend(seen);
+            }
+            let covered = covered_by_shares(text, &near, &parts);
             out.push(Breakdown {
                 total,
                 parts,
@@ -158,6 +165,45 @@ fn within_paragraphs(text: &AnnotatedText) -> Vec<Breakdown> {
         }
     }
     out
+}
+
+/// How many lines a 其中 may run on to, one part a line.
+const MAX_CONTINUED: usize = 12;
+
+/// “…合计18330.37万元，其中：基本支出9312.9万元，占50.81%；” and then one part a line, each
+/// ending in ；, the last in 。: the parts on the lines after, and every figure of those lines.
+/// A line that is not one part (a heading, a numbered item, none or several figures) ends them.
+fn continued_parts(text: &AnnotatedText, from: usize, total: usize) -> (Vec<usize>, Vec<usize>) {
+    let (mut parts, mut seen) = (Vec::new(), Vec::new());
+    let paragraphs = &text.text.paragraphs;
+    for q in (from + 1..paragraphs.len()).take(MAX_CONTINUED) {
+        let line = paragraphs[q].text();
+        let line = line.trim();
+        let figures = text.in_paragraph(q);
+        let stated: Vec<usize> = figures
+            .iter()
+            .copied()
+            .filter(|&i| {
+                text.figures[i].stated() && text.figures[i].same_family(&text.figures[total])
+            })
+            .collect();
+        let own_breakdown = BREAKDOWN_MARKERS.iter().any(|m| line.contains(m.word));
+        let ends = line.ends_with(['；', ';', '。']);
+        if stated.len() != 1
+            || is_heading(line)
+            || item_number(line).is_some()
+            || own_breakdown
+            || !ends
+        {
+            break;
+        }
+        parts.push(stated[0]);
+        seen.extend(figures);
+        if line.ends_with('。') {
+            break;
+        }
+    }
+    (parts, seen)
 }
 
 /// Parts each followed by a share (“其他收入31.36万元，占0.8%”) that add up to 100% cover
@@ -171,7 +217,8 @@ fn covered_by_shares(text: &AnnotatedText, figures: &[usize], parts: &[usize]) -
                 .iter()
                 .find(|&&s| {
                     let share = &text.figures[s];
-                    share.role == Role::Share
+                    share.paragraph == text.figures[p].paragraph
+                        && share.role == Role::Share
                         && share.start > part_end
                         && share.start <= part_end + 3
                 })
@@ -213,14 +260,14 @@ fn numbered_lists(text: &AnnotatedText, within: &[Breakdown]) -> Vec<Breakdown> 
             stated.last().copied()
         };
         let Some(total) = total else { continue };
-        let items = list_items(text, paragraph);
+        let items = list_items(text, paragraph, lists_last_figure);
         let parts: Vec<usize> = items
             .iter()
             .filter_map(|item| item_part(text, item, total))
             .collect();
         // An item whose figure cannot be read (its text cut or out of order) leaves the parts
         // short of the whole: they are then no claim that they add up to it.
-        if parts.len() >= 2 {
+        if parts.len() >= 2 && !sections_of_another(text, &items, &parts, total) {
             out.push(Breakdown {
                 total,
                 exhaustive: parts.len() == items.len(),
@@ -236,11 +283,19 @@ const MAX_ITEM_PARAGRAPHS: usize = 6;
 
 /// The items after an intro paragraph, each as its paragraphs: an item runs from its number to
 /// the next number, a heading or a blank.
-fn list_items(text: &AnnotatedText, intro: usize) -> Vec<Vec<usize>> {
+fn list_items(text: &AnnotatedText, intro: usize, of_which: bool) -> Vec<Vec<usize>> {
     let mut items: Vec<Vec<usize>> = Vec::new();
+    // “(1) (2)” under “2．” end where “3．” resumes the list above them: a list keeps its style.
+    let bracketed = |line: &str| line.trim_start().starts_with(['(', '（']);
+    // Under “…其中：” the items may be numbered （一）（二）, which elsewhere open sections.
+    let number = |line: &str| {
+        item_number(line).or_else(|| of_which.then(|| chinese_item_number(line)).flatten())
+    };
+    let mut style = None;
     for paragraph in intro + 1..text.text.paragraphs.len() {
         let line = text.text.paragraphs[paragraph].text();
-        if item_number(&line) == Some(items.len() as u32 + 1) {
+        let same_style = *style.get_or_insert(bracketed(&line)) == bracketed(&line);
+        if same_style && number(&line) == Some(items.len() as u32 + 1) {
             items.push(vec![paragraph]);
         } else if items
             .last()
@@ -257,6 +312,32 @@ fn list_items(text: &AnnotatedText, intro: usize) -> Vec<Vec<usize>> {
         }
     }
     items
+}
+
+/// Items numbered （一）（二） that are sections rather than parts: “…增加基本支出844.15万元。其中：
+/// （一）收入预算总计13649.07万元 （二）支出预算总计13649.07万元” — an item larger than the figure
+/// before them is not a part of it.
+fn sections_of_another(
+    text: &AnnotatedText,
+    items: &[Vec<usize>],
+    parts: &[usize],
+    total: usize,
+) -> bool {
+    let chinese = items
+        .first()
+        .and_then(|it| it.first())
+        .is_some_and(|&p| chinese_item_number(&text.text.paragraphs[p].text()).is_some());
+    let whole = text.figures[total].found.value;
+    chinese && parts.iter().any(|&p| text.figures[p].found.value > whole)
+}
+
+/// The number of an item “（一）” … “（九）”, “（十）”.
+fn chinese_item_number(line: &str) -> Option<u32> {
+    let inner = line.trim_start().strip_prefix(['(', '（'])?;
+    let mut chars = inner.chars();
+    let first = chars.next()?;
+    let n = "一二三四五六七八九十".chars().position(|c| c == first)?;
+    matches!(chars.next(), Some(')' | '）')).then_some(n as u32 + 1)
 }
 
 /// The figure an item gives as its part of the total: its 决算数, else its first figure of the

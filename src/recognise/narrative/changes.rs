@@ -1,6 +1,7 @@
 //! Changes on the year before: “比2015年增加476.68万元，增长37%” — the amount and the rate of a
-//! change, what it is a change of (its own label, or the figure it follows in its sentence) and
-//! the current figure it is measured from.
+//! change, what it is a change of (its own label, the figure it follows in its sentence, or the
+//! one figure of the sentence before when it opens its own: “…为1685.72万元。与上年相比增加…”)
+//! and the current figure it is measured from.
 
 use crate::model::narrative::{Claim, Concept};
 
@@ -112,6 +113,9 @@ fn changed(text: &AnnotatedText, breakdowns: &Breakdowns, at: usize, word_at: us
             current,
         };
     }
+    // “…预算数为1685.72万元。与上年相比增加1557.29万元”: a change that opens its sentence is
+    // of the one figure the sentence before states.
+    let current = current.or_else(|| figure_before(text, at));
     match current {
         Some(c) => Changed {
             subject: text.figures[c].subject.clone(),
@@ -123,6 +127,26 @@ fn changed(text: &AnnotatedText, breakdowns: &Breakdowns, at: usize, word_at: us
             concept: None,
             current,
         },
+    }
+}
+
+/// The only stated figure (of the change's measure) of the sentence before the change's, in
+/// its paragraph; none when that sentence states several, which would leave it a guess.
+fn figure_before(text: &AnnotatedText, at: usize) -> Option<usize> {
+    let figure = &text.figures[at];
+    let previous = figure.sentence.checked_sub(1)?;
+    let stated: Vec<usize> = (0..at)
+        .filter(|&i| {
+            let f = &text.figures[i];
+            f.paragraph == figure.paragraph
+                && f.sentence == previous
+                && f.stated()
+                && f.same_family(figure)
+        })
+        .collect();
+    match stated[..] {
+        [one] => Some(one),
+        _ => None,
     }
 }
 

@@ -16,18 +16,45 @@ pub fn concept(label: &str, inherited: Option<Scope>) -> Option<Concept> {
         if let Some(i) = l.find(p) {
             scope = Some(Scope::Fiscal);
             l.replace_range(i..i + p.len(), "");
+            // “一般公共预算拨款支出预算”: the fund's 拨款 is its appropriations.
+            if let Some(rest) = l.strip_prefix("拨款") {
+                l = rest.to_string();
+            }
             break;
         }
     }
     // “本年基本支出” is 基本支出: the year is the narrative's own.
     let this_year = l.strip_prefix("本年").filter(|r| !r.is_empty());
-    let item = item(&l)
-        .or_else(|| this_year.and_then(item))
+    let item = planned_item(&l)
+        .or_else(|| this_year.and_then(planned_item))
         // “上海市普陀区财政局2024年度收入支出总计”: the year after the name goes too.
-        .or_else(|| without_organisation(&l).and_then(|rest| item(&prose_label(rest))))?;
+        .or_else(|| without_organisation(&l).and_then(|rest| planned_item(&prose_label(rest))))?;
     Some(Concept {
         scope: scope.or(inherited).unwrap_or(Scope::All),
         item,
+    })
+}
+
+/// The item of a label, also as a budget words it (收入预算, 财政拨款预算支出, 本年支出预算合计,
+/// 基本支出预算数): the budget's own figure for the item. A label about another year's budget or
+/// its execution (上年预算, 预算执行数, 年初预算) names no item of this one.
+fn planned_item(l: &str) -> Option<Item> {
+    spent_item(l).or_else(|| {
+        let other = ["上年", "执行", "年初", "调整"]
+            .iter()
+            .any(|w| l.contains(w));
+        if other || !l.contains("预算") {
+            return None;
+        }
+        spent_item(&l.replace("预算数", "").replace("预算", ""))
+    })
+}
+
+/// The item of a label, also as the spending on a fee (因公出国（境）费支出, 公务接待费支出).
+fn spent_item(l: &str) -> Option<Item> {
+    item(l).or_else(|| {
+        let fee = l.strip_suffix("支出").filter(|f| f.ends_with('费'))?;
+        item(fee)
     })
 }
 
@@ -39,6 +66,7 @@ fn without_organisation(l: &str) -> Option<&str> {
         "委员会",
         "委",
         "办公室",
+        "厅",
         "办",
         "院",
         "中心",
@@ -86,7 +114,7 @@ fn item(l: &str) -> Option<Item> {
             Item::OverseasTravel
         }
         "公务用车购置及运行费" | "公务用车购置及运行维护费" => Item::Vehicles,
-        "公务用车购置费" => Item::VehiclePurchase,
+        "公务用车购置费" | "公务用车购置" => Item::VehiclePurchase,
         "公务用车运行费" | "公务用车运行维护费" => Item::VehicleOperation,
         "公务接待费" => Item::Reception,
         _ => {
@@ -145,5 +173,47 @@ mod tests {
             Some((Scope::Fiscal, Item::GrandTotal))
         );
         assert_eq!(prose_label("年初预算为"), "年初预算");
+    }
+
+    #[test]
+    fn labels_of_budgets() {
+        assert_eq!(
+            c("上海市普陀区商务委员会收入预算"),
+            Some((Scope::All, Item::Income))
+        );
+        assert_eq!(
+            c("财政拨款支出预算"),
+            Some((Scope::Fiscal, Item::Expenditure))
+        );
+        assert_eq!(
+            c("财政拨款预算支出"),
+            Some((Scope::Fiscal, Item::Expenditure))
+        );
+        assert_eq!(
+            c("一般公共预算拨款支出预算"),
+            Some((Scope::Fiscal, Item::Expenditure))
+        );
+        assert_eq!(
+            c("江苏省人大常委会办公厅本年支出预算合计"),
+            Some((Scope::All, Item::Expenditure))
+        );
+        assert_eq!(c("基本支出预算数"), Some((Scope::All, Item::Basic)));
+        assert_eq!(
+            c("因公出国（境）费支出"),
+            Some((Scope::All, Item::OverseasTravel))
+        );
+        assert_eq!(
+            c("（2）公务用车运行维护费预算支出"),
+            Some((Scope::All, Item::VehicleOperation))
+        );
+        assert_eq!(
+            c("3．公务接待费预算支出"),
+            Some((Scope::All, Item::Reception))
+        );
+        assert_eq!(c("项目经费支出"), None);
+        // Another year's budget, or its execution, is not this budget's item.
+        assert_eq!(c("上年预算收入"), None);
+        assert_eq!(c("2024年预算执行数"), None);
+        assert_eq!(c("年初预算"), None);
     }
 }

@@ -43,7 +43,8 @@ mod years;
 
 pub use concepts::concept;
 
-use crate::model::Narrative;
+use crate::model::narrative::{Claim, YearSaid};
+use crate::model::{DocumentKind, Narrative};
 use crate::read::text::TextDoc;
 
 use annotation::AnnotatedText;
@@ -53,7 +54,9 @@ use sentences::Text;
 
 /// Reads a narrative into sentences and claims. Never fails: text with no figure gives no claim.
 pub fn read(doc: &TextDoc) -> Narrative {
-    let text = AnnotatedText::annotate(Text::cut(doc, rejoin::rejoin(&doc.text)));
+    let cut = Text::cut(doc, rejoin::rejoin(&doc.text));
+    let years = years::claims(&cut);
+    let text = AnnotatedText::annotate(cut, kind_of(&years, &doc.file));
     let breakdowns = Breakdowns::find(&text);
     let balances = Balances::find(&text, &breakdowns);
     let mut claims = breakdowns.claims(&text);
@@ -63,7 +66,7 @@ pub fn read(doc: &TextDoc) -> Narrative {
     claims.extend_from_slice(balances.claims());
     claims.extend(listings::claims(&text));
     claims.extend(placeholders::claims(&text.text));
-    claims.extend(years::claims(&text.text));
+    claims.extend(years);
     claims.extend(typography::claims(&text.text));
     claims.extend(amounts::claims(&text, &breakdowns, &balances));
     Narrative {
@@ -71,6 +74,28 @@ pub fn read(doc: &TextDoc) -> Narrative {
         sentences: text.into_sentences(),
         claims,
     }
+}
+
+/// Whether the narrative is a budget's or a final account's, as the document's kind is told
+/// (its disclosure title “2025年部门预算”, else its file name): a budget's 预算 figures are the
+/// ones it states, which the annotation must know before the document's kind is settled.
+fn kind_of(years: &[Claim], file: &str) -> DocumentKind {
+    let titles = years.iter().filter_map(|c| match c {
+        Claim::Year {
+            said: YearSaid::FinalAccountTitle | YearSaid::BudgetTitle,
+            text,
+            ..
+        } => Some(text.as_str()),
+        _ => None,
+    });
+    let name = std::path::Path::new(file)
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or(file);
+    titles
+        .chain(std::iter::once(name))
+        .find_map(DocumentKind::said_in)
+        .unwrap_or_default()
 }
 
 /// The paragraphs a narrative is read in, once its hard-wrapped lines are rejoined and its page

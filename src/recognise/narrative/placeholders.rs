@@ -26,6 +26,13 @@ const PATTERNS: &[&str] = &[
     r"\p{Han}(?P<p>\s+(?:万元|亿元))",
 ];
 
+/// The unresolved alternatives, which a line break may cut (“增加（减\n少）”).
+const ALTERNATIVES: &str =
+    r"(增加|增长|上升)[（(](减少|下降|降低)[）)]|(减少|下降|降低)[（(](增加|增长|上升)[）)]";
+
+/// How many characters either side of a line break an alternative may reach.
+const BREAK_REACH: usize = 6;
+
 fn patterns() -> &'static [Regex] {
     static RE: OnceLock<Vec<Regex>> = OnceLock::new();
     RE.get_or_init(|| PATTERNS.iter().filter_map(|p| Regex::new(p).ok()).collect())
@@ -50,6 +57,39 @@ pub fn claims(text: &Text) -> Vec<Claim> {
                     sentence: text.sentence_of(paragraph, a),
                 });
             }
+        }
+    }
+    out.extend(across_breaks(text));
+    out
+}
+
+/// Unresolved alternatives a line break cuts that the rejoining kept (a short line, a list
+/// item): the end of one paragraph and the start of the next read as one.
+fn across_breaks(text: &Text) -> Vec<Claim> {
+    static RE: OnceLock<Option<Regex>> = OnceLock::new();
+    let Some(re) = RE.get_or_init(|| Regex::new(ALTERNATIVES).ok()) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (paragraph, pair) in text.paragraphs.windows(2).enumerate() {
+        let (first, next) = (&pair[0].chars, &pair[1].chars);
+        let from = first.len().saturating_sub(BREAK_REACH);
+        let tail: String = first[from..].iter().collect();
+        let head: String = next.iter().take(BREAK_REACH).collect();
+        let joined = format!("{tail}{head}");
+        for m in re.find_iter(&joined) {
+            if m.start() >= tail.len() || m.end() <= tail.len() {
+                continue;
+            }
+            let a = from + joined[..m.start()].chars().count();
+            let b = joined[tail.len()..m.end()].chars().count();
+            let start = text.span(paragraph, a, first.len()).0;
+            let end = text.span(paragraph + 1, 0, b).1;
+            out.push(Claim::Placeholder {
+                text: m.as_str().to_string(),
+                span: (start, end),
+                sentence: text.sentence_of(paragraph, a),
+            });
         }
     }
     out
@@ -111,6 +151,20 @@ mod tests {
             found("主要原因是：人员减少。其他原因：\n1.退休人员增加。"),
             []
         );
+    }
+
+    #[test]
+    fn an_alternative_cut_by_a_line_break() {
+        let source = "（2）政府性基金收入预算0万元，与上年相比增加（减\n少）0万元。";
+        let got = found(source);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "增加（减少）");
+        assert_eq!(got[0].1, "增加（减\n少）");
+        assert_eq!(
+            found("与上年相比增加\n（减少）0万元。")[0].0,
+            "增加（减少）"
+        );
+        assert_eq!(found("与上年相比增加。\n（一）减少0万元。"), []);
     }
 
     #[test]

@@ -21,7 +21,7 @@ pub(crate) fn fill(s: Severity) -> Color {
 pub(crate) fn verdict_fill(v: Verdict) -> Color {
     match v {
         Verdict::Unreadable | Verdict::Errors => fill(Severity::Error),
-        Verdict::Warnings => fill(Severity::Warning),
+        Verdict::Warnings | Verdict::NotChecked => fill(Severity::Warning),
         Verdict::Clean => Color::RGB(0xC6EFCE),
     }
 }

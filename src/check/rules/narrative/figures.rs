@@ -3,7 +3,7 @@
 //! N102 and N103 check against them; the report charts this year against the prior year from
 //! the same [`prior_year`].
 
-use crate::model::narrative::{Claim, Concept, Direction, Item, Mention, Quantity};
+use crate::model::narrative::{Claim, Concept, Direction, Item, Mention, Quantity, Scope};
 use rust_decimal::Decimal;
 
 use crate::model::{Document, Figure, Narrative, Unit};
@@ -55,6 +55,46 @@ pub(super) fn resolve(doc: &Document, n: &Narrative, c: &Concept, at: usize) -> 
     })
 }
 
+/// The “三公” total a sentence gives by its three items (因公出国（境）费, 公务用车购置及运行费 — or its
+/// two parts —, 公务接待费), each stated once in it in one unit: “因公出国（境）费支出222.5万元，
+/// 占“三公”经费的26.69%；公务用车购置及运行费支出183.6万元…；公务接待费支出427.5万元…”.
+pub(super) fn three_public_in_sentence(
+    n: &Narrative,
+    scope: Scope,
+    sentence: usize,
+) -> Option<Resolved> {
+    let stated: Vec<&Mention> = amounts(n)
+        .filter(|m| m.sentence == sentence && m.concept.as_ref().is_some_and(|c| c.scope == scope))
+        .collect();
+    let one = |item: Item| -> Option<&Mention> {
+        let mut of = stated
+            .iter()
+            .filter(|m| m.concept.as_ref().is_some_and(|c| c.item == item));
+        let m = of.next()?;
+        of.next().is_none().then_some(*m)
+    };
+    let vehicles = match one(Item::Vehicles) {
+        Some(v) => vec![v],
+        None => vec![one(Item::VehiclePurchase)?, one(Item::VehicleOperation)?],
+    };
+    let mut items = vec![one(Item::OverseasTravel)?];
+    items.extend(vehicles);
+    items.push(one(Item::Reception)?);
+    let unit = unit_of(&items[0].quantity);
+    if items.iter().any(|m| unit_of(&m.quantity) != unit) {
+        return None;
+    }
+    let shown: Vec<&str> = items.iter().map(|m| m.quantity.raw.as_str()).collect();
+    Some(Resolved {
+        figure: Figure {
+            value: items.iter().map(|m| m.quantity.figure.value).sum(),
+            step: items.iter().map(|m| m.quantity.figure.step).sum(),
+        },
+        unit,
+        shown: format!("({})", shown.join(" + ")),
+    })
+}
+
 /// 收入支出总计 from its two parts the text states, when they are in one unit.
 fn grand_total(doc: &Document, n: &Narrative, c: &Concept, at: usize) -> Option<Resolved> {
     let part = |item| {
@@ -93,14 +133,19 @@ pub struct PriorYear {
 /// Whether a figure's subject names the prior year (上年执行数为, 上年决算数, 2023年为), not a
 /// comparison with it (比上年, 与2023年度相比).
 pub fn names_prior_year(subject: &str, year: Option<i32>) -> bool {
+    let prior = year.map(|y| format!("{}年", y - 1));
+    let of_prior = subject.contains("上年")
+        || subject.contains("上一年")
+        || prior.is_some_and(|p| subject.contains(&p));
+    // “比2024年执行数838.99万元增加100万元”: the figure the comparison names is the prior year's.
+    let compared_figure = ["执行数", "预算数", "决算数", "预算", "执行"]
+        .iter()
+        .any(|w| subject.trim_end().ends_with(w));
     let comparing = ["相比", "比上年", "较上年", "比20", "较20"];
-    if comparing.iter().any(|w| subject.contains(w)) {
+    if comparing.iter().any(|w| subject.contains(w)) && !compared_figure {
         return false;
     }
-    let prior = year.map(|y| format!("{}年", y - 1));
-    subject.contains("上年")
-        || subject.contains("上一年")
-        || prior.is_some_and(|p| subject.contains(&p))
+    of_prior
 }
 
 /// The prior year of a change claim that states its amount (“比上年增加476.68万元”): measured

@@ -55,7 +55,7 @@ impl Wording for ShareMismatch {
         let (formula, base, should_be) = (&self.formula, &self.base_label, self.should_be);
         Message::new(
             format!("占比与数字不符：{formula}，按 {base} 计应为 {should_be}%"),
-            format!("share does not match its figures: {formula}; should be {should_be}%"),
+            format!("share does not match its figures: {formula}; of {base} it is {should_be}%"),
         )
     }
 }
@@ -271,6 +271,10 @@ pub enum Statement {
     Balance { fiscal: bool },
     /// N109
     AgencyWithinPublic,
+    /// N112
+    ChangeStatesBothYears,
+    /// N113
+    ChangeStatedTwice,
     /// N201: a figure of the text against the table that prints it.
     SameAsTable {
         subject: String,
@@ -299,6 +303,14 @@ impl Wording for Statement {
             Statement::AgencyWithinPublic => Message::new(
                 "机关运行经费 ≤ 公用经费",
                 "agency operating costs ≤ public expenses",
+            ),
+            Statement::ChangeStatedTwice => Message::new(
+                "同一变动前后表述一致",
+                "the same change stated twice agrees",
+            ),
+            Statement::ChangeStatesBothYears => Message::new(
+                "本年数 = 上年数 + 增加额（上年数 = 本年数 + 减少额）",
+                "this year = the prior year + the increase (prior year = this year + the decrease)",
             ),
             Statement::SameAsTable {
                 subject,
@@ -353,7 +365,7 @@ mod tests {
             said(&share),
             (
                 "占比与数字不符：31.36万元 / 3997.99万元 = 0.784% ≈ 0.9%，按 3997.99万元 计应为 0.8%".into(),
-                "share does not match its figures: 31.36万元 / 3997.99万元 = 0.784% ≈ 0.9%; should be 0.8%".into()
+                "share does not match its figures: 31.36万元 / 3997.99万元 = 0.784% ≈ 0.9%; of 3997.99万元 it is 0.8%".into()
             )
         );
         let rate = RateMismatch {

@@ -5,9 +5,11 @@
 //! print agrees with them.
 //!
 //! One file per kind of check: [`sums`] (N101, N105, N106, N109), [`ratios`] (N102–N104),
-//! [`text`] (N107, N108), [`typography`] (N110), [`years`] (N111) and [`tables`] (N201). What a finding says lives with its type in
+//! [`text`] (N107, N108), [`typography`] (N110), [`years`] (N111), [`changes`] (N112, N113) and
+//! [`tables`] (N201). What a finding says lives with its type in
 //! [`findings`]; the figures a claim does not state itself are found in [`figures`].
 
+mod changes;
 mod concept_map;
 mod figures;
 mod findings;
@@ -18,6 +20,7 @@ mod text;
 mod typography;
 mod years;
 
+pub use changes::{ChangeStatedTwice, ChangeStatesBothYears};
 pub use figures::{prior_year, PriorYear, Resolved};
 pub use ratios::{BudgetExecution, ChangeRate, ShareOfBase};
 pub use sums::{AgencyOperatingWithinPublic, BreakdownSum, NarrativeBalance, Restatement};

@@ -5,10 +5,12 @@
 use rust_decimal::Decimal;
 
 use crate::check::{ratio, round_half_up, rule, Context, Finding, Outcome, Ratio, Rule, Severity};
-use crate::model::narrative::{Claim, Comparison, Mention, Quantity, ShareBase};
+use crate::model::narrative::{Claim, Comparison, Concept, Item, Mention, Quantity, ShareBase};
 use crate::model::{Document, Figure, Location, Narrative};
 
-use super::figures::{from_nothing, prior_year, resolve, this_year, Resolved};
+use super::figures::{
+    from_nothing, prior_year, resolve, this_year, three_public_in_sentence, Resolved,
+};
 use super::findings::{
     ComparisonWordWrong, CompletionMismatch, DirectionDisagrees, PercentSlip, RateMismatch,
     ShareMismatch, Slip, Wording, ZeroPriorYear,
@@ -17,9 +19,14 @@ use super::{claims, in_unit, location, pct, unit_of};
 
 rule! {
     /// A share “占X%” equals its part over its base, at the precision X is printed with (占18%
-    /// allows 17.5–18.5%, 2.10% allows 2.095–2.105%). The base is the one named (“占本年支出的99%”,
-    /// found among the figures the text or the tables state) or, unnamed, the total of the 其中
-    /// breakdown the part belongs to. A share whose base cannot be told is listed by `extract` only.
+    /// allows 17.5–18.5%, 2.10% allows 2.095–2.105%). The base is the one named (“占本年支出的99%”):
+    /// the figure the share's own sentence states for it, else one the text states elsewhere — a
+    /// figure of another sentence only when the concept dictionary ties both its label and the
+    /// name after 占 to one item, and the finding names that label and its page — else the tables'.
+    /// The “三公” total (占“三公”经费的26.69%) is the sum of the three items the sentence states
+    /// (出国 + 车 + 接待), whatever other total a department divided by. An unnamed base is the
+    /// total of the 其中 breakdown the part belongs to. A share whose base
+    /// cannot be told is listed by `extract` only.
     /// A share its figures do not round to is a warning, not an error, when a printing habit
     /// explains it: cut off at its decimals (99.86% for 99.868%: “truncated”), or, among shares of
     /// one base in one sentence that add up to exactly 100%, off by no more than their rounding
@@ -138,7 +145,56 @@ struct Share<'d> {
     part: &'d Mention,
     percent: &'d Quantity,
     base: Resolved,
+    /// The base as the finding names it: the words after 占 and the figure they were found to
+    /// mean, with the label and page of a figure stated in another sentence.
+    named: String,
     sentence: usize,
+    /// Where the total of the 其中 the part belongs to stands, for a share of it.
+    total: Option<(usize, usize)>,
+}
+
+/// The figure a share's named base (占本年支出合计的100%) stands for: the one its own sentence
+/// states for that concept (for the “三公” total, the sum of its three items the sentence
+/// states), else the one the text states elsewhere (a figure of another sentence only by the
+/// concept the dictionary ties its label to, named with that label and its page), else the
+/// tables'. With how the finding names it.
+fn named_base(
+    doc: &Document,
+    n: &Narrative,
+    c: &Concept,
+    part: &Mention,
+) -> Option<(Resolved, String)> {
+    let same_sentence = super::amounts(n).find(|m| {
+        m.concept.as_ref() == Some(c)
+            && m.sentence == part.sentence
+            && m.quantity.span != part.quantity.span
+    });
+    if let Some(m) = same_sentence {
+        let r = Resolved {
+            figure: m.quantity.figure,
+            unit: unit_of(&m.quantity),
+            shown: m.quantity.raw.clone(),
+        };
+        return Some((r, format!(" {}", m.quantity.raw)));
+    }
+    if c.item == Item::ThreePublicTotal {
+        if let Some(r) = three_public_in_sentence(n, c.scope, part.sentence) {
+            return Some((r.clone(), format!(" {}", r.shown)));
+        }
+    }
+    let r = resolve(doc, n, c, part.quantity.span.0)?;
+    let stated = super::amounts(n)
+        .filter(|m| m.concept.as_ref() == Some(c) && m.quantity.raw == r.shown)
+        .min_by_key(|m| m.quantity.span.0.abs_diff(part.quantity.span.0));
+    let named = match stated {
+        Some(m) => {
+            let page = n.sentences.get(m.sentence).and_then(|s| s.page);
+            let at = page.map(|p| format!("，p.{p}")).unwrap_or_default();
+            format!("（{}{at}）{}", m.subject, r.shown)
+        }
+        None => format!(" {}", r.shown),
+    };
+    Some((r, named))
 }
 
 impl<'d> Share<'d> {
@@ -155,16 +211,28 @@ impl<'d> Share<'d> {
             else {
                 continue;
             };
-            let base = match base {
-                ShareBase::Total(t) => Resolved {
-                    figure: t.quantity.figure,
-                    unit: unit_of(&t.quantity),
-                    shown: t.quantity.raw.clone(),
-                },
+            let total = match base {
+                ShareBase::Total(t) => Some(t.quantity.span),
+                ShareBase::Named { .. } => None,
+            };
+            let (base, named) = match base {
+                ShareBase::Total(t) => (
+                    Resolved {
+                        figure: t.quantity.figure,
+                        unit: unit_of(&t.quantity),
+                        shown: t.quantity.raw.clone(),
+                    },
+                    t.quantity.raw.clone(),
+                ),
                 ShareBase::Named {
-                    concept: Some(c), ..
-                } => match resolve(doc, n, c, part.quantity.span.0) {
-                    Some(x) => x,
+                    concept: Some(c),
+                    label,
+                } => match named_base(doc, n, c, part) {
+                    Some(base) => {
+                        let label = label.replace(['“', '”'], "");
+                        let named = format!("“{label}”{}", base.1);
+                        (base.0, named)
+                    }
                     None => continue,
                 },
                 ShareBase::Named { .. } => continue,
@@ -174,17 +242,23 @@ impl<'d> Share<'d> {
                 part,
                 percent,
                 base,
+                named,
                 sentence: *sentence,
+                total,
             });
         }
         shares
     }
 
-    /// The shares of one base printed in one sentence (a breakdown: 其中…占A%；…占B%) are a set
-    /// that may have been made to add up to 100%.
+    /// The shares of one base printed in one sentence, or of one 其中 whose parts run on one a
+    /// line (其中：…占A%；\n…占B%；), are a set that may have been made to add up to 100%.
     fn same_base(&self, other: &Share) -> bool {
+        let one_set = match (self.total, other.total) {
+            (Some(a), Some(b)) => a == b,
+            _ => self.sentence == other.sentence,
+        };
         std::ptr::eq(self.narrative, other.narrative)
-            && self.sentence == other.sentence
+            && one_set
             && self.base.shown == other.base.shown
             && self.base.figure.value == other.base.figure.value
     }
@@ -225,7 +299,7 @@ impl Rule for ShareOfBase {
             let wording = ShareMismatch {
                 formula: formula.clone(),
                 should_be: check.should_be(),
-                base_label: base.shown.clone(),
+                base_label: share.named.clone(),
             };
             let span = (part.quantity.span.0, percent.span.1);
             let at = location(share.narrative, span, share.sentence);
