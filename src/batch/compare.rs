@@ -27,6 +27,7 @@ pub fn frame(rows: &[SummaryRow]) -> PolarsResult<DataFrame> {
         "source" => text(|r| &r.source),
         "district" => text(|r| &r.district),
         "department" => text(|r| &r.department),
+        "department_kind" => text(|r| &r.department_kind),
         "year" => rows.iter().map(|r| r.year).collect::<Vec<_>>(),
         "kind" => text(|r| r.kind.key()),
         "unit" => text(|r| &r.unit),

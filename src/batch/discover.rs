@@ -20,9 +20,12 @@ pub struct ManifestEntry {
     pub department: String,
     /// The year it reports on, when given.
     pub year: Option<i32>,
+    /// The department kind (部门类别), when given: overrides the one its name folds onto.
+    pub department_kind: String,
 }
 
-/// Reads a manifest (CSV with a header: path,district,department,year); an unreadable one is an
+/// Reads a manifest (CSV with a header: path,district,department,year and optionally
+/// department_kind); an unreadable one is an
 /// input error naming it.
 pub fn read_manifest(path: &Path) -> Result<Vec<ManifestEntry>, ReadError> {
     let file = path.display().to_string();
@@ -47,6 +50,7 @@ pub fn read_manifest(path: &Path) -> Result<Vec<ManifestEntry>, ReadError> {
             district: field(1),
             department: field(2),
             year: field(3).parse().ok(),
+            department_kind: field(4),
         });
     }
     Ok(out)
@@ -120,6 +124,7 @@ pub fn identity(files: &[PathBuf], told: Identity, manifest: &[ManifestEntry]) -
                 m.department.clone()
             },
             year: m.year.or(told.year),
+            department_kind: m.department_kind.clone(),
         },
         None => told,
     }

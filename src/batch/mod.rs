@@ -4,6 +4,7 @@
 
 pub mod compare;
 pub mod discover;
+pub mod kind;
 pub mod outputs;
 pub mod row;
 
@@ -35,6 +36,8 @@ pub struct Options {
     pub progress: bool,
     /// The language of the findings written to findings.ndjson and summary.xlsx.
     pub lang: Lang,
+    /// How department names fold onto department kinds.
+    pub aliases: kind::Aliases,
 }
 
 /// What a batch leaves behind besides its files.
@@ -55,6 +58,7 @@ fn finding_lines(r: &DocResult, id: &Identity, lang: Lang) -> Vec<String> {
                 m.insert("source".into(), json!(r.source));
                 m.insert("district".into(), json!(id.district));
                 m.insert("department".into(), json!(id.department));
+                m.insert("department_kind".into(), json!(id.department_kind));
                 m.insert("year".into(), json!(id.year));
                 let kind = r.document.as_ref().map(|d| d.kind).unwrap_or_default();
                 m.insert("kind".into(), json!(kind.key()));
@@ -79,6 +83,7 @@ fn told_identity(files: &[PathBuf], r: &DocResult) -> Identity {
             .as_ref()
             .and_then(|d| d.year)
             .or_else(|| crate::recognise::year_from(&[], &first.display().to_string())),
+        department_kind: String::new(),
     }
 }
 
@@ -142,7 +147,10 @@ fn progress_bar(documents: usize, shown: bool) -> ProgressBar {
 /// is dropped here, before it waits for its turn).
 fn check_one(files: &[PathBuf], opts: &Options) -> Done {
     let r = run::check_group(files);
-    let id = discover::identity(files, told_identity(files, &r), &opts.manifest);
+    let mut id = discover::identity(files, told_identity(files, &r), &opts.manifest);
+    if id.department_kind.is_empty() {
+        id.department_kind = opts.aliases.kind_of(&id.department, &id.district);
+    }
     let lines = finding_lines(&r, &id, opts.lang);
     Done {
         row: row::row(&r, &id),

@@ -17,6 +17,9 @@ pub struct SummaryRow {
     pub district: String,
     /// The department.
     pub department: String,
+    /// The department kind (部门类别): the name without its region, short forms folded.
+    #[serde(default)]
+    pub department_kind: String,
     /// The year reported on.
     pub year: Option<i32>,
     /// A final account or a budget.
