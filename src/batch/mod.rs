@@ -5,6 +5,7 @@
 pub mod compare;
 pub mod discover;
 pub mod kind;
+pub mod metric;
 pub mod outputs;
 pub mod row;
 

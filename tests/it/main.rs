@@ -4,6 +4,7 @@ mod bad_input;
 mod batch;
 pub mod cli;
 pub mod common;
+mod compare;
 mod hostile;
 mod mutation;
 mod narrative;

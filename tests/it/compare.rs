@@ -1,0 +1,164 @@
+//! Comparisons that compare like with like: department kinds across the districts of
+//! samples/districts in summary.xlsx's 对比, and `gouji compare` drawing from a batch's outputs.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::OnceLock;
+
+use calamine::{open_workbook, Data, Reader, Xlsx};
+
+use super::common::Scratch;
+
+const CORPUS: &str = "samples/districts";
+
+fn gouji(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_gouji"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+/// One batch of samples/districts, shared by the tests that only read its outputs.
+fn batch() -> &'static Path {
+    static OUT: OnceLock<(Scratch, PathBuf)> = OnceLock::new();
+    &OUT.get_or_init(|| {
+        let dir = Scratch::new("compare");
+        let out = dir.join("out");
+        gouji(&["batch", CORPUS, "-o", out.to_str().unwrap(), "--quiet"]);
+        (dir, out)
+    })
+    .1
+}
+
+/// The 对比 sheet as text, a row of cells each.
+fn compare_sheet(out: &Path) -> Vec<Vec<String>> {
+    let mut book: Xlsx<_> = open_workbook(out.join("summary.xlsx")).unwrap();
+    let range = book.worksheet_range("对比").unwrap();
+    range
+        .rows()
+        .map(|r| {
+            r.iter()
+                .map(|c| match c {
+                    Data::String(s) => s.clone(),
+                    Data::Float(f) => format!("{f:.2}"),
+                    Data::Int(i) => i.to_string(),
+                    _ => String::new(),
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// The rows of the block under the heading that starts with `heading`, up to the blank line.
+fn block(sheet: &[Vec<String>], heading: &str) -> Vec<Vec<String>> {
+    let at = sheet
+        .iter()
+        .position(|r| r.first().is_some_and(|c| c.starts_with(heading)))
+        .unwrap_or_else(|| panic!("no block {heading}"));
+    sheet[at + 1..]
+        .iter()
+        .take_while(|r| r.iter().any(|c| !c.is_empty()))
+        .map(|r| {
+            let mut r = r.clone();
+            while r.last().is_some_and(String::is_empty) {
+                r.pop();
+            }
+            r
+        })
+        .collect()
+}
+
+#[test]
+fn every_kind_compares_across_its_districts() {
+    let sheet = compare_sheet(batch());
+    // The sample names its departments 上海市徐汇区卫生健康委员会 …: one kind across districts.
+    let spent = block(&sheet, "2024年 本年支出合计（万元）：部门类别 × 区");
+    assert_eq!(spent[0], ["部门类别", "徐汇区", "普陀区", "静安区"]);
+    assert_eq!(
+        spent[1],
+        ["卫生健康委员会", "707.85", "3923.47", "22192.82"]
+    );
+    assert_eq!(spent[2], ["教育局", "3360.91", "3879.98", "543.27"]);
+    assert_eq!(spent[3], ["财政局", "792.51", "557.62", "1164.25"]);
+    // 9.98 / 707.85 = 1.41%; 7.37 / 3923.47 = 0.19%; 5.85 / 22192.82 = 0.03%.
+    let share = block(&sheet, "2024年 “三公”经费占本年支出（%）");
+    assert_eq!(share[1], ["卫生健康委员会", "1.41", "0.19", "0.03"]);
+    let basic = block(&sheet, "2024年 基本支出占本年支出（%）");
+    // 633.42 / 707.85 = 89.49%.
+    assert_eq!(basic[1][..2], ["卫生健康委员会", "89.49"]);
+}
+
+#[test]
+fn the_outlier_of_the_sample_is_named() {
+    let sheet = compare_sheet(batch());
+    let outliers = block(&sheet, "“三公”经费占比远高于同类部门");
+    // 徐汇区卫生健康委员会, a small department with a large “三公”: in 2023 19.36 / 622.66 =
+    // 3.11% against the median 0.24% (8.83 / 3722.41) of the three 卫生健康委员会; in 2024 1.41%
+    // against 0.19% (as above): over twice the median and over 0.5 points above, both years.
+    // No other kind of either year is as far from its median (教育局 2024: 0.72% against 0.47%).
+    let row = |year: &str, share: &str, median: &str| {
+        let name = "上海市徐汇区卫生健康委员会";
+        [
+            "徐汇区",
+            "卫生健康委员会",
+            year,
+            share,
+            median,
+            "3.00",
+            name,
+        ]
+        .map(String::from)
+    };
+    assert_eq!(
+        outliers[1..],
+        [
+            row("2023.00", "3.11", "0.24"),
+            row("2024.00", "1.41", "0.19")
+        ]
+    );
+}
+
+#[test]
+fn a_manifest_sets_the_kind_and_findings_carry_it() {
+    let dir = Scratch::new("kind-manifest");
+    let manifest = dir.write(
+        "manifest.csv",
+        "path,district,department,year,department_kind\n\
+         徐汇区/2024/徐汇区财政局-2024-决算公开表.xlsx,徐汇区,徐汇区财政局,2024,财政部门\n",
+    );
+    let out = dir.join("out");
+    let aliases = dir.write("aliases.csv", "简称,部门类别\n教育局,教育部门\n");
+    gouji(&[
+        "batch",
+        CORPUS,
+        "-o",
+        out.to_str().unwrap(),
+        "--quiet",
+        "--manifest",
+        manifest.to_str().unwrap(),
+        "--aliases",
+        aliases.to_str().unwrap(),
+    ]);
+    let rows = gouji::batch::outputs::read_rows(&out.join("summary.csv")).unwrap();
+    let kind = |src: &str| {
+        rows.iter()
+            .find(|r| r.source.ends_with(src))
+            .map(|r| r.department_kind.clone())
+            .unwrap()
+    };
+    assert_eq!(
+        kind("徐汇区/2024/徐汇区财政局-2024-决算公开表.xlsx"),
+        "财政部门"
+    );
+    assert_eq!(
+        kind("徐汇区/2023/徐汇区财政局-2023-决算公开表.xlsx"),
+        "财政局"
+    );
+    assert_eq!(
+        kind("普陀区/2024/普陀区教育局-2024-决算公开表.xlsx"),
+        "教育部门"
+    );
+    let findings = std::fs::read_to_string(out.join("findings.ndjson")).unwrap();
+    let first: serde_json::Value = serde_json::from_str(findings.lines().next().unwrap()).unwrap();
+    assert_eq!(first["department_kind"], "卫生健康委员会", "{first}");
+}
