@@ -79,6 +79,27 @@ impl Metric {
         .alias("value")
     }
 
+    /// The sums a group's value is made of, named `part` and `whole` (the whole of an amount is
+    /// its count of documents, unused), so that groups can be joined (其他) before the value is
+    /// taken by [`Metric::of_sums`].
+    pub fn sums(&self) -> [Expr; 2] {
+        let part = col(self.column).cast(DataType::Float64).sum().alias("part");
+        let whole = match self.of {
+            Some(of) => col(of).cast(DataType::Float64).sum(),
+            None => len().cast(DataType::Float64),
+        };
+        [part, whole.alias("whole")]
+    }
+
+    /// The value, named `value`, from the columns `part` and `whole` of [`Metric::sums`].
+    pub fn of_sums(&self) -> Expr {
+        match self.of {
+            Some(_) => col("part") / col("whole") * lit(100.0),
+            None => col("part"),
+        }
+        .alias("value")
+    }
+
     /// The heading of a table or chart of it: 本年支出合计（万元）.
     pub fn heading(&self) -> String {
         format!("{}（{}）", self.label, self.unit)

@@ -4,6 +4,7 @@
 
 pub mod compare;
 pub mod discover;
+pub mod figures;
 pub mod kind;
 pub mod metric;
 pub mod outputs;

@@ -162,3 +162,94 @@ fn a_manifest_sets_the_kind_and_findings_carry_it() {
     let first: serde_json::Value = serde_json::from_str(findings.lines().next().unwrap()).unwrap();
     assert_eq!(first["department_kind"], "卫生健康委员会", "{first}");
 }
+
+/// The lines of a CSV `gouji compare` wrote, split at commas.
+fn csv_lines(path: &Path) -> Vec<Vec<String>> {
+    std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .map(|l| l.split(',').map(String::from).collect())
+        .collect()
+}
+
+#[test]
+fn compare_draws_a_metric_by_district_year_and_kind() {
+    let dir = Scratch::new("compare-cli");
+    let out = dir.to_str().unwrap();
+    let batch = batch().to_str().unwrap();
+    let run = |args: &[&str]| {
+        let o = gouji(&[&["compare", batch, "-o", out], args].concat());
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    };
+    // 卫健委 folds onto the kind the batch gave 上海市…卫生健康委员会; the latest year is taken.
+    run(&["--metric", "三公", "--kind", "卫健委"]);
+    let stem = dir.join("三公-按区-2024年-卫生健康委员会");
+    assert_eq!(
+        csv_lines(&stem.with_extension("csv")),
+        [
+            ["区", "“三公”经费决算（万元）", "文档数", "错误", "警告"],
+            ["徐汇区", "9.98", "1", "0", "0"],
+            ["普陀区", "7.37", "1", "0", "0"],
+            ["静安区", "5.85", "1", "0", "0"],
+        ]
+    );
+    let png = std::fs::read(stem.with_extension("png")).unwrap();
+    assert_eq!(&png[1..4], b"PNG");
+    let svg = std::fs::read_to_string(stem.with_extension("svg")).unwrap();
+    assert!(svg.contains("2024年 卫生健康委员会 “三公”经费决算(万元)按区"));
+    assert!(
+        svg.contains("\n9.98\n") && svg.contains("\n徐汇区\n"),
+        "{svg}"
+    );
+    // By year: 普陀区's “三公” over its expenditure, 2023 then 2024.
+    run(&[
+        "--metric",
+        "三公占比",
+        "--by",
+        "year",
+        "--district",
+        "普陀区",
+    ]);
+    let years = csv_lines(&dir.join("三公占比-按年度-普陀区.csv"));
+    assert_eq!(years[1][0], "2023");
+    assert_eq!(years[2][0], "2024");
+    // The district view: 普陀区's departments side by side, 2024, the largest first.
+    run(&[
+        "--metric",
+        "支出",
+        "--by",
+        "kind",
+        "--district",
+        "普陀区",
+        "--top",
+        "2",
+    ]);
+    let kinds = csv_lines(&dir.join("支出-按部门类别-2024年-普陀区.csv"));
+    let kinds: Vec<&[String]> = kinds.iter().map(|r| &r[..3]).collect();
+    // 3923.47 and 3879.98, then 财政局's 557.62 as 其他 (the top 2 asked for).
+    assert_eq!(
+        kinds[1..],
+        [
+            ["卫生健康委员会", "3923.47", "1"],
+            ["教育局", "3879.98", "1"],
+            ["其他", "557.62", "1"]
+        ]
+    );
+}
+
+#[test]
+fn compare_help_lists_the_metrics_and_an_unknown_one_is_refused() {
+    let help = gouji(&["compare", "--help"]);
+    let text = String::from_utf8_lossy(&help.stdout);
+    for m in gouji::batch::metric::METRICS {
+        assert!(
+            text.contains(m.key) && text.contains(&m.heading()),
+            "{text}"
+        );
+    }
+    let wrong = gouji(&["compare", batch().to_str().unwrap(), "--metric", "利润"]);
+    assert_eq!(wrong.status.code(), Some(2));
+    let none = gouji(&["compare", "/nonexistent/batch", "--metric", "支出"]);
+    assert_eq!(none.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&none.stderr).contains("summary.parquet"));
+}

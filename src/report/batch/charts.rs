@@ -41,6 +41,7 @@ pub fn write_charts(c: &Comparisons, dir: &Path) -> std::io::Result<Vec<PathBuf>
         &Bars {
             title: format!("{latest}年 各区部门支出合计排名(万元)"),
             category: "区",
+            unit: "万元",
             rows: ranking,
             legend: Vec::new(),
         },
@@ -56,6 +57,7 @@ pub fn write_charts(c: &Comparisons, dir: &Path) -> std::io::Result<Vec<PathBuf>
             &Bars {
                 title: "各区部门支出合计逐年对比(万元)".into(),
                 category: "区",
+                unit: "万元",
                 rows: trend(&c.districts, &years),
                 legend: years.iter().map(|y| format!("{y}年")).collect(),
             },
