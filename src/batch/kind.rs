@@ -65,27 +65,13 @@ impl Aliases {
     /// The built-in table with the lines of a CSV of `alias,kind` (a header line first) added;
     /// a line of the file wins over the built-in one for the same alias.
     pub fn with_file(path: &Path) -> Result<Aliases, ReadError> {
-        let file = path.display().to_string();
-        let bytes = std::fs::read(path).map_err(|e| ReadError::Io {
-            file: file.clone(),
-            reason: e.to_string(),
-        })?;
-        let text = crate::read::decode_text(&bytes);
         let mut aliases = Aliases::default();
-        let mut reader = csv::ReaderBuilder::new()
-            .has_headers(true)
-            .flexible(true)
-            .from_reader(text.as_bytes());
-        for (i, rec) in reader.records().enumerate() {
-            let rec = rec.map_err(|e| ReadError::Corrupt {
-                file: file.clone(),
-                reason: format!("第 {} 行：{e}", i + 2),
-            })?;
+        for (i, rec) in super::csv_records(path)?.iter().enumerate() {
             let field = |k: usize| rec.get(k).map(norm).unwrap_or_default();
             let (alias, kind) = (field(0), field(1));
             if alias.is_empty() || kind.is_empty() {
                 return Err(ReadError::Corrupt {
-                    file,
+                    file: path.display().to_string(),
                     reason: format!("第 {} 行：应为“简称,部门类别”两列", i + 2),
                 });
             }

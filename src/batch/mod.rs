@@ -50,6 +50,33 @@ pub struct Outcome {
     pub written: Vec<PathBuf>,
 }
 
+/// The records of a small CSV the user hands a batch (a manifest, aliases), its header line
+/// passed over, in whatever encoding it was saved in; a file that cannot be read, or a line that
+/// cannot be parsed, is an input error naming it (the line counted from 1, the header included).
+pub fn csv_records(path: &Path) -> Result<Vec<csv::StringRecord>, crate::read::ReadError> {
+    use crate::read::ReadError;
+    let file = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|e| ReadError::Io {
+        file: file.clone(),
+        reason: e.to_string(),
+    })?;
+    let text = crate::read::decode_text(&bytes);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    reader
+        .records()
+        .enumerate()
+        .map(|(i, rec)| {
+            rec.map_err(|e| ReadError::Corrupt {
+                file: file.clone(),
+                reason: format!("第 {} 行：{e}", i + 2),
+            })
+        })
+        .collect()
+}
+
 /// One line of findings.ndjson: the document's identity and one finding.
 fn finding_lines(r: &DocResult, id: &Identity, lang: Lang) -> Vec<String> {
     r.findings

@@ -128,17 +128,10 @@ fn a_manifest_sets_the_kind_and_findings_carry_it() {
     );
     let out = dir.join("out");
     let aliases = dir.write("aliases.csv", "简称,部门类别\n教育局,教育部门\n");
-    gouji(&[
-        "batch",
-        CORPUS,
-        "-o",
-        out.to_str().unwrap(),
-        "--quiet",
-        "--manifest",
-        manifest.to_str().unwrap(),
-        "--aliases",
-        aliases.to_str().unwrap(),
-    ]);
+    let given = [("--manifest", manifest), ("--aliases", aliases)];
+    let mut args = vec!["batch", CORPUS, "--quiet", "-o", out.to_str().unwrap()];
+    args.extend(given.iter().flat_map(|(k, v)| [*k, v.to_str().unwrap()]));
+    gouji(&args);
     let rows = gouji::batch::outputs::read_rows(&out.join("summary.csv")).unwrap();
     let kind = |src: &str| {
         rows.iter()
