@@ -10,7 +10,11 @@ use crate::report::batch::SummaryRow;
 pub use crate::report::batch::{Comparisons, DistrictTotal, Matrix, Outlier, YearOnYear};
 use crate::run::Verdict;
 
+use super::figures::{figures, By, Figures, Query};
 use super::metric::{Metric, METRICS};
+
+/// Departments at most on a district's chart; the rest are joined as 其他.
+const VIEW_TOP: usize = 30;
 
 /// A “三公” share this many times the median of its kind is an outlier …
 pub const OUTLIER_RATIO: f64 = 2.0;
@@ -120,7 +124,34 @@ pub fn compare(df: &DataFrame) -> PolarsResult<Comparisons> {
         outliers: outliers(read.clone(), year)?,
         outlier_rule: outlier_rule(),
         districts: district_totals(read)?,
+        district_views: district_views(df)?,
     })
+}
+
+/// Each district's departments side by side: 本年支出合计 by department kind, in the latest year
+/// the district has, with their errors and warnings.
+fn district_views(df: &DataFrame) -> PolarsResult<Vec<(String, Figures)>> {
+    let names = final_accounts(df.clone().lazy())
+        .filter(col("district").neq(lit("")))
+        .select([col("district")])
+        .unique_stable(None, UniqueKeepStrategy::First)
+        .sort(["district"], Default::default())
+        .collect()?;
+    strings(&names, "district")?
+        .into_iter()
+        .map(|district| {
+            let query = Query {
+                metric: METRICS[0],
+                by: By::Kind,
+                kind: None,
+                district: Some(district.clone()),
+                year: None,
+                top: VIEW_TOP,
+            };
+            Ok((district, figures(df.clone(), &query)?))
+        })
+        .filter(|v| v.as_ref().map_or(true, |(_, f)| !f.bars.is_empty()))
+        .collect()
 }
 
 /// A metric as department kind × district for one year: polars gives each cell's value, the

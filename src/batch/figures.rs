@@ -10,6 +10,7 @@ use polars_io::SerReader;
 
 use super::compare::final_accounts;
 use super::metric::Metric;
+pub use crate::report::batch::{Bar, Figures};
 
 /// What the bars of a comparison are.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -56,30 +57,6 @@ pub struct Query {
     pub year: Option<i32>,
     /// Bars at most before the rest are joined as 其他 (never by year).
     pub top: usize,
-}
-
-/// One bar: its label, its value and what it is made of.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Bar {
-    /// The district, year or kind, or 其他.
-    pub label: String,
-    /// The metric's value, in 万元 or percent.
-    pub value: Option<f64>,
-    /// The documents it sums.
-    pub documents: u32,
-    /// Their findings that are errors.
-    pub errors: u32,
-    /// Their findings that are warnings.
-    pub warnings: u32,
-}
-
-/// A comparison: the year compared (when one is) and its bars, largest first (by year: in order).
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Figures {
-    /// The year the documents are of, when one was chosen.
-    pub year: Option<i32>,
-    /// The bars.
-    pub bars: Vec<Bar>,
 }
 
 /// The label of the bar that joins the groups past the top N.

@@ -4,14 +4,11 @@
 use std::path::{Path, PathBuf};
 
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
-use rust_decimal::prelude::FromPrimitive;
-use rust_decimal::Decimal;
 
 use crate::batch::figures::{self, By, Figures, Query};
 use crate::batch::kind::Aliases;
 use crate::batch::metric::{Metric, METRICS};
-use crate::batch::outputs::atomically;
-use crate::report::charts::{write_bars, Bars};
+use crate::report::batch::{write_figures, FiguresChart};
 
 use super::CliError;
 
@@ -82,25 +79,15 @@ pub fn run(args: Args) -> Result<(), CliError> {
     let figures = figures::figures(rows, &query).map_err(|e| io(&parquet, e))?;
     let dir = args.output.unwrap_or_else(|| args.batch.join("compare"));
     let (title, stem) = names(&query, &figures);
-    std::fs::create_dir_all(&dir).map_err(|e| CliError::at(&dir, e))?;
-    let csv = dir.join(format!("{stem}.csv"));
-    write_csv(&query, &figures, &csv).map_err(|e| CliError::at(&csv, e))?;
-    let chart = Bars {
+    let heading = query.metric.heading();
+    let chart = FiguresChart {
         title,
-        category: query.by.label(),
+        by: query.by.label(),
+        heading: &heading,
         unit: query.metric.unit,
-        rows: figures
-            .bars
-            .iter()
-            .map(|b| match query.by {
-                By::Year => (format!("{}年", b.label), vec![decimal(b.value)]),
-                _ => (b.label.clone(), vec![decimal(b.value)]),
-            })
-            .collect(),
-        legend: Vec::new(),
     };
-    let mut written = vec![csv];
-    written.extend(write_bars(&chart, &dir, &stem).map_err(|e| CliError::at(&dir, e))?);
+    let written =
+        write_figures(&chart, &figures, &dir, &stem).map_err(|e| CliError::at(&dir, e))?;
     if figures.bars.is_empty() {
         eprintln!("gouji compare: 没有符合条件的决算（{stem}）");
     }
@@ -112,11 +99,6 @@ pub fn run(args: Args) -> Result<(), CliError> {
 
 fn io(path: &Path, e: impl std::fmt::Display) -> CliError {
     CliError::at(path, std::io::Error::other(e.to_string()))
-}
-
-fn decimal(v: Option<f64>) -> Decimal {
-    v.and_then(Decimal::from_f64)
-        .map_or(Decimal::ZERO, |d| d.round_dp(2))
 }
 
 /// The chart's title and the files' stem: 2024年 卫生健康委员会 “三公”经费决算（万元）按区.
@@ -140,21 +122,4 @@ fn names(q: &Query, f: &Figures) -> (String, String) {
         "_",
     );
     (title.trim().to_string(), stem)
-}
-
-/// The figures as CSV: a row a bar, with the documents it sums and their errors and warnings.
-fn write_csv(q: &Query, f: &Figures, path: &Path) -> std::io::Result<()> {
-    atomically(path, |tmp| {
-        let mut w = csv::Writer::from_path(tmp).map_err(std::io::Error::other)?;
-        let heading = q.metric.heading();
-        w.write_record([q.by.label(), &heading, "文档数", "错误", "警告"])
-            .map_err(std::io::Error::other)?;
-        for b in &f.bars {
-            let value = b.value.map(|v| format!("{v:.2}")).unwrap_or_default();
-            let counts = [b.documents, b.errors, b.warnings].map(|n| n.to_string());
-            w.write_record([b.label.as_str(), &value, &counts[0], &counts[1], &counts[2]])
-                .map_err(std::io::Error::other)?;
-        }
-        w.flush()
-    })
 }

@@ -246,3 +246,52 @@ fn compare_help_lists_the_metrics_and_an_unknown_one_is_refused() {
     assert_eq!(none.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&none.stderr).contains("summary.parquet"));
 }
+
+#[test]
+fn each_district_gets_its_departments_side_by_side_with_their_findings() {
+    let views = batch().join("charts/districts");
+    for district in ["徐汇区", "普陀区", "静安区"] {
+        for ext in ["csv", "png", "svg"] {
+            assert!(
+                views.join(format!("{district}.{ext}")).is_file(),
+                "{district}.{ext}"
+            );
+        }
+    }
+    // 2024, the latest year: 普陀区's three departments, the largest first, none with an error.
+    assert_eq!(
+        csv_lines(&views.join("普陀区.csv"))[1..],
+        [
+            ["卫生健康委员会", "3923.47", "1", "0", "0"],
+            ["教育局", "3879.98", "1", "0", "0"],
+            ["财政局", "557.62", "1", "0", "0"],
+        ]
+    );
+    // 静安区 in 2023, where the sample injected a wrong figure into 财政局 (D15: 146.98 → 98.27,
+    // broken against B202 and L502) and into 卫生健康委员会 (D33, B204).
+    let dir = Scratch::new("district-view");
+    let batch = batch().to_str().unwrap();
+    let args = ["--by", "kind", "--district", "静安区", "--year", "2023"];
+    let o = gouji(
+        &[
+            &[
+                "compare",
+                batch,
+                "-o",
+                dir.to_str().unwrap(),
+                "--metric",
+                "支出",
+            ],
+            &args[..],
+        ]
+        .concat(),
+    );
+    assert!(o.status.success());
+    let errors: Vec<(String, String)> = csv_lines(&dir.join("支出-按部门类别-2023年-静安区.csv"))
+        [1..]
+        .iter()
+        .map(|r| (r[0].clone(), r[3].clone()))
+        .collect();
+    let expect = [("卫生健康委员会", "1"), ("财政局", "2"), ("教育局", "0")];
+    assert_eq!(errors, expect.map(|(k, n)| (k.to_string(), n.to_string())));
+}

@@ -115,6 +115,30 @@ pub struct DistrictTotal {
     pub expenditure: f64,
 }
 
+/// One bar: its label, its value and what it is made of.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Bar {
+    /// The district, year or kind, or 其他.
+    pub label: String,
+    /// The metric's value, in 万元 or percent.
+    pub value: Option<f64>,
+    /// The documents it sums.
+    pub documents: u32,
+    /// Their findings that are errors.
+    pub errors: u32,
+    /// Their findings that are warnings.
+    pub warnings: u32,
+}
+
+/// A comparison: the year compared (when one is) and its bars, largest first (by year: in order).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Figures {
+    /// The year the documents are of, when one was chosen.
+    pub year: Option<i32>,
+    /// The bars.
+    pub bars: Vec<Bar>,
+}
+
 /// The batch's comparisons across departments, districts and years.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Comparisons {
@@ -128,6 +152,8 @@ pub struct Comparisons {
     pub outlier_rule: String,
     /// Each district's total by year, for rankings and trends.
     pub districts: Vec<DistrictTotal>,
+    /// Each district's departments side by side (本年支出合计, latest year), with their findings.
+    pub district_views: Vec<(String, Figures)>,
 }
 
 /// One line of findings.ndjson as 问题清单 shows it: the document's identity and one finding.
