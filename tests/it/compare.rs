@@ -295,3 +295,58 @@ fn each_district_gets_its_departments_side_by_side_with_their_findings() {
     let expect = [("卫生健康委员会", "1"), ("财政局", "2"), ("教育局", "0")];
     assert_eq!(errors, expect.map(|(k, n)| (k.to_string(), n.to_string())));
 }
+
+#[test]
+fn twenty_districts_compare_and_a_planted_outlier_is_named() {
+    let dir = Scratch::new("twenty");
+    let (corpus, out) = (dir.join("corpus"), dir.join("out"));
+    let (corpus, out) = (corpus.to_str().unwrap(), out.to_str().unwrap());
+    gouji(&[
+        "sample",
+        "--districts",
+        "21",
+        "--departments",
+        "3",
+        "-o",
+        corpus,
+    ]);
+    gouji(&["batch", corpus, "-o", out, "--quiet"]);
+    let mut rows = gouji::batch::outputs::read_rows(&Path::new(out).join("summary.csv")).unwrap();
+    let frame = |rows: &[gouji::batch::SummaryRow]| gouji::batch::compare::frame(rows).unwrap();
+    let before = gouji::batch::compare::compare(&frame(&rows)).unwrap();
+    // Every kind has a figure in every district but 第20区: its three files are taken for one
+    // document, since recognise::meta::department_from cuts 第20区财政局-2024-… at its “20”
+    // (a year later in the name) and names all three “第”. Twenty districts compare whole.
+    let spent = &before.by_kind[0];
+    assert_eq!(spent.kinds, ["卫生健康委员会", "教育局", "财政局"]);
+    assert_eq!(spent.districts.len(), 21);
+    let whole: Vec<&String> = (0..21)
+        .filter(|&d| spent.values.iter().all(|k| k[d].is_some()))
+        .map(|d| &spent.districts[d])
+        .collect();
+    assert_eq!(whole.len(), 20);
+    assert!(!whole.contains(&&"第20区".to_string()));
+    // Planted: 嘉定区教育局's “三公” set to 5% of its expenditure, which the generated figures
+    // had not made an outlier (asserted below), and which is named once planted.
+    let planted = rows
+        .iter_mut()
+        .find(|r| r.department_kind == "教育局" && r.district == "嘉定区")
+        .unwrap();
+    planted.three_public = planted.expenditure.map(|e| e * 0.05);
+    let named = |c: &gouji::batch::compare::Comparisons| {
+        c.outliers
+            .iter()
+            .any(|o| o.district == "嘉定区" && o.kind == "教育局")
+    };
+    assert!(!named(&before));
+    let after = gouji::batch::compare::compare(&frame(&rows)).unwrap();
+    assert!(named(&after), "{:?}", after.outliers);
+    let o = after
+        .outliers
+        .iter()
+        .find(|o| o.district == "嘉定区")
+        .unwrap();
+    // 20 of its kind: 第20区's one document is a 卫生健康委员会.
+    assert_eq!(o.count, 20);
+    assert!((o.share - 5.0).abs() < 1e-9);
+}
