@@ -115,11 +115,13 @@ pub fn compare(df: &DataFrame) -> PolarsResult<Comparisons> {
     let Some(year) = latest else {
         return Ok(Comparisons::default());
     };
+    let mut by_kind: Vec<Matrix> = METRICS
+        .iter()
+        .map(|m| matrix(read.clone(), year, m))
+        .collect::<PolarsResult<_>>()?;
+    by_kind.extend(execution(df, year)?);
     Ok(Comparisons {
-        by_kind: METRICS
-            .iter()
-            .map(|m| matrix(read.clone(), year, m))
-            .collect::<PolarsResult<_>>()?,
+        by_kind,
         years: years(read.clone(), year)?,
         outliers: outliers(read.clone(), year)?,
         outlier_rule: outlier_rule(),
@@ -160,8 +162,13 @@ fn matrix(read: LazyFrame, year: i32, metric: &Metric) -> PolarsResult<Matrix> {
     let cells = read
         .filter(col("year").eq(lit(year)).and(metric.told()))
         .group_by([col("department_kind"), col("district")])
-        .agg([metric.value()])
-        .collect()?;
+        .agg([metric.value()]);
+    grid(cells, metric.heading(), year)
+}
+
+/// Cells of department_kind, district and value placed as a [`Matrix`].
+fn grid(cells: LazyFrame, heading: String, year: i32) -> PolarsResult<Matrix> {
+    let cells = cells.collect()?;
     let (kind, district, value) = (
         strings(&cells, "department_kind")?,
         strings(&cells, "district")?,
@@ -183,12 +190,42 @@ fn matrix(read: LazyFrame, year: i32, metric: &Metric) -> PolarsResult<Matrix> {
         }
     }
     Ok(Matrix {
-        heading: metric.heading(),
+        heading,
         year: Some(year),
         kinds,
         districts,
         values,
     })
+}
+
+/// 预算执行率: each final account's 本年支出合计 over its department budget's (部门预算) of the same
+/// district, kind and year, in percent, as kind × district; none when no budget matches.
+fn execution(df: &DataFrame, year: i32) -> PolarsResult<Option<Matrix>> {
+    let keys = [col("district"), col("department_kind"), col("year")];
+    let of = |kind: DocumentKind, name: &str| {
+        df.clone()
+            .lazy()
+            .filter(
+                col("verdict")
+                    .neq(lit(Verdict::Unreadable.key()))
+                    .and(col("year").eq(lit(year)))
+                    .and(col("kind").eq(lit(kind.key())))
+                    .and(col("department_kind").neq(lit(""))),
+            )
+            .group_by(keys.clone())
+            .agg([col("expenditure").sum().alias(name)])
+    };
+    let cells = of(DocumentKind::FinalAccount, "final")
+        .join(
+            of(DocumentKind::DepartmentBudget, "budget"),
+            keys.clone(),
+            keys,
+            JoinArgs::new(JoinType::Inner),
+        )
+        .filter(col("budget").gt(lit(0.0)))
+        .with_column((col("final") / col("budget") * lit(100.0)).alias("value"));
+    let m = grid(cells, "预算执行率（%）".into(), year)?;
+    Ok((!m.kinds.is_empty()).then_some(m))
 }
 
 /// Each department kind of each district across years, with its change on the prior year.
@@ -381,6 +418,14 @@ mod tests {
             .find(|m| m.heading.starts_with("“三公”经费占"))
             .unwrap();
         assert_eq!(share.values[0][..2], [Some(0.5), Some(3.0)]);
+        // 预算执行率: 静安区财政局's final 3100 over its budget 9999, the only pair of the batch.
+        let rate = c.by_kind.last().unwrap();
+        assert_eq!(rate.heading, "预算执行率（%）");
+        assert_eq!(
+            (&rate.kinds[..], &rate.districts[..]),
+            (&["财政局".to_string()][..], &["静安区".to_string()][..])
+        );
+        assert!((rate.values[0][0].unwrap() - 31.003100310).abs() < 1e-6);
         let y = c
             .years
             .iter()
