@@ -350,3 +350,23 @@ fn twenty_districts_compare_and_a_planted_outlier_is_named() {
     assert_eq!(o.count, 20);
     assert!((o.share - 5.0).abs() < 1e-9);
 }
+
+#[test]
+fn the_summary_sheet_names_each_documents_kind() {
+    let mut book: Xlsx<_> = open_workbook(batch().join("summary.xlsx")).unwrap();
+    let sheet = book.worksheet_range("汇总").unwrap();
+    let cell = |r: usize, c: usize| sheet.get((r, c)).map(|d| d.to_string()).unwrap_or_default();
+    assert_eq!(
+        (cell(0, 2), cell(0, 3), cell(0, 4)),
+        ("部门".into(), "部门类别".into(), "年度".into())
+    );
+    let kinds: Vec<(String, String)> = (1..sheet.height())
+        .map(|r| (cell(r, 2), cell(r, 3)))
+        .filter(|(d, _)| d.starts_with("上海市普陀区"))
+        .collect();
+    assert!(
+        kinds.contains(&("上海市普陀区卫生健康委员会".into(), "卫生健康委员会".into())),
+        "{kinds:?}"
+    );
+    assert_eq!(kinds.len(), 6);
+}
