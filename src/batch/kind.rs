@@ -99,17 +99,23 @@ fn without_region<'a>(name: &'a str, district: &str) -> &'a str {
     let name = strip_city(name);
     if !district.is_empty() {
         if let Some(rest) = name.strip_prefix(district).filter(|r| !r.is_empty()) {
+            // 普陀区委社会工作部 is the district's Party committee's: 区委社会工作部.
+            if rest.starts_with('委') {
+                let last = district.chars().last().map_or(0, char::len_utf8);
+                return &name[district.len() - last..];
+            }
             return rest;
         }
     }
-    let cut = name
+    let at = name
         .char_indices()
         .take(6)
         .skip(1)
-        .find(|(_, c)| matches!(c, '区' | '县' | '旗'))
-        .map(|(i, c)| i + c.len_utf8());
-    match cut {
-        Some(i) if name[i..].chars().count() >= 2 && !name[i..].starts_with('委') => &name[i..],
+        .find(|(_, c)| matches!(c, '区' | '县' | '旗'));
+    match at {
+        // 普陀区委… keeps its 区: the district's Party committee.
+        Some((i, c)) if name[i + c.len_utf8()..].starts_with('委') => &name[i..],
+        Some((i, c)) if name[i + c.len_utf8()..].chars().count() >= 2 => &name[i + c.len_utf8()..],
         _ => name,
     }
 }
@@ -160,6 +166,12 @@ mod tests {
         assert_eq!(a.kind_of("区委办", ""), "区委办公室");
         assert_eq!(a.kind_of("普陀区区委办", "普陀区"), "区委办公室");
         assert_eq!(a.kind_of("区委社会工作部", "徐汇区"), "区委社会工作部");
+        // As the real 2024 决算 of 普陀区 names it.
+        assert_eq!(
+            a.kind_of("中共上海市普陀区委社会工作部", "普陀区"),
+            "区委社会工作部"
+        );
+        assert_eq!(a.kind_of("中共普陀区委社会工作部", ""), "区委社会工作部");
     }
 
     #[test]
