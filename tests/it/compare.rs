@@ -370,3 +370,39 @@ fn the_summary_sheet_names_each_documents_kind() {
     );
     assert_eq!(kinds.len(), 6);
 }
+
+#[test]
+fn every_metric_draws_by_district_year_and_kind() {
+    let dir = Scratch::new("every-metric");
+    let batch = batch().to_str().unwrap();
+    for m in gouji::batch::metric::METRICS {
+        for (by, label, bars) in [
+            ("district", "区", 3),
+            ("year", "年度", 2),
+            ("kind", "部门类别", 3),
+        ] {
+            let o = gouji(&[
+                "compare",
+                batch,
+                "--metric",
+                m.key,
+                "--by",
+                by,
+                "-o",
+                dir.to_str().unwrap(),
+            ]);
+            assert!(o.status.success(), "{} {by}", m.key);
+            // Its paths on stdout: the CSV, the PNG and the SVG.
+            let paths: Vec<String> = String::from_utf8_lossy(&o.stdout)
+                .lines()
+                .map(String::from)
+                .collect();
+            assert_eq!(paths.len(), 3, "{} {by}", m.key);
+            let lines = csv_lines(Path::new(&paths[0]));
+            assert_eq!(lines[0][..2], [label.to_string(), m.heading()]);
+            // Three districts, two years (2023, 2024), three kinds: each bar with a value.
+            assert_eq!(lines.len(), 1 + bars, "{} {by}: {lines:?}", m.key);
+            assert!(lines[1..].iter().all(|l| l[1].parse::<f64>().is_ok()));
+        }
+    }
+}
