@@ -145,46 +145,34 @@ mod tests {
     #[test]
     fn names_lose_their_region_and_short_forms_fold() {
         let a = Aliases::default();
-        assert_eq!(
-            a.kind_of("上海市徐汇区卫生健康委员会", "徐汇区"),
-            "卫生健康委员会"
-        );
-        assert_eq!(
-            a.kind_of("谯城区人力资源和社会保障局", ""),
-            "人力资源和社会保障局"
-        );
-        assert_eq!(a.kind_of("谯城区人社局", ""), "人力资源和社会保障局");
-        assert_eq!(a.kind_of("普陀区卫健委", "普陀区"), "卫生健康委员会");
-        assert_eq!(a.kind_of("上海市普陀区财政局", ""), "财政局");
-        assert_eq!(
-            a.kind_of("安徽省亳州市谯城区发改委", ""),
-            "发展和改革委员会"
-        );
-        assert_eq!(a.kind_of("财政局", "普陀区"), "财政局");
-        assert_eq!(a.kind_of("城市管理行政执法局", ""), "城市管理行政执法局");
-        // 区委 is the district's Party committee, not the end of a district's name.
-        assert_eq!(a.kind_of("区委办", ""), "区委办公室");
-        assert_eq!(a.kind_of("普陀区区委办", "普陀区"), "区委办公室");
-        assert_eq!(a.kind_of("区委社会工作部", "徐汇区"), "区委社会工作部");
-        // As the real 2024 决算 of 普陀区 names it.
-        assert_eq!(
-            a.kind_of("中共上海市普陀区委社会工作部", "普陀区"),
-            "区委社会工作部"
-        );
-        assert_eq!(a.kind_of("中共普陀区委社会工作部", ""), "区委社会工作部");
-    }
-
-    #[test]
-    fn units_below_a_department_keep_their_own_kind() {
-        let a = Aliases::default();
-        assert_eq!(
-            a.kind_of("上海市普陀区卫健委所属疾病预防控制中心", "普陀区"),
-            "卫健委所属疾病预防控制中心"
-        );
-        assert_eq!(
-            a.kind_of("普陀区疾病预防控制中心", "普陀区"),
-            "疾病预防控制中心"
-        );
+        // (name, district known, kind)
+        let cases = [
+            ("上海市徐汇区卫生健康委员会", "徐汇区", "卫生健康委员会"),
+            ("谯城区人力资源和社会保障局", "", "人力资源和社会保障局"),
+            ("谯城区人社局", "", "人力资源和社会保障局"),
+            ("普陀区卫健委", "普陀区", "卫生健康委员会"),
+            ("上海市普陀区财政局", "", "财政局"),
+            ("安徽省亳州市谯城区发改委", "", "发展和改革委员会"),
+            ("财政局", "普陀区", "财政局"),
+            ("城市管理行政执法局", "", "城市管理行政执法局"),
+            // 区委 is the district's Party committee, not the end of a district's name …
+            ("区委办", "", "区委办公室"),
+            ("普陀区区委办", "普陀区", "区委办公室"),
+            ("区委社会工作部", "徐汇区", "区委社会工作部"),
+            // … and keeps its 区 after one, as the real 2024 决算 of 普陀区 names it.
+            ("中共上海市普陀区委社会工作部", "普陀区", "区委社会工作部"),
+            ("中共普陀区委社会工作部", "", "区委社会工作部"),
+            // A unit below a department keeps its own kind.
+            ("普陀区疾病预防控制中心", "普陀区", "疾病预防控制中心"),
+            (
+                "上海市普陀区卫健委所属疾病预防控制中心",
+                "普陀区",
+                "卫健委所属疾病预防控制中心",
+            ),
+        ];
+        for (name, district, kind) in cases {
+            assert_eq!(a.kind_of(name, district), kind, "{name}");
+        }
     }
 
     #[test]
