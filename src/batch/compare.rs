@@ -1,20 +1,27 @@
-//! The batch's summaries with polars: one frame of every document, written as parquet; key figures
-//! as department × district (a lazy pivot on the districts present); each department across years;
-//! and the departments whose “三公” share stands far above their peers'.
+//! The batch's summaries with polars: one frame of every document, written as parquet; each metric
+//! as department kind × district; each kind of each district across years; and the departments
+//! whose “三公” share stands far above the median of their kind.
 
-use std::sync::Arc;
-
-use polars::frame::PivotColumnNaming;
 use polars::prelude::*;
 use polars_io::parquet::write::ParquetWriter;
 
+use crate::model::DocumentKind;
 use crate::report::batch::SummaryRow;
 pub use crate::report::batch::{Comparisons, DistrictTotal, Matrix, Outlier, YearOnYear};
 use crate::run::Verdict;
 
-/// A share this many times the peers' median (and at least this many points above) is an outlier.
-const OUTLIER_RATIO: f64 = 2.0;
-const OUTLIER_MIN_POINTS: f64 = 0.5;
+use super::figures::{figures, By, Figures, Query};
+use super::metric::{Metric, METRICS};
+
+/// Departments at most on a district's chart; the rest are joined as 其他.
+const VIEW_TOP: usize = 30;
+
+/// A “三公” share this many times the median of its kind is an outlier …
+pub const OUTLIER_RATIO: f64 = 2.0;
+/// … when it is also this many percentage points above it (a median of 0.1% doubled is no news) …
+pub const OUTLIER_MIN_POINTS: f64 = 0.5;
+/// … and when at least this many departments of the kind tell their share that year.
+pub const OUTLIER_PEERS: u32 = 3;
 
 /// The batch's rows as a polars frame, one row per document, for the comparisons and
 /// summary.parquet.
@@ -27,6 +34,7 @@ pub fn frame(rows: &[SummaryRow]) -> PolarsResult<DataFrame> {
         "source" => text(|r| &r.source),
         "district" => text(|r| &r.district),
         "department" => text(|r| &r.department),
+        "department_kind" => text(|r| &r.department_kind),
         "year" => rows.iter().map(|r| r.year).collect::<Vec<_>>(),
         "kind" => text(|r| r.kind.key()),
         "unit" => text(|r| &r.unit),
@@ -74,14 +82,28 @@ fn ints(df: &DataFrame, name: &str) -> PolarsResult<Vec<Option<i32>>> {
     Ok((0..c.len()).map(|i| c.get(i)).collect())
 }
 
-/// Every comparison of the batch, among the documents read that tell their year; none when no
-/// document does.
-pub fn compare(df: &DataFrame) -> PolarsResult<Comparisons> {
-    let read = df.clone().lazy().filter(
+/// The outlier rule in words, for the heading of its table.
+pub fn outlier_rule() -> String {
+    format!(
+        "同类部门至少 {OUTLIER_PEERS} 个，占比 ≥ 其中位数的 {OUTLIER_RATIO} 倍且高出 {OUTLIER_MIN_POINTS} 个百分点"
+    )
+}
+
+/// The final accounts read that tell their year: what the comparisons compare (a budget is
+/// compared with its final account only, never counted beside it).
+pub fn final_accounts(df: LazyFrame) -> LazyFrame {
+    df.filter(
         col("verdict")
             .neq(lit(Verdict::Unreadable.key()))
-            .and(col("year").is_not_null()),
-    );
+            .and(col("year").is_not_null())
+            .and(col("kind").eq(lit(DocumentKind::FinalAccount.key()))),
+    )
+}
+
+/// Every comparison of the batch, among the final accounts read that tell their year; none when
+/// no document does.
+pub fn compare(df: &DataFrame) -> PolarsResult<Comparisons> {
+    let read = final_accounts(df.clone().lazy());
     let latest = read
         .clone()
         .select([col("year").max()])
@@ -93,70 +115,145 @@ pub fn compare(df: &DataFrame) -> PolarsResult<Comparisons> {
     let Some(year) = latest else {
         return Ok(Comparisons::default());
     };
+    let mut by_kind: Vec<Matrix> = METRICS
+        .iter()
+        .map(|m| matrix(read.clone(), year, m))
+        .collect::<PolarsResult<_>>()?;
+    by_kind.extend(execution(df, year)?);
     Ok(Comparisons {
-        expenditure: matrix(read.clone(), year)?,
+        by_kind,
         years: years(read.clone(), year)?,
         outliers: outliers(read.clone(), year)?,
+        outlier_rule: outlier_rule(),
         districts: district_totals(read)?,
+        district_views: district_views(df)?,
     })
 }
 
-/// Department × district for the latest year. The lazy pivot wants the districts up front.
-fn matrix(read: LazyFrame, year: i32) -> PolarsResult<Matrix> {
-    let this_year = read.filter(col("year").eq(lit(year)));
-    let districts = this_year
-        .clone()
+/// Each district's departments side by side: 本年支出合计 by department kind, in the latest year
+/// the district has, with their errors and warnings.
+fn district_views(df: &DataFrame) -> PolarsResult<Vec<(String, Figures)>> {
+    let names = final_accounts(df.clone().lazy())
+        .filter(col("district").neq(lit("")))
         .select([col("district")])
         .unique_stable(None, UniqueKeepStrategy::First)
         .sort(["district"], Default::default())
         .collect()?;
-    let district_names = strings(&districts, "district")?;
-    let pivot = this_year
-        .select([col("department"), col("district"), col("expenditure")])
-        .pivot(
-            cols(["district"]),
-            Arc::new(districts),
-            cols(["department"]),
-            cols(["expenditure"]),
-            element().first(),
-            true,
-            "_".into(),
-            PivotColumnNaming::Auto,
-        )
-        .sort(["department"], Default::default())
-        .collect()?;
-    let departments = strings(&pivot, "department")?;
-    let by_district: Vec<Vec<Option<f64>>> = district_names
-        .iter()
-        .map(|d| floats(&pivot, d))
-        .collect::<PolarsResult<_>>()?;
+    strings(&names, "district")?
+        .into_iter()
+        .map(|district| {
+            let query = Query {
+                metric: METRICS[0],
+                by: By::Kind,
+                kind: None,
+                district: Some(district.clone()),
+                year: None,
+                top: VIEW_TOP,
+            };
+            Ok((district, figures(df.clone(), &query)?))
+        })
+        .filter(|v| v.as_ref().map_or(true, |(_, f)| !f.bars.is_empty()))
+        .collect()
+}
+
+/// A metric as department kind × district for one year: polars gives each cell's value, the
+/// grid only places it.
+fn matrix(read: LazyFrame, year: i32, metric: &Metric) -> PolarsResult<Matrix> {
+    let cells = read
+        .filter(col("year").eq(lit(year)).and(metric.told()))
+        .group_by([col("department_kind"), col("district")])
+        .agg([metric.value()]);
+    grid(cells, metric.heading(), year)
+}
+
+/// Cells of department_kind, district and value placed as a [`Matrix`].
+fn grid(cells: LazyFrame, heading: String, year: i32) -> PolarsResult<Matrix> {
+    let cells = cells.collect()?;
+    let (kind, district, value) = (
+        strings(&cells, "department_kind")?,
+        strings(&cells, "district")?,
+        floats(&cells, "value")?,
+    );
+    let sorted = |v: &[String]| {
+        let mut v = v.to_vec();
+        v.sort();
+        v.dedup();
+        v
+    };
+    let (kinds, districts) = (sorted(&kind), sorted(&district));
+    let mut values = vec![vec![None; districts.len()]; kinds.len()];
+    for i in 0..cells.height() {
+        let k = kinds.binary_search(&kind[i]);
+        let d = districts.binary_search(&district[i]);
+        if let (Ok(k), Ok(d)) = (k, d) {
+            values[k][d] = value[i];
+        }
+    }
     Ok(Matrix {
-        measure: "本年支出合计",
+        heading,
         year: Some(year),
-        values: (0..departments.len())
-            .map(|i| {
-                by_district
-                    .iter()
-                    .map(|col| col.get(i).copied().flatten())
-                    .collect()
-            })
-            .collect(),
-        departments,
-        districts: district_names,
+        kinds,
+        districts,
+        values,
     })
 }
 
-/// Each department of each district across years, with its change on the prior year.
+/// 预算执行率: each final account's 本年支出合计 over its department budget's (部门预算) of the same
+/// district, kind and year, in percent, as kind × district; none when no budget matches.
+fn execution(df: &DataFrame, year: i32) -> PolarsResult<Option<Matrix>> {
+    let keys = [col("district"), col("department_kind"), col("year")];
+    let of = |kind: DocumentKind, name: &str| {
+        df.clone()
+            .lazy()
+            .filter(
+                col("verdict")
+                    .neq(lit(Verdict::Unreadable.key()))
+                    .and(col("year").eq(lit(year)))
+                    .and(col("kind").eq(lit(kind.key())))
+                    .and(col("department_kind").neq(lit(""))),
+            )
+            .group_by(keys.clone())
+            .agg([col("expenditure").sum().alias(name)])
+    };
+    let cells = of(DocumentKind::FinalAccount, "final")
+        .join(
+            of(DocumentKind::DepartmentBudget, "budget"),
+            keys.clone(),
+            keys,
+            JoinArgs::new(JoinType::Inner),
+        )
+        .filter(col("budget").gt(lit(0.0)))
+        .with_column((col("final") / col("budget") * lit(100.0)).alias("value"));
+    let m = grid(cells, "预算执行率（%）".into(), year)?;
+    Ok((!m.kinds.is_empty()).then_some(m))
+}
+
+/// Each department kind of each district across years, with its change on the prior year.
 fn years(read: LazyFrame, latest: i32) -> PolarsResult<Vec<YearOnYear>> {
-    let keys = [col("district"), col("department")];
+    let keys = [col("district"), col("department_kind")];
+    let share = Metric::by_key("三公占比").unwrap_or(METRICS[0]);
     let years = read
-        .select([
-            col("district"),
-            col("department"),
-            col("year"),
-            col("expenditure"),
+        .group_by([col("district"), col("department_kind"), col("year")])
+        .agg([
+            col("expenditure").sum(),
+            when(share.told())
+                .then(col("three_public"))
+                .otherwise(lit(NULL).cast(DataType::Float64))
+                .sum()
+                .alias("part"),
+            when(share.told())
+                .then(col("expenditure"))
+                .otherwise(lit(NULL).cast(DataType::Float64))
+                .sum()
+                .alias("whole"),
         ])
-        .sort(["district", "department", "year"], Default::default())
+        .with_column(
+            when(col("whole").gt(lit(0.0)))
+                .then(col("part") / col("whole") * lit(100.0))
+                .otherwise(lit(NULL).cast(DataType::Float64))
+                .alias("share"),
+        )
+        .sort(["district", "department_kind", "year"], Default::default())
         .with_column(
             col("expenditure")
                 .shift(lit(1))
@@ -175,60 +272,69 @@ fn years(read: LazyFrame, latest: i32) -> PolarsResult<Vec<YearOnYear>> {
             .alias("change"),
         )
         .collect()?;
-    let (dist, dept, yr, exp, prior, change) = (
+    let (dist, kind, yr, exp, prior, change, share) = (
         strings(&years, "district")?,
-        strings(&years, "department")?,
+        strings(&years, "department_kind")?,
         ints(&years, "year")?,
         floats(&years, "expenditure")?,
         floats(&years, "prior")?,
         floats(&years, "change")?,
+        floats(&years, "share")?,
     );
     Ok((0..years.height())
         .map(|i| YearOnYear {
             district: dist[i].clone(),
-            department: dept[i].clone(),
+            kind: kind[i].clone(),
             year: yr[i].unwrap_or(latest),
             expenditure: exp[i],
             prior: prior[i].filter(|_| change[i].is_some()),
             change: change[i],
+            three_public_share: share[i],
         })
         .collect())
 }
 
-/// “三公” share against the median of the same department in the other districts.
+/// “三公” share against the median of the departments of the same kind that year: an outlier
+/// when at least [`OUTLIER_PEERS`] departments of the kind tell it and the share is at least
+/// [`OUTLIER_RATIO`] times their median and [`OUTLIER_MIN_POINTS`] points above it.
 fn outliers(read: LazyFrame, latest: i32) -> PolarsResult<Vec<Outlier>> {
-    let by_peers = [col("department"), col("year")];
+    let by_peers = [col("department_kind"), col("year")];
     let shares = read
         .filter(
             col("expenditure")
                 .gt(lit(0.0))
-                .and(col("three_public").is_not_null()),
+                .and(col("three_public").is_not_null())
+                .and(col("department_kind").neq(lit(""))),
         )
         .with_column((col("three_public") / col("expenditure") * lit(100.0)).alias("share"))
         .with_column(col("share").median().over(by_peers.clone())?.alias("peers"))
         .with_column(col("share").count().over(by_peers)?.alias("n"))
         .filter(
             col("n")
-                .gt(lit(2))
-                .and(col("share").gt(col("peers") * lit(OUTLIER_RATIO)))
-                .and(col("share").gt(col("peers") + lit(OUTLIER_MIN_POINTS))),
+                .gt_eq(lit(OUTLIER_PEERS))
+                .and(col("share").gt_eq(col("peers") * lit(OUTLIER_RATIO)))
+                .and(col("share").gt_eq(col("peers") + lit(OUTLIER_MIN_POINTS))),
         )
-        .sort(["year", "department", "district"], Default::default())
+        .sort(["year", "department_kind", "district"], Default::default())
         .collect()?;
-    let (dist, dept, yr, share, peers) = (
+    let (dist, dept, kind, yr, share, peers, n) = (
         strings(&shares, "district")?,
         strings(&shares, "department")?,
+        strings(&shares, "department_kind")?,
         ints(&shares, "year")?,
         floats(&shares, "share")?,
         floats(&shares, "peers")?,
+        ints(&shares, "n")?,
     );
     Ok((0..shares.height())
         .map(|i| Outlier {
             district: dist[i].clone(),
             department: dept[i].clone(),
+            kind: kind[i].clone(),
             year: yr[i].unwrap_or(latest),
             share: share[i].unwrap_or(0.0),
             peers: peers[i].unwrap_or(0.0),
+            count: n[i].unwrap_or(0).max(0) as u32,
         })
         .collect())
 }
@@ -261,10 +367,12 @@ mod tests {
     use super::*;
 
     fn row(district: &str, department: &str, year: i32, exp: f64, three: f64) -> SummaryRow {
+        let kind = super::super::kind::Aliases::default().kind_of(department, district);
         SummaryRow {
             source: format!("{district}/{year}/{department}.xlsx"),
             district: district.into(),
             department: department.into(),
+            department_kind: kind,
             year: Some(year),
             expenditure: Some(exp),
             three_public: Some(three),
@@ -274,38 +382,71 @@ mod tests {
     }
 
     #[test]
-    fn pivots_years_and_outliers() {
+    fn pivots_kinds_years_and_outliers() {
+        let mut budget = row("静安区", "静安区财政局", 2024, 9999.0, 99.0);
+        budget.kind = DocumentKind::DepartmentBudget;
         let rows = vec![
-            row("普陀区", "财政局", 2023, 2800.0, 1.0),
-            row("普陀区", "财政局", 2024, 2940.05, 1.2),
-            row("静安区", "财政局", 2024, 3100.0, 1.5),
-            row("徐汇区", "财政局", 2024, 2500.0, 60.0),
+            row("普陀区", "上海市普陀区财政局", 2023, 2800.0, 1.0),
+            row("普陀区", "上海市普陀区财政局", 2024, 2940.05, 1.2),
+            row("静安区", "静安区财政局", 2024, 3100.0, 1.5),
+            budget,
+            row("徐汇区", "徐汇区财政局", 2024, 2500.0, 60.0),
             row("长宁区", "财政局", 2024, 2600.0, 1.4),
-            row("普陀区", "教育局", 2024, 9000.0, 3.0),
+            row("普陀区", "普陀区教育局", 2024, 9000.0, 3.0),
+            row("徐汇区", "徐汇区卫健委", 2024, 800.0, 4.0),
+            row("普陀区", "普陀区卫生健康委员会", 2024, 1000.0, 30.0),
         ];
         let c = compare(&frame(&rows).unwrap()).unwrap();
-        assert_eq!(c.expenditure.year, Some(2024));
+        let spent = &c.by_kind[0];
+        assert_eq!(spent.heading, "本年支出合计（万元）");
+        assert_eq!(spent.year, Some(2024));
         assert_eq!(
-            c.expenditure.districts,
+            spent.districts,
             vec!["徐汇区", "普陀区", "长宁区", "静安区"]
         );
-        assert_eq!(c.expenditure.departments, vec!["教育局", "财政局"]);
-        assert_eq!(c.expenditure.values[1][1], Some(2940.05));
-        assert_eq!(c.expenditure.values[0][0], None);
+        assert_eq!(spent.kinds, vec!["卫生健康委员会", "教育局", "财政局"]);
+        // The budget of 静安区 is not counted beside its final account.
+        assert_eq!(
+            spent.values[2],
+            [Some(2500.0), Some(2940.05), Some(2600.0), Some(3100.0)]
+        );
+        assert_eq!(spent.values[0][0], Some(800.0));
+        assert_eq!(spent.values[1][0], None);
+        let share = c
+            .by_kind
+            .iter()
+            .find(|m| m.heading.starts_with("“三公”经费占"))
+            .unwrap();
+        assert_eq!(share.values[0][..2], [Some(0.5), Some(3.0)]);
+        // 预算执行率: 静安区财政局's final 3100 over its budget 9999, the only pair of the batch.
+        let rate = c.by_kind.last().unwrap();
+        assert_eq!(rate.heading, "预算执行率（%）");
+        assert_eq!(
+            (&rate.kinds[..], &rate.districts[..]),
+            (&["财政局".to_string()][..], &["静安区".to_string()][..])
+        );
+        assert!((rate.values[0][0].unwrap() - 31.003100310).abs() < 1e-6);
         let y = c
             .years
             .iter()
-            .find(|y| y.year == 2024 && y.district == "普陀区" && y.department == "财政局")
+            .find(|y| y.year == 2024 && y.district == "普陀区" && y.kind == "财政局")
             .unwrap();
         assert_eq!(y.prior, Some(2800.0));
         assert!((y.change.unwrap() - 5.0017857).abs() < 1e-6);
+        // 徐汇区财政局: 60 / 2500 = 2.4%, against a median of 0.051% (1.5/3100 and 1.4/2600, the middle two) of the four
+        // 财政局 of 2024; 卫生健康委员会 has two departments only, however far apart.
         assert_eq!(c.outliers.len(), 1);
-        assert_eq!(c.outliers[0].district, "徐汇区");
-        assert!((c.outliers[0].share - 2.4).abs() < 1e-9);
+        let o = &c.outliers[0];
+        assert_eq!(
+            (o.district.as_str(), o.kind.as_str(), o.count),
+            ("徐汇区", "财政局", 4)
+        );
+        assert!((o.share - 2.4).abs() < 1e-9);
+        assert!(c.outlier_rule.contains("至少 3 个"));
         assert!(c.districts.contains(&DistrictTotal {
             district: "普陀区".into(),
             year: 2024,
-            expenditure: 11940.05
+            expenditure: 12940.05
         }));
     }
 }

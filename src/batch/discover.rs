@@ -20,36 +20,26 @@ pub struct ManifestEntry {
     pub department: String,
     /// The year it reports on, when given.
     pub year: Option<i32>,
+    /// The department kind (部门类别), when given: overrides the one its name folds onto.
+    pub department_kind: String,
 }
 
-/// Reads a manifest (CSV with a header: path,district,department,year); an unreadable one is an
+/// Reads a manifest (CSV with a header: path,district,department,year and optionally
+/// department_kind); an unreadable one is an
 /// input error naming it.
 pub fn read_manifest(path: &Path) -> Result<Vec<ManifestEntry>, ReadError> {
-    let file = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| ReadError::Io {
-        file: file.clone(),
-        reason: e.to_string(),
-    })?;
-    let text = crate::read::decode_text(&bytes);
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(true)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let mut out = Vec::new();
-    for (i, rec) in reader.records().enumerate() {
-        let rec = rec.map_err(|e| ReadError::Corrupt {
-            file: file.clone(),
-            reason: format!("第 {} 行：{e}", i + 2),
-        })?;
+    let records = super::csv_records(path)?;
+    let entry = |rec: &csv::StringRecord| {
         let field = |k: usize| rec.get(k).unwrap_or("").trim().to_string();
-        out.push(ManifestEntry {
+        ManifestEntry {
             path: field(0),
             district: field(1),
             department: field(2),
             year: field(3).parse().ok(),
-        });
-    }
-    Ok(out)
+            department_kind: field(4),
+        }
+    };
+    Ok(records.iter().map(entry).collect())
 }
 
 /// The `i`-th (from 1) of `n` slices of a sorted list: contiguous, sizes differing by at most one.
@@ -120,6 +110,7 @@ pub fn identity(files: &[PathBuf], told: Identity, manifest: &[ManifestEntry]) -
                 m.department.clone()
             },
             year: m.year.or(told.year),
+            department_kind: m.department_kind.clone(),
         },
         None => told,
     }

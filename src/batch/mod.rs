@@ -4,6 +4,9 @@
 
 pub mod compare;
 pub mod discover;
+pub mod figures;
+pub mod kind;
+pub mod metric;
 pub mod outputs;
 pub mod row;
 
@@ -35,6 +38,8 @@ pub struct Options {
     pub progress: bool,
     /// The language of the findings written to findings.ndjson and summary.xlsx.
     pub lang: Lang,
+    /// How department names fold onto department kinds.
+    pub aliases: kind::Aliases,
 }
 
 /// What a batch leaves behind besides its files.
@@ -43,6 +48,33 @@ pub struct Outcome {
     pub rows: Vec<SummaryRow>,
     /// The files written, in the order written.
     pub written: Vec<PathBuf>,
+}
+
+/// The records of a small CSV the user hands a batch (a manifest, aliases), its header line
+/// passed over, in whatever encoding it was saved in; a file that cannot be read, or a line that
+/// cannot be parsed, is an input error naming it (the line counted from 1, the header included).
+pub fn csv_records(path: &Path) -> Result<Vec<csv::StringRecord>, crate::read::ReadError> {
+    use crate::read::ReadError;
+    let file = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|e| ReadError::Io {
+        file: file.clone(),
+        reason: e.to_string(),
+    })?;
+    let text = crate::read::decode_text(&bytes);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    reader
+        .records()
+        .enumerate()
+        .map(|(i, rec)| {
+            rec.map_err(|e| ReadError::Corrupt {
+                file: file.clone(),
+                reason: format!("第 {} 行：{e}", i + 2),
+            })
+        })
+        .collect()
 }
 
 /// One line of findings.ndjson: the document's identity and one finding.
@@ -55,6 +87,7 @@ fn finding_lines(r: &DocResult, id: &Identity, lang: Lang) -> Vec<String> {
                 m.insert("source".into(), json!(r.source));
                 m.insert("district".into(), json!(id.district));
                 m.insert("department".into(), json!(id.department));
+                m.insert("department_kind".into(), json!(id.department_kind));
                 m.insert("year".into(), json!(id.year));
                 let kind = r.document.as_ref().map(|d| d.kind).unwrap_or_default();
                 m.insert("kind".into(), json!(kind.key()));
@@ -79,6 +112,7 @@ fn told_identity(files: &[PathBuf], r: &DocResult) -> Identity {
             .as_ref()
             .and_then(|d| d.year)
             .or_else(|| crate::recognise::year_from(&[], &first.display().to_string())),
+        department_kind: String::new(),
     }
 }
 
@@ -142,7 +176,10 @@ fn progress_bar(documents: usize, shown: bool) -> ProgressBar {
 /// is dropped here, before it waits for its turn).
 fn check_one(files: &[PathBuf], opts: &Options) -> Done {
     let r = run::check_group(files);
-    let id = discover::identity(files, told_identity(files, &r), &opts.manifest);
+    let mut id = discover::identity(files, told_identity(files, &r), &opts.manifest);
+    if id.department_kind.is_empty() {
+        id.department_kind = opts.aliases.kind_of(&id.department, &id.district);
+    }
     let lines = finding_lines(&r, &id, opts.lang);
     Done {
         row: row::row(&r, &id),

@@ -14,6 +14,8 @@ pub struct Identity {
     pub department: String,
     /// The year, from the manifest, the tables or the file name.
     pub year: Option<i32>,
+    /// The department kind (部门类别), from the manifest or the department's name.
+    pub department_kind: String,
 }
 
 /// The summary row of one checked document: who it is, its key totals in 万元, its counts by severity
@@ -29,6 +31,7 @@ pub fn row(result: &DocResult, id: &Identity) -> SummaryRow {
         source: result.source.clone(),
         district: id.district.clone(),
         department: id.department.clone(),
+        department_kind: id.department_kind.clone(),
         year: id.year,
         errors,
         warnings,

@@ -4,7 +4,7 @@
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
-use crate::batch::{self, discover, Options};
+use crate::batch::{self, discover, kind, Options};
 use crate::check::Lang;
 use crate::run::Verdict;
 
@@ -18,9 +18,13 @@ pub struct Args {
     /// Where to write summary.xlsx, summary.csv, summary.parquet, findings.ndjson and charts/.
     #[arg(short, long)]
     output: PathBuf,
-    /// A CSV of path,district,department,year that overrides what the files tell.
+    /// A CSV of path,district,department,year[,department_kind] that overrides what the files tell.
     #[arg(long)]
     manifest: Option<PathBuf>,
+    /// A CSV of alias,department_kind (header first) that folds more short forms of department
+    /// names onto one kind, besides the built-in table (src/batch/kind.rs).
+    #[arg(long)]
+    aliases: Option<PathBuf>,
     /// Check only the i-th of n slices of the sorted document list (i from 1), e.g. 2/3.
     #[arg(long, value_parser = parse_shard)]
     shard: Option<(usize, usize)>,
@@ -52,8 +56,13 @@ pub fn run(args: Args) -> Result<(), CliError> {
         Some(path) => discover::read_manifest(path)?,
         None => Vec::new(),
     };
+    let aliases = match args.aliases.as_deref() {
+        Some(path) => kind::Aliases::with_file(path)?,
+        None => kind::Aliases::default(),
+    };
     let lang: Lang = args.lang.into();
     let opts = Options {
+        aliases,
         shard: args.shard,
         manifest,
         progress: !args.quiet && std::io::stderr().is_terminal(),

@@ -2,6 +2,7 @@
 
 mod batch;
 mod check;
+mod compare;
 pub mod error;
 mod extract;
 mod merge;
@@ -37,6 +38,8 @@ enum Command {
     Batch(batch::Args),
     /// Join the outputs of batch shards into one.
     Merge(merge::Args),
+    /// Draw a metric of a batch's outputs by district, year or department kind (PNG, SVG, CSV).
+    Compare(compare::Args),
     /// Print the canonical model gouji reads from a file.
     Extract(extract::Args),
     /// Write report.xlsx and charts (PNG and SVG) for the given files or folders.
@@ -129,6 +132,7 @@ fn try_main() -> Result<(), CliError> {
         Command::Check(a) => check::run(a),
         Command::Batch(a) => batch::run(a),
         Command::Merge(a) => merge::run(a),
+        Command::Compare(a) => compare::run(a),
         Command::Extract(a) => extract::run(a),
         Command::Report(a) => report::run(a),
         Command::Rules(a) => rules::run(a),

@@ -6,6 +6,7 @@ mod budget_narrative;
 mod budgets;
 pub mod cli;
 pub mod common;
+mod compare;
 mod grouping;
 mod hostile;
 pub mod html_tables;

@@ -1,5 +1,6 @@
-//! charts/ of a batch: districts ranked by the expenditure of their departments, and each
-//! district's expenditure across years.
+//! charts/ of a batch: districts ranked by the expenditure of their departments, each
+//! district's expenditure across years, and each district's departments side by side
+//! (charts/districts/); and the chart and CSV of any comparison (`gouji compare`).
 
 use std::path::{Path, PathBuf};
 
@@ -8,7 +9,7 @@ use rust_decimal::Decimal;
 
 use crate::report::charts::{write_bars, Bars};
 
-use super::{Comparisons, DistrictTotal};
+use super::{Comparisons, DistrictTotal, Figures};
 
 fn dec(v: f64) -> Decimal {
     Decimal::from_f64(v).map_or(Decimal::ZERO, |d| d.round_dp(2))
@@ -41,6 +42,7 @@ pub fn write_charts(c: &Comparisons, dir: &Path) -> std::io::Result<Vec<PathBuf>
         &Bars {
             title: format!("{latest}年 各区部门支出合计排名(万元)"),
             category: "区",
+            unit: "万元",
             rows: ranking,
             legend: Vec::new(),
         },
@@ -56,6 +58,7 @@ pub fn write_charts(c: &Comparisons, dir: &Path) -> std::io::Result<Vec<PathBuf>
             &Bars {
                 title: "各区部门支出合计逐年对比(万元)".into(),
                 category: "区",
+                unit: "万元",
                 rows: trend(&c.districts, &years),
                 legend: years.iter().map(|y| format!("{y}年")).collect(),
             },
@@ -63,7 +66,89 @@ pub fn write_charts(c: &Comparisons, dir: &Path) -> std::io::Result<Vec<PathBuf>
             "trend",
         )?);
     }
+    for (district, figures) in &c.district_views {
+        let name = district_label(district);
+        let chart = FiguresChart {
+            title: format!(
+                "{}{name} 各部门本年支出合计(万元)",
+                figures.year.map(|y| format!("{y}年 ")).unwrap_or_default()
+            ),
+            by: "部门类别",
+            heading: "本年支出合计（万元）",
+            unit: "万元",
+        };
+        written.extend(write_figures(
+            &chart,
+            figures,
+            &dir.join("districts"),
+            &name,
+        )?);
+    }
     Ok(written)
+}
+
+/// How a comparison's chart and CSV name what they show.
+pub struct FiguresChart<'a> {
+    /// The chart's title, unit included.
+    pub title: String,
+    /// What a bar is: 区, 年度, 部门类别.
+    pub by: &'static str,
+    /// The figure and its unit, as the CSV's column says it.
+    pub heading: &'a str,
+    /// 万元, or % for shares.
+    pub unit: &'static str,
+}
+
+/// Writes a comparison as `{stem}.csv` (a row a bar: its value, documents, errors and warnings)
+/// and `{stem}.png` / `.svg` (horizontal bars in the order given) into `dir`; the paths written.
+pub fn write_figures(
+    chart: &FiguresChart,
+    f: &Figures,
+    dir: &Path,
+    stem: &str,
+) -> std::io::Result<Vec<PathBuf>> {
+    std::fs::create_dir_all(dir)?;
+    let csv = dir.join(format!("{stem}.csv"));
+    let tmp = dir.join(format!(".{stem}.csv.tmp"));
+    write_csv(chart, f, &tmp)
+        .and_then(|_| std::fs::rename(&tmp, &csv))
+        .inspect_err(|_| {
+            let _ = std::fs::remove_file(&tmp);
+        })?;
+    let by_year = chart.by == "年度";
+    let bars = Bars {
+        title: chart.title.clone(),
+        category: chart.by,
+        unit: chart.unit,
+        rows: f
+            .bars
+            .iter()
+            .map(|b| {
+                let v = vec![b.value.map_or(Decimal::ZERO, dec)];
+                match by_year {
+                    true => (format!("{}年", b.label), v),
+                    false => (b.label.clone(), v),
+                }
+            })
+            .collect(),
+        legend: Vec::new(),
+    };
+    let mut written = vec![csv];
+    written.extend(write_bars(&bars, dir, stem)?);
+    Ok(written)
+}
+
+fn write_csv(chart: &FiguresChart, f: &Figures, path: &Path) -> std::io::Result<()> {
+    let mut w = csv::Writer::from_path(path).map_err(std::io::Error::other)?;
+    w.write_record([chart.by, chart.heading, "文档数", "错误", "警告"])
+        .map_err(std::io::Error::other)?;
+    for b in &f.bars {
+        let value = b.value.map(|v| format!("{v:.2}")).unwrap_or_default();
+        let counts = [b.documents, b.errors, b.warnings].map(|n| n.to_string());
+        w.write_record([b.label.as_str(), &value, &counts[0], &counts[1], &counts[2]])
+            .map_err(std::io::Error::other)?;
+    }
+    w.flush()
 }
 
 /// Each district's expenditure in each of `years` (zero where it has none), by district name.

@@ -1,5 +1,5 @@
-//! 对比: the key figure as department × district with a native chart beside it, each department
-//! across years, and the “三公” outliers.
+//! 对比: each metric as department kind × district (the first with a native chart beside it),
+//! each kind of each district across years, and the “三公” outliers.
 
 use rust_xlsxwriter::{Chart, ChartType, Color, Format, Worksheet, XlsxError};
 
@@ -25,43 +25,57 @@ pub(super) fn write(ws: &mut Worksheet, c: &Comparisons) -> Result<(), XlsxError
         percent: Format::new().set_num_format("0.00"),
         heading: Format::new().set_bold().set_font_size(13),
     };
-    let row = matrix(ws, &c.expenditure, &fmt)?;
+    let mut row = 0;
+    for (i, m) in c.by_kind.iter().enumerate() {
+        row = matrix(ws, row, m, i == 0, &fmt)?;
+    }
     let row = years(ws, row, &c.years, &fmt)?;
-    outliers(ws, row + 3, &c.outliers, &fmt)?;
+    outliers(ws, row + 3, &c.outliers, &c.outlier_rule, &fmt)?;
     ws.set_column_width(0, 24)?;
     ws.set_column_width(1, 22)?;
     Ok(())
 }
 
-/// Department × district, latest year, from the top of the sheet, and the district totals as a
-/// native column chart beside it; the row the next block starts on.
-fn matrix(ws: &mut Worksheet, x: &Matrix, fmt: &Formats) -> Result<u32, XlsxError> {
+/// A metric as department kind × district from `row`, with a native column chart beside it when
+/// `charted`; the row the next block starts on.
+fn matrix(
+    ws: &mut Worksheet,
+    row: u32,
+    x: &Matrix,
+    charted: bool,
+    fmt: &Formats,
+) -> Result<u32, XlsxError> {
     let year = x.year.map(|y| format!("{y}年 ")).unwrap_or_default();
     ws.write_string_with_format(
+        row,
         0,
-        0,
-        format!("{year}{}（万元）：部门 × 区", x.measure),
+        format!("{year}{}：部门类别 × 区", x.heading),
         &fmt.heading,
     )?;
-    let top = 1;
-    ws.write_string_with_format(top, 0, "部门", &fmt.header)?;
+    let top = row + 1;
+    let number = if x.heading.ends_with("（%）") {
+        &fmt.percent
+    } else {
+        &fmt.money
+    };
+    ws.write_string_with_format(top, 0, "部门类别", &fmt.header)?;
     for (j, d) in x.districts.iter().enumerate() {
         ws.write_string_with_format(top, 1 + j as u16, d, &fmt.header)?;
     }
-    for (i, dept) in x.departments.iter().enumerate() {
+    for (i, kind) in x.kinds.iter().enumerate() {
         let r = top + 1 + i as u32;
-        ws.write_string(r, 0, dept)?;
+        ws.write_string(r, 0, kind)?;
         for (j, v) in x.values[i].iter().enumerate() {
-            opt(ws, r, 1 + j as u16, *v, &fmt.money)?;
+            opt(ws, r, 1 + j as u16, *v, number)?;
         }
     }
-    if !x.districts.is_empty() && !x.departments.is_empty() {
+    if charted && !x.districts.is_empty() && !x.kinds.is_empty() {
         let mut chart = Chart::new(ChartType::Column);
         chart
             .title()
-            .set_name(&format!("{year}各区部门支出（万元）"));
+            .set_name(&format!("{year}各区同类部门{}", x.heading));
         let last_col = x.districts.len() as u16;
-        for i in 0..x.departments.len().min(10) {
+        for i in 0..x.kinds.len().min(10) {
             let r = top + 1 + i as u32;
             chart
                 .add_series()
@@ -69,9 +83,11 @@ fn matrix(ws: &mut Worksheet, x: &Matrix, fmt: &Formats) -> Result<u32, XlsxErro
                 .set_categories((SHEET, top, 1, top, last_col))
                 .set_values((SHEET, r, 1, r, last_col));
         }
-        ws.insert_chart(0, last_col + 3, &chart)?;
+        ws.insert_chart(row, last_col + 3, &chart)?;
     }
-    Ok(top + x.departments.len() as u32 + 3)
+    // Room for the chart (15 rows) below a short table.
+    let used = x.kinds.len() as u32 + 3;
+    Ok(top + if charted { used.max(17) } else { used })
 }
 
 /// A heading and a row of column headers from `row`; the row of the headers.
@@ -99,18 +115,27 @@ fn years(
     let mut row = block_head(
         ws,
         row,
-        "同一部门逐年对比（本年支出合计，万元）",
-        &["区", "部门", "年度", "本年支出合计", "上年", "变动（%）"],
+        "同类部门逐年对比（本年支出合计，万元）",
+        &[
+            "区",
+            "部门类别",
+            "年度",
+            "本年支出合计",
+            "上年",
+            "变动（%）",
+            "“三公”占比（%）",
+        ],
         fmt,
     )?;
     for y in years {
         row += 1;
         ws.write_string(row, 0, &y.district)?;
-        ws.write_string(row, 1, &y.department)?;
+        ws.write_string(row, 1, &y.kind)?;
         ws.write_number(row, 2, f64::from(y.year))?;
         opt(ws, row, 3, y.expenditure, &fmt.money)?;
         opt(ws, row, 4, y.prior, &fmt.money)?;
         opt(ws, row, 5, y.change, &fmt.percent)?;
+        opt(ws, row, 6, y.three_public_share, &fmt.percent)?;
     }
     Ok(row)
 }
@@ -120,18 +145,21 @@ fn outliers(
     ws: &mut Worksheet,
     row: u32,
     outliers: &[Outlier],
+    rule: &str,
     fmt: &Formats,
 ) -> Result<(), XlsxError> {
     let mut row = block_head(
         ws,
         row,
-        "“三公”经费占比远高于同类部门（≥ 同部门各区中位数的 2 倍）",
+        &format!("“三公”经费占比远高于同类部门（{rule}）"),
         &[
             "区",
-            "部门",
+            "部门类别",
             "年度",
             "“三公”占本年支出（%）",
             "同类部门中位数（%）",
+            "同类部门数",
+            "部门",
         ],
         fmt,
     )?;
@@ -141,10 +169,12 @@ fn outliers(
     for o in outliers {
         row += 1;
         ws.write_string(row, 0, &o.district)?;
-        ws.write_string(row, 1, &o.department)?;
+        ws.write_string(row, 1, &o.kind)?;
         ws.write_number(row, 2, f64::from(o.year))?;
         ws.write_number_with_format(row, 3, o.share, &flag)?;
         ws.write_number_with_format(row, 4, o.peers, &fmt.percent)?;
+        ws.write_number(row, 5, f64::from(o.count))?;
+        ws.write_string(row, 6, &o.department)?;
     }
     Ok(())
 }

@@ -17,6 +17,9 @@ pub struct SummaryRow {
     pub district: String,
     /// The department.
     pub department: String,
+    /// The department kind (部门类别): the name without its region, short forms folded.
+    #[serde(default)]
+    pub department_kind: String,
     /// The year reported on.
     pub year: Option<i32>,
     /// A final account or a budget.
@@ -48,28 +51,28 @@ pub struct SummaryRow {
     pub failure: String,
 }
 
-/// A key figure as department × district, for the latest year of the batch.
+/// A figure as department kind × district, for the latest year of the batch.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Matrix {
-    /// The figure compared (本年支出合计).
-    pub measure: &'static str,
+    /// The figure compared and its unit: 本年支出合计（万元）.
+    pub heading: String,
     /// The year compared, the latest of the batch.
     pub year: Option<i32>,
-    /// The rows: departments, sorted.
-    pub departments: Vec<String>,
+    /// The rows: department kinds, sorted.
+    pub kinds: Vec<String>,
     /// The columns: districts, sorted.
     pub districts: Vec<String>,
-    /// `values[department][district]`, in 万元.
+    /// `values[kind][district]`.
     pub values: Vec<Vec<Option<f64>>>,
 }
 
-/// A department in a district, year by year.
+/// A department kind in a district, year by year.
 #[derive(Clone, Debug, PartialEq)]
 pub struct YearOnYear {
     /// The district.
     pub district: String,
-    /// The department.
-    pub department: String,
+    /// The department kind.
+    pub kind: String,
     /// The year.
     pub year: i32,
     /// 本年支出合计 that year, in 万元.
@@ -78,21 +81,27 @@ pub struct YearOnYear {
     pub prior: Option<f64>,
     /// Percent change on the prior year.
     pub change: Option<f64>,
+    /// “三公”经费 over 本年支出合计 that year, in percent.
+    pub three_public_share: Option<f64>,
 }
 
-/// A document whose “三公” share of expenditure stands far above its department's peers.
+/// A department whose “三公” share of expenditure stands far above the median of its kind.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Outlier {
     /// The district.
     pub district: String,
-    /// The department.
+    /// The department, as named.
     pub department: String,
+    /// Its kind.
+    pub kind: String,
     /// The year.
     pub year: i32,
     /// “三公” / 本年支出合计, in percent.
     pub share: f64,
-    /// The median share of the same department across districts that year, in percent.
+    /// The median share of the departments of its kind that year, in percent.
     pub peers: f64,
+    /// How many departments of its kind that year tell the share.
+    pub count: u32,
 }
 
 /// What the departments of a district spent in a year, in 万元.
@@ -106,17 +115,45 @@ pub struct DistrictTotal {
     pub expenditure: f64,
 }
 
+/// One bar: its label, its value and what it is made of.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Bar {
+    /// The district, year or kind, or 其他.
+    pub label: String,
+    /// The metric's value, in 万元 or percent.
+    pub value: Option<f64>,
+    /// The documents it sums.
+    pub documents: u32,
+    /// Their findings that are errors.
+    pub errors: u32,
+    /// Their findings that are warnings.
+    pub warnings: u32,
+}
+
+/// A comparison: the year compared (when one is) and its bars, largest first (by year: in order).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Figures {
+    /// The year the documents are of, when one was chosen.
+    pub year: Option<i32>,
+    /// The bars.
+    pub bars: Vec<Bar>,
+}
+
 /// The batch's comparisons across departments, districts and years.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Comparisons {
-    /// 本年支出合计, department × district.
-    pub expenditure: Matrix,
-    /// Each department's expenditure against its prior year.
+    /// Each metric as department kind × district, latest year.
+    pub by_kind: Vec<Matrix>,
+    /// Each department kind of each district against its prior year.
     pub years: Vec<YearOnYear>,
-    /// Documents whose “三公” share is far above their peers'.
+    /// Departments whose “三公” share is far above the median of their kind.
     pub outliers: Vec<Outlier>,
+    /// The rule that names an outlier, as its table's heading states it.
+    pub outlier_rule: String,
     /// Each district's total by year, for rankings and trends.
     pub districts: Vec<DistrictTotal>,
+    /// Each district's departments side by side (本年支出合计, latest year), with their findings.
+    pub district_views: Vec<(String, Figures)>,
 }
 
 /// One line of findings.ndjson as 问题清单 shows it: the document's identity and one finding.

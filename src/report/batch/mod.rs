@@ -1,5 +1,6 @@
 //! A batch's printers: summary.xlsx (汇总, 问题清单, 对比 and native charts) and charts/
-//! (districts ranked by expenditure, districts across years). They are handed plain data
+//! (districts ranked by expenditure, districts across years, each district's departments side by
+//! side in districts/). They are handed plain data
 //! ([`data`]) and know nothing of how the batch made it.
 
 mod charts;
@@ -15,8 +16,10 @@ use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet,
 use crate::check::Lang;
 use crate::report::workbook::print;
 
-pub use charts::write_charts;
-pub use data::{Comparisons, DistrictTotal, FindingLine, Matrix, Outlier, SummaryRow, YearOnYear};
+pub use charts::{write_charts, write_figures, FiguresChart};
+pub use data::{
+    Bar, Comparisons, DistrictTotal, Figures, FindingLine, Matrix, Outlier, SummaryRow, YearOnYear,
+};
 
 fn io(e: XlsxError) -> std::io::Error {
     std::io::Error::other(e.to_string())

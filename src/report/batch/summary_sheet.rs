@@ -7,10 +7,11 @@ use crate::report::workbook::{column_widths, header_format, heading_row, verdict
 
 use super::{money, SummaryRow};
 
-const HEADINGS: [&str; 17] = [
+const HEADINGS: [&str; 18] = [
     "文档",
     "区",
     "部门",
+    "部门类别",
     "年度",
     "类型",
     "单位",
@@ -33,7 +34,7 @@ pub(super) fn write(ws: &mut Worksheet, rows: &[SummaryRow], lang: Lang) -> Resu
     // The money columns carry their format as columns: a format named per cell is looked up in
     // the writer's table cell by cell, thousands of times over a region.
     let m = money();
-    for c in 6..=10 {
+    for c in 7..=11 {
         ws.set_column_format(c, &m)?;
     }
     for (i, r) in rows.iter().enumerate() {
@@ -41,25 +42,26 @@ pub(super) fn write(ws: &mut Worksheet, rows: &[SummaryRow], lang: Lang) -> Resu
         ws.write_string(row, 0, &r.source)?;
         ws.write_string(row, 1, &r.district)?;
         ws.write_string(row, 2, &r.department)?;
+        ws.write_string(row, 3, &r.department_kind)?;
         if let Some(y) = r.year {
-            ws.write_number(row, 3, f64::from(y))?;
+            ws.write_number(row, 4, f64::from(y))?;
         }
-        ws.write_string(row, 4, r.kind.label(lang))?;
-        ws.write_string(row, 5, &r.unit)?;
+        ws.write_string(row, 5, r.kind.label(lang))?;
+        ws.write_string(row, 6, &r.unit)?;
         for (k, v) in [r.income, r.expenditure, r.basic, r.project, r.three_public]
             .iter()
             .enumerate()
         {
             if let Some(v) = v {
-                ws.write_number(row, 6 + k as u16, *v)?;
+                ws.write_number(row, 7 + k as u16, *v)?;
             }
         }
         for (k, v) in [r.tables, r.errors, r.warnings, r.infos].iter().enumerate() {
-            ws.write_number(row, 11 + k as u16, f64::from(*v))?;
+            ws.write_number(row, 12 + k as u16, f64::from(*v))?;
         }
         let f = Format::new().set_background_color(verdict_fill(r.verdict));
-        ws.write_string_with_format(row, 15, r.verdict.label(lang), &f)?;
-        ws.write_string(row, 16, &r.failure)?;
+        ws.write_string_with_format(row, 16, r.verdict.label(lang), &f)?;
+        ws.write_string(row, 17, &r.failure)?;
     }
     ws.autofilter(0, 0, rows.len() as u32, HEADINGS.len() as u16 - 1)?;
     ws.set_freeze_panes(1, 3)?;
@@ -69,12 +71,13 @@ pub(super) fn write(ws: &mut Worksheet, rows: &[SummaryRow], lang: Lang) -> Resu
             (0u16, 50.0),
             (1, 10.0),
             (2, 22.0),
-            (6, 14.0),
+            (3, 16.0),
             (7, 14.0),
             (8, 14.0),
             (9, 14.0),
             (10, 14.0),
-            (16, 50.0),
+            (11, 14.0),
+            (17, 50.0),
         ],
     )?;
     Ok(())

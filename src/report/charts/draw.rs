@@ -47,7 +47,7 @@ pub(super) fn draw<DB: DrawingBackend>(
         .x_labels(8)
         .x_label_formatter(&fmt)
         .x_label_style(style(20.0, &MUTED))
-        .x_desc("金额(万元)")
+        .x_desc(plot.axis.as_str())
         .y_desc(plot.category)
         .axis_desc_style(style(22.0, &MUTED))
         .bold_line_style(GRID)

@@ -72,6 +72,8 @@ struct Plot {
     title: String,
     /// What the categories are (the vertical axis' description).
     category: &'static str,
+    /// What the values are (the horizontal axis' description).
+    axis: String,
     rows: Vec<(String, Vec<Decimal>)>,
     /// One colour per bar in a row, with the legend text when there is more than one.
     bars: Vec<(RGBColor, String)>,
@@ -117,6 +119,7 @@ fn plots(
             Plot {
                 title: title(department, year, s.title),
                 category: category(s.stem),
+                axis: MONEY_AXIS.into(),
                 rows: s
                     .points
                     .iter()
@@ -133,6 +136,7 @@ fn plots(
             Plot {
                 title: title(department, year, c.title),
                 category: category(c.stem),
+                axis: MONEY_AXIS.into(),
                 rows: c
                     .points
                     .iter()
@@ -145,6 +149,9 @@ fn plots(
     out
 }
 
+/// The value axis of a chart of amounts.
+const MONEY_AXIS: &str = "金额(万元)";
+
 /// A bar chart of any figures: rows of labelled values, one bar per value and legend entry.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Bars {
@@ -152,6 +159,8 @@ pub struct Bars {
     pub title: String,
     /// What the rows are (the vertical axis' description).
     pub category: &'static str,
+    /// The unit of the values: 万元, or % for shares.
+    pub unit: &'static str,
     /// The rows: a label and one value per bar.
     pub rows: Vec<(String, Vec<Decimal>)>,
     /// One legend entry per bar of a row (one bar: an empty legend).
@@ -188,6 +197,11 @@ pub fn write_bars(chart: &Bars, dir: &Path, stem: &str) -> io::Result<Vec<PathBu
     let plot = Plot {
         title: chart.title.clone(),
         category: chart.category,
+        axis: if chart.unit == "万元" {
+            MONEY_AXIS.into()
+        } else {
+            format!("占比({})", chart.unit)
+        },
         rows: chart.rows.clone(),
         bars,
     };
