@@ -229,6 +229,11 @@ fn strip_list_number(l: &str) -> &str {
 /// The first year (20xx) a text names, standing apart from other digits and not the head of a
 /// figure (2,059.37 and 2059.37 are no years): “2024年度”, “财政局-2024-决算”.
 pub fn year_in(t: &str) -> Option<i32> {
+    year_at(t).map(|(_, y)| y)
+}
+
+/// The first year in a text (as [`year_in`] finds it) and the byte offset it starts at.
+pub fn year_at(t: &str) -> Option<(usize, i32)> {
     // Bytes suffice: digits are ASCII, and no byte of a longer UTF-8 character is one (or is
     // '.', ',' or '%'), so a neighbour that is not an ASCII digit is seen as such either way.
     let b = t.as_bytes();
@@ -242,7 +247,8 @@ pub fn year_in(t: &str) -> Option<i32> {
             .get(i + 4)
             .is_none_or(|c| !c.is_ascii_digit() && !matches!(c, b'.' | b',' | b'%'));
         if before_ok && after_ok {
-            return std::str::from_utf8(window).ok()?.parse().ok();
+            let year = std::str::from_utf8(window).ok()?.parse().ok()?;
+            return Some((i, year));
         }
     }
     None

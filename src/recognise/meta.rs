@@ -4,7 +4,7 @@ use crate::model::DocumentKind;
 use crate::read::Grid;
 
 use super::text::norm;
-use crate::model::names::year_in;
+use crate::model::names::{year_at, year_in};
 
 /// The year: a 20xx followed by 年 or standing between separators in the file name.
 pub fn year_from(grids: &[Grid], source: &str) -> Option<i32> {
@@ -80,10 +80,8 @@ pub fn department_from(grids: &[Grid], source: &str) -> Option<String> {
         .file_stem()
         .and_then(|s| s.to_str())
         .unwrap_or("");
-    let cut = stem
-        .find("20")
-        .filter(|&i| year_in(&stem[i..]).is_some())
-        .unwrap_or(stem.len());
+    // At the year itself, not at a “20” before it (第20区财政局-2024-…).
+    let cut = year_at(stem).map_or(stem.len(), |(i, _)| i);
     let name = stem[..cut].trim_end_matches(['-', '_', ' ']);
     (!name.is_empty()).then(|| name.to_string())
 }
@@ -131,6 +129,10 @@ mod tests {
         assert_eq!(
             department_from(&[], "samples/x/普陀区财政局-2024-决算公开表.xlsx").as_deref(),
             Some("普陀区财政局")
+        );
+        assert_eq!(
+            department_from(&[], "x/第20区/2024/第20区财政局-2024-决算公开表.xlsx").as_deref(),
+            Some("第20区财政局")
         );
     }
 }
