@@ -135,7 +135,7 @@ pub fn across(results: &mut [DocResult]) {
             continue;
         }
         r.findings.extend(c.findings);
-        r.findings.sort_by(|a, b| b.severity.cmp(&a.severity));
+        r.findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
         r.checked.extend(c.checked);
     }
 }

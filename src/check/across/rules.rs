@@ -23,19 +23,21 @@ impl AcrossRule for OpeningFollowsClosing {
     fn check(&self, cx: &mut Context, n: &Neighbours) {
         let Some(prior) = n.prior_account else { return };
         for scope in [Scope::All, Scope::Fiscal] {
-            let concept = |item| Concept {
-                scope: scope.clone(),
-                item,
-            };
+            let concept = |item| Concept { scope, item };
             let (Some((opening, table)), Some((closing, _))) = (
                 table_term(cx.doc, &concept(Item::Opening)),
                 table_term(prior, &concept(Item::Closing)),
             ) else {
                 continue;
             };
+            let fund = if scope == Scope::Fiscal {
+                "财政拨款"
+            } else {
+                ""
+            };
             let what = Message::new(
                 format!(
-                    "年初结转和结余 = 上年决算（{}）的年末结转和结余",
+                    "年初{fund}结转和结余 = 上年决算（{}）的年末{fund}结转和结余",
                     name(prior)
                 ),
                 format!(
@@ -112,20 +114,22 @@ impl AcrossRule for ChangeFollowsPriorAccount {
     }
 }
 
-/// What a C002 finding says: which figure of the sentence is at fault.
+/// What a C002 relation states, and when the rate fits last year's figure, which figure of the
+/// sentence is at fault.
 fn blame(prior: &Document, rate_fits: bool) -> Message {
     let doc = name(prior);
-    if rate_fits {
-        Message::new(
-            format!("说明中的变动额与上年决算（{doc}）不符，而增长率与之相符：错的是变动额"),
-            format!("the change stated does not follow last year's final account ({doc}), while its rate does: the amount is wrong"),
+    let (zh, en) = if rate_fits {
+        (
+            "（增长率与上年决算相符，错的是变动额）",
+            " (the rate fits last year's figure: the amount is wrong)",
         )
     } else {
-        Message::new(
-            format!("说明推得的上年数 = 上年决算（{doc}）公开的数"),
-            format!("the prior year the change implies = what last year's final account ({doc}) printed"),
-        )
-    }
+        ("", "")
+    };
+    Message::new(
+        format!("说明推得的上年数 = 上年决算（{doc}）公开的数{zh}"),
+        format!("the prior year the change implies = what last year's final account ({doc}) printed{en}"),
+    )
 }
 
 /// Whether a printed rate (in %, at its printed step) is the change from `last` to `now`.
