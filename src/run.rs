@@ -143,7 +143,26 @@ pub fn check_paths(paths: &[PathBuf]) -> Vec<DocResult> {
     for files in groups {
         out.push(check_group(&files));
     }
+    across(&mut out);
     out
+}
+
+/// The relations across the documents checked together (a department's final account against
+/// its last one), added to the later document's findings and relations.
+pub fn across(results: &mut [DocResult]) {
+    let checks = {
+        let docs: Vec<&Document> = results.iter().filter_map(|r| r.document.as_ref()).collect();
+        check::across::check(&docs)
+    };
+    let with_docs = results.iter_mut().filter(|r| r.document.is_some());
+    for (r, c) in with_docs.zip(checks) {
+        if c.findings.is_empty() && c.checked.is_empty() {
+            continue;
+        }
+        r.findings.extend(c.findings);
+        r.findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
+        r.checked.extend(c.checked);
+    }
 }
 
 /// Checks one file as a document of its own.

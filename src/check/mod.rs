@@ -3,6 +3,7 @@
 //! Each rule has a stable code, a name, a severity and a doc comment that is also what
 //! `gouji rules` prints. Rules read the canonical model only; they know nothing of file formats.
 
+pub mod across;
 mod finding;
 mod relation;
 mod rules;
@@ -51,6 +52,7 @@ macro_rules! rule {
         $(#[doc = $doc])+
         pub struct $name;
         impl $name {
+            /// The rule's entry in the catalogue.
             pub const META: $crate::check::RuleMeta = $crate::check::RuleMeta {
                 code: $code,
                 name: $slug,

@@ -1,6 +1,6 @@
 //! `gouji rules`: the rule catalogue, as text or JSON.
 
-use crate::check::{catalogue, Lang};
+use crate::check::{across, catalogue, Lang, RuleMeta};
 use crate::report;
 
 use super::{CliError, Format, LangArg};
@@ -15,7 +15,12 @@ pub struct Args {
 
 /// Prints the catalogue.
 pub fn run(args: Args) -> Result<(), CliError> {
-    let rules = catalogue();
+    // The rules of one document, then those across documents.
+    let rules: Vec<&'static RuleMeta> = catalogue()
+        .into_iter()
+        .map(|r| r.meta())
+        .chain(across::catalogue().into_iter().map(|r| r.meta()))
+        .collect();
     let out = match args.format {
         Format::Text => report::catalogue::text(&rules, Lang::from(args.lang)),
         Format::Json => report::catalogue::json(&rules),

@@ -168,6 +168,10 @@ fn table_name(p: &Path) -> Option<TableName> {
     let prefix = match (&numbered, kind) {
         (Some((at, _)), _) => Some(stem[..*at].trim_end_matches('附')),
         (None, Some(k)) => stem.find(k.title()).map(|at| &stem[..at]),
+        // A name that tells something else (谯城区人社局-2015-决算公开表.csv: its department and
+        // year) names a document, not one of its tables: only a name that tells nothing (1.csv)
+        // is looked into.
+        (None, None) if tells_something(stem) => return None,
         (None, None) => {
             return csv_title(p).map(|kind| TableName {
                 number: None,
@@ -181,6 +185,11 @@ fn table_name(p: &Path) -> Option<TableName> {
         kind,
         prefix: prefix.map(|p| trim_separators(p).to_string()),
     })
+}
+
+/// Whether a file name says something of its own: a word in Chinese, or a year.
+fn tells_something(stem: &str) -> bool {
+    stem.chars().any(|c| c >= '\u{2E80}') || crate::model::names::year_in(stem).is_some()
 }
 
 /// The table a CSV's first lines title, for CSVs whose names tell nothing (`1.csv`): a CSV is

@@ -2,13 +2,12 @@
 
 use serde_json::json;
 
-use crate::check::{Lang, Rule};
+use crate::check::{Lang, RuleMeta};
 
 /// The catalogue as text: each rule's code, severity, name and doc comment.
-pub fn text(rules: &[&'static dyn Rule], lang: Lang) -> String {
+pub fn text(rules: &[&RuleMeta], lang: Lang) -> String {
     let mut s = String::new();
-    for r in rules {
-        let m = r.meta();
+    for m in rules {
         s.push_str(&format!(
             "{} {} [{}]\n",
             m.code,
@@ -24,11 +23,10 @@ pub fn text(rules: &[&'static dyn Rule], lang: Lang) -> String {
 }
 
 /// The catalogue as JSON: a list of rules with code, name, severity and doc.
-pub fn json(rules: &[&'static dyn Rule]) -> String {
+pub fn json(rules: &[&RuleMeta]) -> String {
     let v: Vec<_> = rules
         .iter()
-        .map(|r| {
-            let m = r.meta();
+        .map(|m| {
             json!({"code": m.code, "name": m.name, "severity": m.severity, "doc": m.doc.trim()})
         })
         .collect();

@@ -281,7 +281,9 @@ fn make(
         job.department,
         spec.years,
     );
-    let figures = model::year(&s, job.year, &mut Rng::derive(spec.seed, &[2, d, m, y]));
+    let figures = model::chained_year(&s, job.year, spec.years, |year| {
+        Rng::derive(spec.seed, &[2, d, m, year as u64])
+    });
     let unit_name = format!(
         "上海市{}{}",
         catalogue::district(job.district),

@@ -362,6 +362,22 @@ fn three_public(s: &Structure, rng: &mut Rng) -> ([i64; 4], [i64; 4]) {
     (three_budget, three_final)
 }
 
+/// The figures of year index `y` (0 = 2024) whose opening balances are the closing balances of
+/// the year before it in the corpus (index `y + 1`), as a department's final accounts follow
+/// one another; the corpus's first year opens as its own stream says. Each year is drawn from
+/// its own stream (`stream(index)`), so a workbook is made without the others.
+pub fn chained_year(s: &Structure, y: usize, years: usize, stream: impl Fn(usize) -> Rng) -> Year {
+    let oldest = years.max(y + 1) - 1;
+    let mut figures = year(s, oldest, &mut stream(oldest));
+    for index in (y..oldest).rev() {
+        let before = figures;
+        figures = year(s, index, &mut stream(index));
+        figures.fiscal_opening = before.fiscal_closing();
+        figures.other_opening = before.closing() - before.fiscal_closing();
+    }
+    figures
+}
+
 /// The figures of year index `y` (0 = 2024) from the year's own stream.
 pub fn year(s: &Structure, y: usize, rng: &mut Rng) -> Year {
     let factor: f64 = s.growth[..y].iter().map(|g| 1.0 / (1.0 + g)).product();

@@ -1,5 +1,6 @@
 //! One integration-test binary (linking is the slow part of a test build), one module per concern.
 
+mod across;
 mod bad_input;
 mod batch;
 mod budget_narrative;

@@ -21,6 +21,7 @@ mod typography;
 mod years;
 
 pub use changes::{ChangeStatedTwice, ChangeStatesBothYears};
+pub(crate) use concept_map::table_term;
 pub use figures::{prior_year, PriorYear, Resolved};
 pub use ratios::{BudgetExecution, ChangeRate, ShareOfBase};
 pub use sums::{AgencyOperatingWithinPublic, BreakdownSum, NarrativeBalance, Restatement};
@@ -59,7 +60,7 @@ fn unit_of(q: &Quantity) -> Unit {
 }
 
 /// Where in a narrative a span of one of its sentences is.
-fn location(n: &Narrative, span: (usize, usize), sentence: usize) -> Location {
+pub(crate) fn location(n: &Narrative, span: (usize, usize), sentence: usize) -> Location {
     let s = n.sentences.get(sentence);
     Location {
         file: n.file.as_str().into(),
@@ -87,7 +88,7 @@ fn term(n: &Narrative, m: &Mention) -> Term {
 
 /// A figure in the unit of another (for ratios whose two figures differ in unit); `None` when
 /// the converted figure is beyond what a decimal holds.
-fn in_unit(f: Figure, from: Unit, to: Unit) -> Option<Figure> {
+pub(crate) fn in_unit(f: Figure, from: Unit, to: Unit) -> Option<Figure> {
     if from == to {
         return Some(f);
     }
