@@ -252,3 +252,36 @@ fn the_relations_sheet_holds_every_relation_verified() {
 fn text_at(sheet: &calamine::Range<calamine::Data>, r: usize, c: usize) -> String {
     sheet.get((r, c)).map(text).unwrap_or_default()
 }
+
+/// Printed through LibreOffice, the report of the 人社局 sample takes a sensible number of A4
+/// pages: each sheet one page wide, so no table is cut into strips (SKIPPED without soffice).
+#[test]
+fn the_report_prints_to_a_sensible_number_of_pages() {
+    let soffice = ["soffice", "libreoffice"].into_iter().find(|c| {
+        Command::new(c)
+            .arg("--version")
+            .output()
+            .is_ok_and(|o| o.status.success())
+    });
+    let Some(soffice) = soffice else {
+        eprintln!("SKIPPED: LibreOffice (soffice) is not installed");
+        return;
+    };
+    let out = Scratch::new("print-pdf");
+    report(&["samples/qiaocheng-hrss-2016"], &out);
+    let status = Command::new(soffice)
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(&*out)
+        .arg(out.join("report.xlsx"))
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let pdf = gouji::read::pdf::read_pdf(&out.join("report.pdf")).unwrap();
+    // Twelve sheets, the longest (数据, 272 rows; 说明) a few pages each: well under 60 pages,
+    // where an unscaled print of the wide sheets would run to strips of every table.
+    assert!(
+        (12..60).contains(&pdf.pages.len()),
+        "{} pages",
+        pdf.pages.len()
+    );
+}
