@@ -58,13 +58,14 @@ impl CodeReader {
 }
 
 /// Tables whose rows are 功能分类 codes (收入/支出决算表, 一般公共预算 and fund tables).
-pub(super) fn coded(ctx: &mut Ctx, mut t: Table, paths: &[Vec<String>], data: &[usize]) -> Table {
+/// The columns that hold codes: those headed so, and left of the 科目名称 column, a column
+/// holding nothing but short digit strings whatever its heading says (a heading over several
+/// code columns read without rulings).
+fn code_columns(ctx: &Ctx, paths: &[Vec<String>], data: &[usize]) -> Vec<usize> {
     let width = paths.len();
     let mut code_cols: Vec<usize> = (0..width)
         .filter(|&c| columns::is_code(&paths[c]))
         .collect();
-    // Left of the 科目名称 column, a column holding nothing but short digit strings holds codes
-    // whatever its heading says (a heading over several code columns read without rulings).
     if let Some(named) = (0..width).find(|&c| columns::is_name(&paths[c])) {
         for (c, path) in paths.iter().enumerate().take(named) {
             // A 行次 column holds short digit strings too, and they are no codes.
@@ -84,6 +85,12 @@ pub(super) fn coded(ctx: &mut Ctx, mut t: Table, paths: &[Vec<String>], data: &[
         }
         code_cols.sort_unstable();
     }
+    code_cols
+}
+
+pub(super) fn coded(ctx: &mut Ctx, mut t: Table, paths: &[Vec<String>], data: &[usize]) -> Table {
+    let width = paths.len();
+    let code_cols = code_columns(ctx, paths, data);
     let name_col = (0..width)
         .find(|&c| columns::is_name(&paths[c]))
         .or_else(|| {

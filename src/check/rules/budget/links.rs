@@ -97,37 +97,7 @@ impl Rule for BudgetLinks {
                 i,
             );
         }
-        for s in &summary_out {
-            let by_function = s.rows.iter().any(|r| r.line == Some(Line::FunctionClass));
-            let Some(e) = spending.filter(|_| by_function) else {
-                continue;
-            };
-            let grand = s.rows.iter().find(|r| kind_of(r) == Some(Kind::GrandTotal));
-            let a = grand.and_then(|r| Some(Term::cell(s, r, amount_col(s)?)));
-            link(
-                cx,
-                "收支总表支出总计 = 支出预算总表合计".into(),
-                "summary expenditure = expenditure table total",
-                a,
-                total(e, None),
-                e,
-            );
-            classes_agree(cx, s, e);
-        }
-        for s in &summary_out {
-            let Some(e) = spending else { continue };
-            for (word, key) in [("基本支出", ColKey::Basic), ("项目支出", ColKey::Project)]
-            {
-                link(
-                    cx,
-                    format!("收支总表“{word}”= 支出预算总表合计“{word}”"),
-                    "summary use line = expenditure table total",
-                    line(s, word),
-                    total(e, Some(key)),
-                    e,
-                );
-            }
-        }
+        expenditure_links(cx, &summary_out, spending);
         if let (Some(s), Some(f)) = (summary_in.first(), fiscal_in.first()) {
             let grand = f.rows.iter().find(|r| kind_of(r) == Some(Kind::GrandTotal));
             let b = grand.and_then(|r| Some(Term::cell(f, r, amount_col(f)?)));
@@ -151,6 +121,41 @@ impl Rule for BudgetLinks {
             );
         }
         basic_links(cx, general, &fiscal_out, &summary_out);
+    }
+}
+
+/// The 收支总表's 支出 against the 支出预算总表: its 总计 and classes where it prints the
+/// 功能分类, its 基本支出 and 项目支出 lines where it prints them by use.
+fn expenditure_links(cx: &mut Context, summary_out: &[&Table], spending: Option<&Table>) {
+    for s in summary_out {
+        let by_function = s.rows.iter().any(|r| r.line == Some(Line::FunctionClass));
+        let Some(e) = spending.filter(|_| by_function) else {
+            continue;
+        };
+        let grand = s.rows.iter().find(|r| kind_of(r) == Some(Kind::GrandTotal));
+        let a = grand.and_then(|r| Some(Term::cell(s, r, amount_col(s)?)));
+        link(
+            cx,
+            "收支总表支出总计 = 支出预算总表合计".into(),
+            "summary expenditure = expenditure table total",
+            a,
+            total(e, None),
+            e,
+        );
+        classes_agree(cx, s, e);
+    }
+    for s in summary_out {
+        let Some(e) = spending else { continue };
+        for (word, key) in [("基本支出", ColKey::Basic), ("项目支出", ColKey::Project)] {
+            link(
+                cx,
+                format!("收支总表“{word}”= 支出预算总表合计“{word}”"),
+                "summary use line = expenditure table total",
+                line(s, word),
+                total(e, Some(key)),
+                e,
+            );
+        }
     }
 }
 
