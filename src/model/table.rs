@@ -265,6 +265,9 @@ pub enum ColKey {
     CarriedOut,
     /// 财政专户管理资金 (a budget's income held in a special account)
     SpecialAccount,
+    /// 上年预算数 / 上年执行数 / 上年决算数: last year's figure printed beside this year's in a
+    /// budget, which no relation of this year's figures reads.
+    PriorYear,
 }
 
 impl ColKey {
@@ -298,6 +301,7 @@ impl ColKey {
             ColKey::Reserve => "单位预留机动经费",
             ColKey::CarriedIn => "上年结转",
             ColKey::CarriedOut => "结转下年",
+            ColKey::PriorYear => "上年数",
             ColKey::SpecialAccount => "财政专户管理资金",
         }
     }

@@ -122,6 +122,11 @@ pub fn is_name(path: &[String]) -> bool {
 pub fn key(path: &[String]) -> Option<ColKey> {
     let leaf = path.last()?.as_str();
     let under = |s: &str| path.iter().any(|p| p.contains(s));
+    // Last year's figures beside this year's (上年预算数, 上年执行数, 上年 over 预算数 | 执行数): not
+    // this year's 预算数 or 合计, whatever their leaf says; 上年结转 is this year's income.
+    if under("上年") && !under("结转") {
+        return Some(ColKey::PriorYear);
+    }
     let key = match leaf {
         "小计" | "合计" if under("本年支出") && path.len() > 1 => {
             ColKey::CurrentExpenditure
@@ -201,6 +206,16 @@ mod tests {
             merges,
             places: None,
         }
+    }
+
+    #[test]
+    fn last_years_figures_are_not_this_years() {
+        let path = |p: &[&str]| p.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(key(&path(&["上年预算数"])), Some(ColKey::PriorYear));
+        assert_eq!(key(&path(&["上年执行数"])), Some(ColKey::PriorYear));
+        assert_eq!(key(&path(&["上年", "合计"])), Some(ColKey::PriorYear));
+        assert_eq!(key(&path(&["本年预算数"])), Some(ColKey::Budget));
+        assert_eq!(key(&path(&["上年结转"])), Some(ColKey::CarriedIn));
     }
 
     #[test]
