@@ -121,6 +121,10 @@ fn without_empty_cells(xml: Vec<u8>) -> Vec<u8> {
     // '<' cannot stand inside an attribute's value, so every match opens an element (or sits in
     // a comment, where dropping it changes nothing).
     for start in memmem::find_iter(&xml, b"<c ") {
+        // A “<c ” inside the tag just dropped: the XML is broken, and calamine says how.
+        if start < from {
+            return xml;
+        }
         let Some(len) = memchr::memchr(b'>', &xml[start..]) else {
             return xml;
         };
