@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Whole-process time per real PDF: `gouji check` (read, rebuild tables, check, print JSON) beside
 # `pdftotext -layout` (text only, no tables, no checks) when poppler-utils is installed.
-# Usage: bench/pdf.sh [N] [DIR]  (DIR defaults to ../shared/realdata/putuo-2024)
+# Usage: bench/pdf.sh [N] [DIR]  (DIR defaults to ../shared/realdata/putuo-2024; the budgets:
+# bench/pdf.sh 10 ../shared/realdata/budgets)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n="${1:-10}"
