@@ -38,10 +38,18 @@ pub fn read_workbook(path: &Path) -> Result<ReadOutcome, ReadError> {
         .map_err(|e| classify(&file, &e.to_string()))?;
     let mut outcome = ReadOutcome::default();
     for sheet in book.sheet_names() {
-        let rows = match &mut book {
+        // calamine meets hostile input too (a cell reference of twelve digits overflows its
+        // arithmetic): a panic in it is this sheet's damage, not a fault of gouji's.
+        let read = std::panic::AssertUnwindSafe(|| match &mut book {
             Sheets::Xlsx(x) => xlsx_rows(x, &file, &sheet),
             other => range_rows(other, &file, &sheet),
-        };
+        });
+        let rows = super::pdf::guarded(read).unwrap_or_else(|_| {
+            Err(ReadError::Corrupt {
+                file: file.clone(),
+                reason: format!("{sheet}: 工作表内容无法解析"),
+            })
+        });
         let rows = match rows {
             Ok(rows) => rows,
             Err(e) => {

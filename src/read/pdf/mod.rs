@@ -247,7 +247,7 @@ thread_local! {
 
 /// Runs third-party parsing code on hostile input: a panic in it becomes an `Err` (reported as a
 /// corrupt file or page), and is not also printed as a crash, which it is not.
-fn guarded<T>(f: impl FnOnce() -> T + UnwindSafe) -> std::thread::Result<T> {
+pub(crate) fn guarded<T>(f: impl FnOnce() -> T + UnwindSafe) -> std::thread::Result<T> {
     static HOOK: Once = Once::new();
     HOOK.call_once(|| {
         let previous = std::panic::take_hook();
