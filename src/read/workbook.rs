@@ -57,11 +57,16 @@ pub fn read_workbook(path: &Path) -> Result<ReadOutcome, ReadError> {
                 continue;
             }
         };
-        let merges = merges(
-            &mut book,
-            &sheet,
-            xlsx_merges.as_deref().or(ods_merges.as_deref()),
-        );
+        let known = xlsx_merges.as_deref().or(ods_merges.as_deref());
+        let read = std::panic::AssertUnwindSafe(|| merges(&mut book, &sheet, known));
+        let merges = super::pdf::guarded(read).unwrap_or_else(|_| {
+            // A merged range calamine cannot parse: the sheet is read without its merges.
+            outcome.problems.push(ReadError::Corrupt {
+                file: file.clone(),
+                reason: format!("{sheet}: 合并单元格无法解析"),
+            });
+            Vec::new()
+        });
         outcome.grids.push(Grid {
             file: file.clone(),
             sheet,

@@ -381,7 +381,8 @@ fn the_fuzzers_regressions_never_panic_again() {
     // 1726fa81…: a sheet of the districts corpus with a “<c ” inside the tag of an empty cell,
     // which sliced backwards where empty cells are dropped (read/merges.rs); cb791eeb…: a cell
     // reference whose digits overflow calamine's arithmetic (a panic in the parser is the
-    // sheet's damage, read/workbook.rs).
+    // sheet's damage, read/workbook.rs); d5db8349…: a merged range that underflows calamine's
+    // arithmetic (the sheet is read without its merges).
     assert!(!inputs.is_empty());
     for input in inputs {
         let r = gouji::run::check_file(&input);
