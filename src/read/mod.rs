@@ -6,6 +6,7 @@
 mod csv;
 mod docx;
 mod error;
+mod guard;
 mod html;
 pub mod limits;
 mod merges;

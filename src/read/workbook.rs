@@ -44,7 +44,7 @@ pub fn read_workbook(path: &Path) -> Result<ReadOutcome, ReadError> {
             Sheets::Xlsx(x) => xlsx_rows(x, &file, &sheet),
             other => range_rows(other, &file, &sheet),
         });
-        let rows = super::pdf::guarded(read).unwrap_or_else(|_| {
+        let rows = super::guard::guarded(read).unwrap_or_else(|_| {
             Err(ReadError::Corrupt {
                 file: file.clone(),
                 reason: format!("{sheet}: 工作表内容无法解析"),
@@ -59,7 +59,7 @@ pub fn read_workbook(path: &Path) -> Result<ReadOutcome, ReadError> {
         };
         let known = xlsx_merges.as_deref().or(ods_merges.as_deref());
         let read = std::panic::AssertUnwindSafe(|| merges(&mut book, &sheet, known));
-        let merges = super::pdf::guarded(read).unwrap_or_else(|_| {
+        let merges = super::guard::guarded(read).unwrap_or_else(|_| {
             // A merged range calamine cannot parse: the sheet is read without its merges.
             outcome.problems.push(ReadError::Corrupt {
                 file: file.clone(),

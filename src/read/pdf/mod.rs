@@ -14,11 +14,11 @@ mod geometry;
 mod lines;
 mod rulings;
 
-use std::cell::Cell;
 use std::fmt;
-use std::panic::{AssertUnwindSafe, UnwindSafe};
+use std::panic::AssertUnwindSafe;
+
+use super::guard::guarded;
 use std::path::Path;
-use std::sync::Once;
 
 use pdf_oxide::document::PdfDocument;
 
@@ -241,28 +241,6 @@ fn bomb(doc: &PdfDocument, index: usize, file: &str) -> Option<ReadError> {
         })
 }
 
-thread_local! {
-    static IN_PARSER: Cell<bool> = const { Cell::new(false) };
-}
-
-/// Runs third-party parsing code on hostile input: a panic in it becomes an `Err` (reported as a
-/// corrupt file or page), and is not also printed as a crash, which it is not.
-pub(crate) fn guarded<T>(f: impl FnOnce() -> T + UnwindSafe) -> std::thread::Result<T> {
-    static HOOK: Once = Once::new();
-    HOOK.call_once(|| {
-        let previous = std::panic::take_hook();
-        std::panic::set_hook(Box::new(move |info| {
-            if !IN_PARSER.with(Cell::get) {
-                previous(info);
-            }
-        }));
-    });
-    IN_PARSER.with(|p| p.set(true));
-    let out = std::panic::catch_unwind(f);
-    IN_PARSER.with(|p| p.set(false));
-    out
-}
-
 /// What one page holds before it is put in order.
 struct PageContent {
     glyphs: Vec<Glyph>,
@@ -361,13 +339,6 @@ fn read_page(doc: &PdfDocument, index: usize, rulings: Rulings) -> Result<PageCo
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_panic_in_the_parser_is_an_error_and_the_guard_is_lifted_after() {
-        assert!(guarded(|| -> u8 { panic!("damaged object header") }).is_err());
-        assert!(!IN_PARSER.with(Cell::get));
-        assert_eq!(guarded(|| 7).ok(), Some(7));
-    }
 
     /// A page's problem is reported in the words users have seen so far.
     #[test]
