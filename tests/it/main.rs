@@ -1,6 +1,7 @@
 //! One integration-test binary (linking is the slow part of a test build), one module per concern.
 
 mod across;
+mod across_budgets;
 mod bad_input;
 mod batch;
 mod budget_narrative;
