@@ -10,7 +10,7 @@ use gouji::run::{check_paths, DocResult};
 use super::common::{d, Scratch};
 
 /// The relations of one rule verified in a document, as `expected = actual`.
-fn verified<'r>(r: &'r DocResult, code: &str) -> Vec<String> {
+fn verified(r: &DocResult, code: &str) -> Vec<String> {
     r.checked
         .iter()
         .filter(|c| c.rule == code)
