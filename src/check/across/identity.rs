@@ -3,7 +3,7 @@
 //! tail (财政局 in a 普陀区 folder, 普陀区财政局, 上海市普陀区财政局).
 
 /// A department's name without the province or city before it (上海市普陀区财政局 → 普陀区财政局).
-fn local_name(name: &str) -> String {
+pub fn local_name(name: &str) -> String {
     let name: String = name.chars().filter(|c| !c.is_whitespace()).collect();
     let mut rest = name.as_str();
     for mark in ['省', '市'] {

@@ -22,7 +22,7 @@ use super::{Checks, Described, Term};
 pub use budget_changes::BudgetChangeFollowsPriorBudget;
 pub use budget_rules::{AccountBudgetFollowsBudget, PriorBudgetColumnFollows};
 pub use digest::{detached, Digest, Key, RowKey, StatedRate, Statement};
-pub use identity::same_department;
+pub use identity::{local_name, same_department};
 pub use rules::{ChangeFollowsPriorAccount, OpeningFollowsClosing};
 
 /// The document a rule relates a document to.
