@@ -1,6 +1,7 @@
 //! Across documents, budgets (issue 14): a budget's 上年预算数 column against last year's
 //! budget (C003), a final account's “三公” 预算数 against the year's budget (C004), a budget
-//! narrative's change against last year's budget (C005), and the real 江苏 series 2017–2019.
+//! narrative's change against last year's budget (C005) and against last year's final account
+//! (C006), and the real 江苏 series 2017–2019.
 
 use std::path::{Path, PathBuf};
 
@@ -235,4 +236,50 @@ fn the_real_jiangsu_series_is_consistent_across_years() {
             .collect();
         assert!(across.is_empty(), "{}: {across:#?}", r.source);
     }
+}
+
+/// A 2025 budget narrative of 普陀区财政局 stating its change from 2024's outcome, beside the
+/// 2024 final account of the sample (财政拨款本年支出合计 29,400,500 元 = 2,940.05 万元).
+fn budget_after_sample(increase: &str) -> Vec<DocResult> {
+    let dir = Scratch::new("c006");
+    let sample = Path::new("samples/putuo-finance-2024/普陀区财政局-2024-决算公开表.xlsx");
+    let account = dir.join("普陀区财政局-2024-决算公开表.xlsx");
+    std::fs::copy(sample, &account).unwrap();
+    let budget = dir.write(
+        "普陀区财政局-2025-部门预算说明.txt",
+        format!(
+            "上海市普陀区财政局2025年度部门预算\n一、财政拨款支出预算情况说明\n\
+             2025年财政拨款支出预算3200.00万元，比2024年执行数增加{increase}万元，增长8.84%。\n"
+        ),
+    );
+    check_paths(&[account, budget])
+}
+
+#[test]
+fn c006_a_budgets_change_from_last_years_outcome_meets_the_final_account() {
+    // 3200.00 − 259.95 = 2940.05 万元 = the final account's 29,400,500 元.
+    let results = budget_after_sample("259.95");
+    let budget = of(&results, "预算");
+    assert_eq!(verified(budget, "C006"), ["2940.05 = 29400500"]);
+    assert!(budget.findings.iter().all(|f| !f.rule.starts_with('C')));
+
+    // 295.95 (two digits swapped) implies 2904.05; 8.84% still fits 2940.05, so the amount is
+    // blamed. A warning: a budget's 执行数 is an estimate made before the account closed.
+    let results = budget_after_sample("295.95");
+    let found: Vec<_> = of(&results, "预算")
+        .findings
+        .iter()
+        .filter(|f| f.rule == "C006")
+        .collect();
+    assert_eq!(found.len(), 1, "{found:#?}");
+    let f = found[0];
+    assert_eq!(f.severity, Severity::Warning);
+    assert_eq!(
+        (f.expected, f.actual),
+        (Some(d("2940.05")), Some(d("2904.05")))
+    );
+    assert!(f.message.zh.contains("错的是变动额"), "{}", f.message.zh);
+    let account_cell = f.places().nth(1).unwrap();
+    assert!(account_cell.file.contains("2024-决算公开表"));
+    assert_eq!(account_cell.cell.as_deref(), Some("D119"));
 }

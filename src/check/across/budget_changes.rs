@@ -25,38 +25,7 @@ impl AcrossRule for BudgetChangeFollowsPriorBudget {
     }
 
     fn statements(&self, doc: &Document) -> Vec<Statement> {
-        if !doc.kind.is_budget() {
-            return Vec::new();
-        }
-        changes(doc)
-            .filter_map(|(n, claim, concept)| {
-                let Claim::Change {
-                    rate,
-                    sentence,
-                    span,
-                    ..
-                } = claim
-                else {
-                    return None;
-                };
-                let py = prior_year(doc, n, claim)?;
-                Some(Statement {
-                    key: Key::BudgetConcept(concept.clone()),
-                    stated: Term {
-                        label: format!("上年预算 {}", py.prior_shown).into(),
-                        figure: Some(py.prior),
-                        unit: py.current.unit,
-                        place: Some(Place::Text(Box::new(location(n, *span, *sentence)))),
-                        finer_than: None,
-                    },
-                    rate: rate.as_ref().map(|r| StatedRate {
-                        rate: r.figure.value,
-                        step: r.figure.step,
-                        now: py.current.figure.value,
-                    }),
-                })
-            })
-            .collect()
+        stated_priors(doc, false, Key::BudgetConcept)
     }
 
     fn what(&self, prior: &Digest, s: &Statement, theirs: &Term, broken: bool) -> Message {
@@ -76,10 +45,47 @@ impl AcrossRule for BudgetChangeFollowsPriorBudget {
     }
 }
 
-/// The changes a budget's narrative states from last year's budget, with their item: a
-/// change from an outcome (上年执行数, 上年决算) is not one.
-fn changes(doc: &Document) -> impl Iterator<Item = (&Narrative, &Claim, &Concept)> {
-    claims(doc).filter_map(|(n, claim)| {
+/// The prior-year figures a budget's narrative implies by the changes it states, keyed for
+/// the neighbour: from last year's budget, or (`outcome`) from last year's outcome.
+fn stated_priors(doc: &Document, outcome: bool, key: fn(Concept) -> Key) -> Vec<Statement> {
+    if !doc.kind.is_budget() {
+        return Vec::new();
+    }
+    changes(doc, outcome)
+        .filter_map(|(n, claim, concept)| {
+            let Claim::Change {
+                rate,
+                sentence,
+                span,
+                ..
+            } = claim
+            else {
+                return None;
+            };
+            let py = prior_year(doc, n, claim)?;
+            Some(Statement {
+                key: key(concept.clone()),
+                stated: Term {
+                    label: format!("上年 {}", py.prior_shown).into(),
+                    figure: Some(py.prior),
+                    unit: py.current.unit,
+                    place: Some(Place::Text(Box::new(location(n, *span, *sentence)))),
+                    finer_than: None,
+                },
+                rate: rate.as_ref().map(|r| StatedRate {
+                    rate: r.figure.value,
+                    step: r.figure.step,
+                    now: py.current.figure.value,
+                }),
+            })
+        })
+        .collect()
+}
+
+/// The changes a budget's narrative states, with their item: from last year's budget, or
+/// (`outcome`) from last year's outcome (上年执行数, 上年决算).
+fn changes(doc: &Document, outcome: bool) -> impl Iterator<Item = (&Narrative, &Claim, &Concept)> {
+    claims(doc).filter_map(move |(n, claim)| {
         let Claim::Change {
             concept: Some(c),
             sentence,
@@ -89,15 +95,50 @@ fn changes(doc: &Document) -> impl Iterator<Item = (&Narrative, &Claim, &Concept
             return None;
         };
         let text = n.sentences.get(*sentence).map_or("", |s| s.text.as_str());
-        let outcome = text.contains("执行") || text.contains("决算");
-        (!outcome).then_some((n, claim, c))
+        let from_outcome = text.contains("执行") || text.contains("决算");
+        (from_outcome == outcome).then_some((n, claim, c))
     })
+}
+
+rule! {
+    /// 预算说明的上年执行数 = 上年决算：a budget's narrative that states a change from last year's
+    /// outcome (“比2024年执行数增加X万元”) implies last year's outcome, which the same
+    /// department's final account of last year printed for that item. The budget is written
+    /// before the final account is closed, so a difference is a warning: the estimate was not
+    /// the outcome, or one of the figures is wrong.
+    BudgetChangeFollowsPriorAccount = "C006", "budget-change-follows-prior-account", Warning;
+}
+
+impl AcrossRule for BudgetChangeFollowsPriorAccount {
+    fn neighbour(&self) -> Neighbour {
+        Neighbour::PriorAccount
+    }
+
+    fn statements(&self, doc: &Document) -> Vec<Statement> {
+        stated_priors(doc, true, Key::Account)
+    }
+
+    fn what(&self, prior: &Digest, s: &Statement, theirs: &Term, broken: bool) -> Message {
+        let doc = prior.name();
+        let (zh, en) = if broken && rate_fits(s, theirs) {
+            (
+                "（增长率与上年决算相符，错的是变动额）",
+                " (the rate fits last year's final account: the amount is wrong)",
+            )
+        } else {
+            ("", "")
+        };
+        Message::new(
+            format!("说明推得的上年执行数 = 上年决算（{doc}）公开的数{zh}"),
+            format!("last year's outcome the change implies = what last year's final account ({doc}) printed{en}"),
+        )
+    }
 }
 
 /// The figures a budget's narrative states for its items this year, as next year's budget
 /// quotes them: the current figure of each change it states, the first for each item.
 pub fn narrative_figures(doc: &Document, out: &mut Vec<(Key, Term)>) {
-    for (n, claim, concept) in changes(doc) {
+    for (n, claim, concept) in changes(doc, false) {
         let key = Key::BudgetConcept(concept.clone());
         if out.iter().any(|(k, _)| *k == key) {
             continue;

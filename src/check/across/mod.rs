@@ -19,7 +19,7 @@ use crate::model::{Document, DocumentKind, Message};
 use super::relation::{Outcome, Relation};
 use super::{Checks, Described, Term};
 
-pub use budget_changes::BudgetChangeFollowsPriorBudget;
+pub use budget_changes::{BudgetChangeFollowsPriorAccount, BudgetChangeFollowsPriorBudget};
 pub use budget_rules::{AccountBudgetFollowsBudget, PriorBudgetColumnFollows};
 pub use digest::{detached, Digest, Key, RowKey, StatedRate, Statement};
 pub use identity::{local_name, same_department};
@@ -58,6 +58,7 @@ pub fn catalogue() -> Vec<&'static dyn AcrossRule> {
         &PriorBudgetColumnFollows,
         &AccountBudgetFollowsBudget,
         &BudgetChangeFollowsPriorBudget,
+        &BudgetChangeFollowsPriorAccount,
     ]
 }
 
