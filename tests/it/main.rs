@@ -4,6 +4,7 @@ mod across;
 mod bad_input;
 mod batch;
 mod budget_narrative;
+mod budget_report;
 mod budget_tables_narrative;
 mod budgets;
 pub mod cli;
