@@ -9,6 +9,7 @@ use calamine::{open_workbook, Data, Reader, Xlsx};
 use gouji::report::summary::charts;
 use gouji::run::check_file;
 
+use super::budget_tables_narrative::real;
 use super::common::{d, Scratch};
 use super::samples::BUDGET;
 
@@ -80,15 +81,6 @@ fn the_budget_report_workbook_has_its_chart_blocks() {
     for stem in ["income", "expenditure", "basic-project"] {
         assert!(out.join("charts").join(format!("{stem}.png")).exists());
     }
-}
-
-fn real(name: &str) -> Option<gouji::run::DocResult> {
-    let p = Path::new("../shared/realdata/budgets").join(name);
-    if !p.exists() {
-        eprintln!("SKIPPED: {} is absent", p.display());
-        return None;
-    }
-    Some(check_file(&p))
 }
 
 /// The real budgets: 上海's 说明 names no 功能分类 class (its list is of 项), yet the chart has

@@ -152,7 +152,8 @@ fn y710_agency_operating_costs_are_the_public_expenses() {
 // The real budgets
 // ---------------------------------------------------------------------------------------------
 
-fn real(name: &str) -> Option<DocResult> {
+/// A real budget of ../shared checked, or `None` (said SKIPPED) where it is absent.
+pub fn real(name: &str) -> Option<DocResult> {
     let p = Path::new("../shared/realdata/budgets").join(name);
     if !p.exists() {
         eprintln!("SKIPPED: {} is absent", p.display());
