@@ -6,6 +6,7 @@
 
 use rust_decimal::Decimal;
 
+use crate::check::budget_total_row;
 use crate::model::{names, ColKey, Document, Line, Row, Side, Table, TableKind};
 use crate::report::summary::{figure, nonzero};
 
@@ -27,7 +28,7 @@ const SOURCES: [ColKey; 9] = [
 /// its 上年结转.
 pub(crate) fn income(doc: &Document) -> Vec<(String, Decimal)> {
     if let Some(t) = doc.table(TableKind::BudgetIncome) {
-        let row = total_row(t);
+        let row = budget_total_row(t);
         let points = nonzero(
             t.columns
                 .iter()
@@ -91,7 +92,7 @@ pub(crate) fn basic_project(doc: &Document) -> Vec<(String, Decimal)> {
     let Some(t) = doc.table(TableKind::BudgetExpenditure) else {
         return Vec::new();
     };
-    let row = total_row(t);
+    let row = budget_total_row(t);
     nonzero(
         [
             ColKey::Basic,
@@ -131,17 +132,6 @@ pub(crate) fn prior_year_columns(doc: &Document) -> Vec<(String, Decimal, Decima
         }
     }
     out
-}
-
-/// The 合计 row: the one recognised as such, else an uncoded row printed without a name or as
-/// 合计 (江苏 prints its 支出预算总表's 合计 above the classes, its label cell blank).
-fn total_row(t: &Table) -> Option<&Row> {
-    t.line(Line::Total).or_else(|| {
-        t.rows.iter().find(|r| {
-            let l = names::label(&r.name);
-            r.code.is_none() && (l.is_empty() || l == "合计" || l == "总计")
-        })
-    })
 }
 
 /// This year's column of a table that also prints the prior year's.

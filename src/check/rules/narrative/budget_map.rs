@@ -28,6 +28,8 @@ enum Source {
     ClassLine(TableKind, Side),
     /// The coded row whose name is the concept's label (a 款 or 项 named in the prose).
     Named(TableKind),
+    /// The 合计 row's column that a label outside the dictionary names ([`NAMED_COLUMNS`]).
+    Column(TableKind),
     /// The 人员经费 (301, 303) or 公用经费 (302, 310 …) of the 经济分类 table: its 合计 row's
     /// 人员经费/公用经费 column where printed (上海), else the sum of those class rows (江苏).
     Economic { personnel: bool },
@@ -36,6 +38,14 @@ enum Source {
 use ColKey as K;
 use Source as S;
 use TableKind as T;
+
+/// The budget columns the prose names by their header (江苏: “单位预留机动经费128.43万元”): read in
+/// the 支出预算总表's 合计 row.
+const NAMED_COLUMNS: [(&str, ColKey); 3] = [
+    ("单位预留机动经费", K::Reserve),
+    ("结转下年资金", K::CarriedOut),
+    ("结转下年", K::CarriedOut),
+];
 
 /// 合计, or the one amount column of a table printed without one (江苏).
 const AMOUNT: &[ColKey] = &[K::Total, K::Amount];
@@ -125,7 +135,10 @@ fn spending_sources(c: &Concept, general: bool) -> Vec<Source> {
             S::Class(T::BudgetFiscalExpenditure),
             S::ClassLine(T::BudgetFiscalSummary, Side::Expenditure),
         ],
-        (I::Subject(_), All) => vec![S::Named(T::BudgetExpenditure)],
+        (I::Subject(_), All) => vec![
+            S::Column(T::BudgetExpenditure),
+            S::Named(T::BudgetExpenditure),
+        ],
         (I::Subject(_), Fiscal) => vec![S::Named(T::BudgetGeneralExpenditure)],
         // 江苏 adds 会议费 and 培训费 below a “三公” 小计; 上海's 合计 is the “三公” alone.
         (I::ThreePublicTotal, _) => vec![
@@ -186,7 +199,7 @@ fn place<'d>(doc: &'d Document, c: &Concept, s: Source) -> Option<Printed<'d>> {
         S::Total(kind, keys) => {
             let t = doc.table(kind)?;
             let col = keys.iter().find_map(|k| t.col(*k))?;
-            Some(one(t, t.line(Line::Total)?, col))
+            Some(one(t, budget_total_row(t)?, col))
         }
         S::Half(kind, side, line) => {
             let t = doc.half(kind, side)?;
@@ -215,6 +228,15 @@ fn place<'d>(doc: &'d Document, c: &Concept, s: Source) -> Option<Printed<'d>> {
                 .find(|r| r.line == Some(Line::FunctionClass) && r.code.as_deref() == Some(code))?;
             Some(one(t, row, amount_col(t)?))
         }
+        S::Column(kind) => {
+            let Item::Subject(name) = &c.item else {
+                return None;
+            };
+            let label = names::label(name);
+            let (_, key) = NAMED_COLUMNS.iter().find(|(n, _)| label == *n)?;
+            let t = doc.table(kind)?;
+            Some(one(t, budget_total_row(t)?, t.col(*key)?))
+        }
         S::Named(kind) => {
             let Item::Subject(name) = &c.item else {
                 return None;
@@ -233,6 +255,18 @@ fn place<'d>(doc: &'d Document, c: &Concept, s: Source) -> Option<Printed<'d>> {
             Some(Printed { terms, table })
         }
     }
+}
+
+/// A budget table's 合计 row: the one recognised as such, else an uncoded row printed without a
+/// label or as 合计/总计 (江苏 prints its 支出预算总表's 合计 above the classes, its label cell
+/// blank).
+pub(crate) fn budget_total_row(t: &Table) -> Option<&Row> {
+    t.line(Line::Total).or_else(|| {
+        t.rows.iter().find(|r| {
+            let l = names::label(&r.name);
+            r.code.is_none() && (l.is_empty() || l == "合计" || l == "总计")
+        })
+    })
 }
 
 /// The amount column of a 总表 half: 合计 where printed, else its one amount column.

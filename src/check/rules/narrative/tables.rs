@@ -19,11 +19,11 @@ rule! {
     /// narrative states where the table's cell is blank has no counterpart: a warning naming
     /// both (a blank is no figure, not 0). In a budget the same holds against the budget
     /// tables' 预算数: 收入/支出预算, 财政拨款 (the 一般公共预算 tables where the label names the
-    /// 一般公共预算), 事业/其他收入, 基本/项目支出, 人员/公用经费 (the 经济分类 classes 301 + 303
-    /// and 302 + 310 … where no column prints them), 机关运行经费, the “三公” items and the
-    /// 功能分类 classes; 37,151.47万元 for a table's 371,514,655 元 is the same figure at the
-    /// narrative's decimals. Checked only when text and tables are read as one document (same
-    /// folder and name, or given together).
+    /// 一般公共预算), 事业/其他收入, 基本/项目支出 and 江苏's 单位预留机动经费, 人员/公用经费 (the
+    /// 经济分类 classes 301 + 303 and 302 + 310 … where no column prints them), 机关运行经费, the
+    /// “三公” items and the 功能分类 classes; 37,151.47万元 for a table's 371,514,655 元 is the
+    /// same figure at the narrative's decimals. Checked only when text and tables are read as one
+    /// document (same folder and name, or given together).
     NarrativeVsTables = "N201", "narrative-vs-tables", Error;
 }
 
