@@ -9,6 +9,7 @@ mod relation;
 mod rules;
 
 pub use rules::completeness::{missing_tables, no_standard_table};
+pub(crate) use rules::narrative::budget_total_row;
 pub use rules::narrative::{claims, prior_year, PriorYear, Resolved};
 
 pub use crate::model::{Lang, Message};

@@ -5,6 +5,8 @@ mod across_budgets;
 mod bad_input;
 mod batch;
 mod budget_narrative;
+mod budget_report;
+mod budget_tables_narrative;
 mod budgets;
 pub mod cli;
 pub mod common;
