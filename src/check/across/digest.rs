@@ -83,6 +83,7 @@ impl Digest {
         } else {
             budget_figures(doc, &mut published);
             super::budget_changes::narrative_figures(doc, &mut published);
+            budget_concepts(doc, &mut published);
         }
         Digest {
             source: doc.source.clone(),
@@ -172,6 +173,34 @@ fn account_figures(doc: &Document, out: &mut Vec<(Key, Term)>) {
             };
             if let Some((t, _)) = table_term(doc, &c) {
                 out.push((Key::Account(c), detached(t)));
+            }
+        }
+    }
+}
+
+/// A budget's table figures for the narrative's items, as next year's budget quotes them: after
+/// what its own narrative states (first in `out`), the figure its tables print for each item
+/// the narrative does not state.
+fn budget_concepts(doc: &Document, out: &mut Vec<(Key, Term)>) {
+    use crate::check::rules::narrative::budget_tables_term;
+    for item in account_items(doc) {
+        for scope in [Scope::All, Scope::Fiscal] {
+            let c = Concept {
+                scope,
+                item: item.clone(),
+            };
+            let key = Key::BudgetConcept(c.clone());
+            if out.iter().any(|(k, _)| *k == key) {
+                continue;
+            }
+            // A figure that is a sum of cells (江苏's 人员经费 = 301 + 303) is not quoted.
+            let Some(printed) = budget_tables_term(doc, &c, "") else {
+                continue;
+            };
+            if let [term] = &printed.terms[..] {
+                if term.figure.is_some() {
+                    out.push((key, detached(term.clone())));
+                }
             }
         }
     }

@@ -24,7 +24,7 @@ mod typography;
 mod years;
 
 pub use budget_items::BudgetItemVsTable;
-pub(crate) use budget_map::budget_total_row;
+pub(crate) use budget_map::{budget_tables_term, budget_total_row};
 pub use changes::{ChangeStatedTwice, ChangeStatesBothYears};
 pub(crate) use concept_map::table_term;
 pub use figures::{prior_year, PriorYear, Resolved};
