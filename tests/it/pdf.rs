@@ -572,6 +572,8 @@ enum Made {
     Scan,
     /// Lines of text set sideways (running up the page), as a landscape table on a portrait page.
     Sideways(&'static [&'static str]),
+    /// A line on the page and one drawn below its bottom edge, where no one sees it.
+    OffPage(&'static str, &'static str),
 }
 
 /// A small valid PDF, built object by object with a correct cross-reference table.
@@ -605,6 +607,11 @@ fn make_pdf(pages: &[Made]) -> Vec<u8> {
                 .map(|(i, t)| format!("BT /F1 12 Tf 0 1 -1 0 {} 100 Tm ({t}) Tj ET", 100 + 20 * i))
                 .collect::<Vec<_>>()
                 .join("\n"),
+            Made::OffPage(on, off) => {
+                format!(
+                    "BT /F1 12 Tf 72 720 Td ({on}) Tj ET\nBT /F1 12 Tf 72 -300 Td ({off}) Tj ET"
+                )
+            }
         };
         objects.push(
             format!(
@@ -910,6 +917,23 @@ fn the_blank_template_is_empty_table_by_table() {
 
 /// A PDF saved under a name without its year (as a department's web site serves it) still
 /// reports on 2024: its cover says “上海市普陀区财政局2024年度部门决算”.
+/// A spreadsheet printed to PDF may leave the next sheets' text drawn past the page's edge (江苏
+/// 2017's p.11 carries two tables of the following pages 800 points below its bottom): what no
+/// printed page shows is no part of the document.
+#[test]
+fn text_drawn_off_the_page_is_not_read() {
+    use gouji::read::pdf::{read_pdf_with, Rulings};
+    let dir = Scratch::new("off-page");
+    let p = write(
+        &dir,
+        "off.pdf",
+        &make_pdf(&[Made::OffPage("on the page", "below the page")]),
+    );
+    let doc = read_pdf_with(&p, Rulings::Used).unwrap();
+    let lines: Vec<&str> = doc.pages[0].lines.iter().map(|l| l.text.as_str()).collect();
+    assert_eq!(lines, ["on the page"]);
+}
+
 #[test]
 fn the_year_comes_from_the_cover_when_the_file_name_has_none() {
     let Some(p) = real("财政局-2024-决算.pdf") else {

@@ -271,11 +271,27 @@ impl fmt::Display for PageError {
 /// without text holds images.
 fn read_page(doc: &PdfDocument, index: usize, rulings: Rulings) -> Result<PageContent, PageError> {
     let chars = doc.extract_chars(index).map_err(PageError::Parser)?;
+    // Text drawn off the page (a spreadsheet printed with the next sheets past the page's
+    // edge, 江苏 2017) is in the file but on no printed page: it is no part of the document.
+    let on_page = match doc.get_page_media_box(index) {
+        Ok((x0, y0, x1, y1)) => {
+            let (x0, x1, y0, y1) = (
+                x0.min(x1) - 2.0,
+                x0.max(x1) + 2.0,
+                y0.min(y1) - 2.0,
+                y0.max(y1) + 2.0,
+            );
+            Box::new(move |x: f32, y: f32| (x0..=x1).contains(&x) && (y0..=y1).contains(&y))
+                as Box<dyn Fn(f32, f32) -> bool>
+        }
+        Err(_) => Box::new(|_, _| true),
+    };
     // Spaces are kept: where glyph advances are not known exactly (text set sideways), they are
     // what tells words apart.
     let printed: Vec<_> = chars
         .iter()
         .filter(|c| c.char == ' ' || !(c.char.is_whitespace() || c.char.is_control()))
+        .filter(|c| on_page(c.origin_x, c.origin_y))
         .collect();
     // A landscape table can be set sideways on a portrait page: the page is read in the
     // orientation most of its text is set in. Glyphs at any other angle are stamps and

@@ -50,9 +50,11 @@ pub fn assemble(doc: &PdfDoc) -> PdfParts {
         grid: GridBuilder::default(),
         narrative: vec![Vec::new(); doc.pages.len()],
     };
+    let mut carried = Vec::new();
     for (page, list) in items.iter().enumerate() {
-        assembly.page(doc, page, list, &unruled);
+        carried = assembly.page(doc, page, list, &unruled, carried);
     }
+    assembly.narrate_own(carried);
 
     let text = assembly
         .narrative
@@ -118,13 +120,20 @@ fn find_unruled<'a>(doc: &PdfDoc, items: &[Vec<Item<'a>>]) -> Unruled<'a> {
         if from_title(&title.text).is_none() || found.taken.contains(&(*title as *const _)) {
             continue;
         }
-        let ruled_below = flat[k + 1..]
+        // A ruled table under the title on its page, or at the top of the next page when the
+        // title is printed at the foot of its page.
+        let next_table = flat[k + 1..]
             .iter()
-            .take_while(|i| match i {
-                Item::Line(l) => l.page == title.page && from_title(&l.text).is_none(),
+            .find(|i| match i {
+                Item::Line(l) if l.page == title.page + 1 => !is_meta(l),
+                Item::Line(l) => l.page != title.page || from_title(&l.text).is_some(),
                 Item::Table(_) => true,
             })
-            .any(|i| matches!(i, Item::Table(t) if doc.tables[*t].first_page == title.page));
+            .and_then(|i| match i {
+                Item::Table(t) => Some(doc.tables[*t].first_page),
+                Item::Line(_) => None,
+            });
+        let ruled_below = next_table.is_some_and(|p| p == title.page || p == title.page + 1);
         if ruled_below {
             continue;
         }
@@ -162,21 +171,51 @@ struct PageState<'a> {
 }
 
 impl Assembly {
-    /// Reads one page's items in order; the lines left pending at its end are narrative.
-    fn page<'a>(&mut self, doc: &'a PdfDoc, page: usize, list: &[Item<'a>], unruled: &Unruled) {
+    /// Reads one page's items in order; the lines left pending at its end are narrative, but
+    /// for a title printed at the foot of the page (with its 部门/单位 lines), which is returned:
+    /// it heads the table at the top of the next page, and is `carried` into that page.
+    fn page<'a>(
+        &mut self,
+        doc: &'a PdfDoc,
+        page: usize,
+        list: &[Item<'a>],
+        unruled: &Unruled,
+        carried: Vec<&'a TextLine>,
+    ) -> Vec<&'a TextLine> {
         let mut state = PageState {
             page,
             pending: Vec::new(),
             last_table: None,
             last_note: None,
         };
+        let first = list
+            .iter()
+            .find(|i| !matches!(i, Item::Line(l) if is_meta(l)));
+        if matches!(first, Some(Item::Table(_))) {
+            state.pending = carried;
+        } else {
+            self.narrate_own(carried);
+        }
         for item in list {
             match item {
                 Item::Line(l) => self.line(l, &mut state, unruled),
                 Item::Table(i) => self.table(&doc.tables[*i], &mut state),
             }
         }
+        let foot = title_at_foot(&state.pending).unwrap_or(state.pending.len());
+        let carry = state.pending.split_off(foot);
         self.narrate(page, state.pending.drain(..));
+        carry
+    }
+
+    /// Lines narrated on the pages they are printed on.
+    fn narrate_own(&mut self, lines: Vec<&TextLine>) {
+        for l in lines {
+            let page = (l.page as usize).saturating_sub(1);
+            if let Some(p) = self.narrative.get_mut(page) {
+                p.push(l.text.clone());
+            }
+        }
     }
 
     /// A line: the title of an unruled table (read into the grid with its lines), a line of one
@@ -245,6 +284,19 @@ impl Assembly {
             self.narrative[page].push(l.text.clone());
         }
     }
+}
+
+/// Where a table's title starts among the last lines of a page, when they are a title and at
+/// most two 部门/单位 lines under it: a title printed at the foot of its page.
+fn title_at_foot(lines: &[&TextLine]) -> Option<usize> {
+    let at = lines.iter().rposition(|l| from_title(&l.text).is_some())?;
+    let under = &lines[at + 1..];
+    (under.len() <= 2 && under.iter().all(|l| is_meta(l))).then_some(at)
+}
+
+/// A 部门：… / 单位：万元 line between a table's title and its body.
+fn is_meta(l: &TextLine) -> bool {
+    l.text.contains("单位") || l.text.contains("部门")
 }
 
 /// A note under a table (注：…) and the lines it wraps onto.

@@ -57,7 +57,10 @@ fn is_prose(l: &TextLine) -> bool {
 /// A line that opens a note under a table (注：… / 说明：…).
 pub fn is_note(l: &TextLine) -> bool {
     let t = l.text.trim_start();
-    t.starts_with('注') || t.starts_with("说明")
+    // “（无政府性基金支出）” printed alone under an empty table (江苏) is its note too.
+    let bracketed_none =
+        t.starts_with(['(', '（']) && t.trim_start_matches(['(', '（']).starts_with('无');
+    t.starts_with('注') || t.starts_with("说明") || bracketed_none
 }
 
 /// The lines an unruled table takes, from its title on: its unit line, headings, body lines and
