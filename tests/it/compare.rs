@@ -86,6 +86,15 @@ fn every_kind_compares_across_its_districts() {
     let basic = block(&sheet, "2024年 基本支出占本年支出（%）");
     // 633.42 / 707.85 = 89.49%.
     assert_eq!(basic[1][..2], ["卫生健康委员会", "89.49"]);
+    // The 基本支出决算表's 人员经费合计 and 公用经费合计 (徐汇区卫生健康委员会 2024: 489.74 and
+    // 143.68, of the 一般公共预算 part of its 633.42 基本支出).
+    let personnel = block(&sheet, "2024年 人员经费（万元）");
+    assert_eq!(
+        personnel[1],
+        ["卫生健康委员会", "489.74", "1711.83", "7934.37"]
+    );
+    let public = block(&sheet, "2024年 公用经费（万元）");
+    assert_eq!(public[3], ["财政局", "191.69", "64.74", "143.56"]);
 }
 
 #[test]
@@ -368,7 +377,19 @@ fn the_summary_sheet_names_each_documents_kind() {
 fn every_metric_draws_by_district_year_and_kind() {
     let dir = Scratch::new("every-metric");
     let batch = batch().to_str().unwrap();
-    for m in gouji::batch::metric::METRICS {
+    // The sample prints the nine 决算 tables and no narrative: nothing tells its 机关运行经费.
+    let untold = gouji(
+        &["compare", batch, "--metric", "机关运行经费", "-o"]
+            .iter()
+            .copied()
+            .chain([dir.to_str().unwrap()])
+            .collect::<Vec<_>>(),
+    );
+    assert!(String::from_utf8_lossy(&untold.stderr).contains("没有符合条件的决算"));
+    let told = gouji::batch::metric::METRICS
+        .iter()
+        .filter(|m| m.key != "机关运行经费");
+    for m in told {
         for (by, label, bars) in [
             ("district", "区", 3),
             ("year", "年度", 2),

@@ -37,6 +37,21 @@ pub struct SummaryRow {
     pub project: Option<f64>,
     /// “三公”经费决算
     pub three_public: Option<f64>,
+    /// 人员经费 of the 一般公共预算财政拨款 基本支出 (a budget's: of its 基本支出 table).
+    #[serde(default)]
+    pub personnel: Option<f64>,
+    /// 公用经费, as 人员经费.
+    #[serde(default)]
+    pub public: Option<f64>,
+    /// 机关运行经费
+    #[serde(default)]
+    pub agency_operating: Option<f64>,
+    /// 年初结转和结余
+    #[serde(default)]
+    pub opening: Option<f64>,
+    /// 年末结转和结余
+    #[serde(default)]
+    pub closing: Option<f64>,
     /// Standard tables recognised.
     pub tables: u32,
     /// Findings that are errors.
@@ -45,6 +60,9 @@ pub struct SummaryRow {
     pub warnings: u32,
     /// Findings that are notes (rounding).
     pub infos: u32,
+    /// Findings of the cross-document relations (codes C0xx) about this document.
+    #[serde(default)]
+    pub cross_document_findings: u32,
     /// What the check came to.
     pub verdict: Verdict,
     /// Why the document (or part of it) could not be read.
@@ -219,6 +237,21 @@ mod tests {
             (bare.expected, bare.year, bare.message.as_str()),
             (None, None, "")
         );
+    }
+
+    #[test]
+    fn a_summary_csv_written_before_the_spending_columns_reads_back() {
+        let old = "source,district,department,department_kind,year,kind,unit,income,expenditure,\
+                   basic,project,three_public,tables,errors,warnings,infos,verdict,failure\n\
+                   a.xlsx,普陀区,财政局,财政局,2024,final_account,万元,10.5,9.5,,,,9,1,0,0,errors,\n";
+        let row: SummaryRow = csv::Reader::from_reader(old.as_bytes())
+            .deserialize()
+            .next()
+            .unwrap()
+            .unwrap();
+        assert_eq!((row.expenditure, row.errors), (Some(9.5), 1));
+        assert_eq!((row.personnel, row.closing), (None, None));
+        assert_eq!(row.cross_document_findings, 0);
     }
 
     #[test]
