@@ -10,6 +10,8 @@ use crate::report::batch::SummaryRow;
 pub use crate::report::batch::{Comparisons, DistrictTotal, Matrix, Outlier, YearOnYear};
 use crate::run::Verdict;
 
+pub mod budget_vs_final;
+
 use super::figures::{figures, By, Figures, Query};
 use super::metric::{Metric, METRICS};
 
@@ -106,9 +108,18 @@ pub fn final_accounts(df: LazyFrame) -> LazyFrame {
     )
 }
 
-/// Every comparison of the batch, among the final accounts read that tell their year; none when
-/// no document does.
+/// Every comparison of the batch, among the final accounts read that tell their year (none when
+/// no document does), and each department's budget against its final account.
 pub fn compare(df: &DataFrame) -> PolarsResult<Comparisons> {
+    let planned = budget_vs_final::table(df)?;
+    Ok(Comparisons {
+        budget_vs_final: budget_vs_final::rows(&planned)?,
+        execution: budget_vs_final::by_district(&planned)?,
+        ..final_comparisons(df)?
+    })
+}
+
+fn final_comparisons(df: &DataFrame) -> PolarsResult<Comparisons> {
     let read = final_accounts(df.clone().lazy());
     let latest = read
         .clone()
@@ -133,6 +144,7 @@ pub fn compare(df: &DataFrame) -> PolarsResult<Comparisons> {
         outlier_rule: outlier_rule(),
         districts: district_totals(read)?,
         district_views: district_views(df)?,
+        ..Comparisons::default()
     })
 }
 

@@ -4,6 +4,7 @@ mod across;
 mod bad_input;
 mod batch;
 mod budget_narrative;
+mod budget_vs_final;
 mod budgets;
 pub mod cli;
 pub mod common;

@@ -133,6 +133,51 @@ pub struct DistrictTotal {
     pub expenditure: f64,
 }
 
+/// A department's 预算 against its 决算 for one year (a row of budget_vs_final.csv and of 预算与决算).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct BudgetVsFinal {
+    /// The district.
+    pub district: String,
+    /// The department, as its final account (else its budget) names it.
+    pub department: String,
+    /// The department kind, which pairs a budget with its final account.
+    pub department_kind: String,
+    /// The year both are of.
+    pub year: i32,
+    /// The budget taken: department_budget, or unit_budget where the department's is not given.
+    pub budget_kind: String,
+    /// 预算 本年支出合计, in 万元.
+    pub budget: Option<f64>,
+    /// 决算 本年支出合计, in 万元.
+    #[serde(rename = "final")]
+    pub final_account: Option<f64>,
+    /// 决算 / 预算, in percent.
+    pub execution_rate: Option<f64>,
+    /// The final account's 年初结转和结余, in 万元.
+    pub opening: Option<f64>,
+    /// The final account's 年末结转和结余, in 万元.
+    pub closing: Option<f64>,
+    /// Last year's final account's 年末结转和结余, in 万元, when the batch holds it.
+    pub prior_closing: Option<f64>,
+    /// Whether 年初结转和结余 is last year's 年末 (to the 0.01 万元 the rows keep).
+    pub opening_is_prior_closing: Option<bool>,
+    /// Findings of the cross-document relations about the department's documents of the year.
+    pub cross_document_findings: u32,
+}
+
+/// What the departments of a district that publish both budgeted and spent in a year, in 万元.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DistrictExecution {
+    /// The district.
+    pub district: String,
+    /// The year.
+    pub year: i32,
+    /// The sum of their 预算 本年支出合计.
+    pub budget: f64,
+    /// The sum of their 决算 本年支出合计.
+    pub final_account: f64,
+}
+
 /// One bar: its label, its value and what it is made of.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Bar {
@@ -172,6 +217,10 @@ pub struct Comparisons {
     pub districts: Vec<DistrictTotal>,
     /// Each district's departments side by side (本年支出合计, latest year), with their findings.
     pub district_views: Vec<(String, Figures)>,
+    /// Each department's 预算 against its 决算, year by year, with its carry-over chain.
+    pub budget_vs_final: Vec<BudgetVsFinal>,
+    /// Each district's 预算 against 决算 by year, of the departments that publish both.
+    pub execution: Vec<DistrictExecution>,
 }
 
 /// One line of findings.ndjson as 问题清单 shows it: the document's identity and one finding.
