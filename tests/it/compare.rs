@@ -354,6 +354,45 @@ fn twenty_districts_compare_and_a_planted_outlier_is_named() {
 }
 
 #[test]
+fn the_samples_short_forms_fold_onto_their_kinds() {
+    let dir = Scratch::new("short-forms");
+    let (corpus, out) = (dir.join("corpus"), dir.join("out"));
+    let (corpus, out) = (corpus.to_str().unwrap(), out.to_str().unwrap());
+    gouji(&[
+        "sample",
+        "--districts",
+        "2",
+        "--departments",
+        "10",
+        "-o",
+        corpus,
+    ]);
+    gouji(&["batch", corpus, "-o", out, "--quiet"]);
+    let rows = gouji::batch::outputs::read_rows(&Path::new(out).join("summary.csv")).unwrap();
+    let kind_of = |department: &str| {
+        rows.iter()
+            .find(|r| r.department == department)
+            .map(|r| r.department_kind.as_str())
+    };
+    // Named as its tables print it (上海市静安区人社局), compared as its kind.
+    for (name, kind) in [
+        ("上海市静安区人社局", "人力资源和社会保障局"),
+        ("上海市普陀区规划资源局", "规划和自然资源局"),
+        ("上海市普陀区文旅局", "文化旅游局"),
+        ("上海市静安区环保局", "生态环境局"),
+        ("上海市普陀区交通委", "交通委员会"),
+        ("上海市普陀区区委社会工作部", "区委社会工作部"),
+    ] {
+        assert_eq!(kind_of(name), Some(kind), "{name}");
+    }
+    let c = gouji::batch::compare::compare(&gouji::batch::compare::frame(&rows).unwrap()).unwrap();
+    // Ten kinds, each in both districts.
+    let spent = &c.by_kind[0];
+    assert_eq!((spent.kinds.len(), spent.districts.len()), (10, 2));
+    assert!(spent.values.iter().all(|k| k.iter().all(Option::is_some)));
+}
+
+#[test]
 fn the_summary_sheet_names_each_documents_kind() {
     let mut book: Xlsx<_> = open_workbook(batch().join("summary.xlsx")).unwrap();
     let sheet = book.worksheet_range("汇总").unwrap();
