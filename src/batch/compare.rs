@@ -136,6 +136,8 @@ fn final_comparisons(df: &DataFrame) -> PolarsResult<Comparisons> {
         .iter()
         .map(|m| matrix(read.clone(), year, m))
         .collect::<PolarsResult<_>>()?;
+    // A metric no final account tells (机关运行经费 where no narrative states it) is no table.
+    by_kind.retain(|m| !m.kinds.is_empty());
     by_kind.extend(execution(df, year)?);
     Ok(Comparisons {
         by_kind,

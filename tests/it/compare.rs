@@ -95,6 +95,8 @@ fn every_kind_compares_across_its_districts() {
     );
     let public = block(&sheet, "2024年 公用经费（万元）");
     assert_eq!(public[3], ["财政局", "191.69", "64.74", "143.56"]);
+    // Nothing in the sample tells its 机关运行经费 (no narrative): no table of it.
+    assert!(!sheet.iter().any(|r| r[0].contains("机关运行经费")));
 }
 
 #[test]
