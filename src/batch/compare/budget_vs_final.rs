@@ -17,6 +17,16 @@ use super::{floats, ints, strings};
 /// that is what two equal printed figures can differ by once carried as binary fractions.
 pub const SAME_BALANCE: f64 = 0.005;
 
+/// The figures of the table, in 万元 or percent, in its order.
+const FIGURES: [&str; 6] = [
+    "budget",
+    "final",
+    "execution_rate",
+    "opening",
+    "closing",
+    "prior_closing",
+];
+
 /// The groups a budget and a final account meet in.
 const KEYS: [&str; 3] = ["district", "department_kind", "year"];
 
@@ -109,16 +119,12 @@ pub fn table(df: &DataFrame) -> PolarsResult<DataFrame> {
                 "department_kind",
                 "year",
                 "budget_kind",
-                "budget",
-                "final",
-                "execution_rate",
-                "opening",
-                "closing",
-                "prior_closing",
-                "opening_is_prior_closing",
-                "cross_document_findings",
             ]
-            .map(col),
+            .into_iter()
+            .chain(FIGURES)
+            .chain(["opening_is_prior_closing", "cross_document_findings"])
+            .map(col)
+            .collect::<Vec<_>>(),
         )
         .collect()
 }
@@ -159,15 +165,7 @@ pub fn rows(t: &DataFrame) -> PolarsResult<Vec<BudgetVsFinal>> {
         strings(t, "budget_kind")?,
     );
     let year = ints(t, "year")?;
-    let [budget, final_, rate, opening, closing, prior] = [
-        "budget",
-        "final",
-        "execution_rate",
-        "opening",
-        "closing",
-        "prior_closing",
-    ]
-    .map(|c| floats(t, c));
+    let [budget, final_, rate, opening, closing, prior] = FIGURES.map(|c| floats(t, c));
     let (budget, final_, rate) = (budget?, final_?, rate?);
     let (opening, closing, prior) = (opening?, closing?, prior?);
     let same = t.column("opening_is_prior_closing")?.bool()?.clone();
@@ -222,18 +220,13 @@ mod tests {
     use super::*;
     use crate::report::batch::SummaryRow;
 
+    /// A document of 普陀区's 财政局, read.
     fn row(kind: DocumentKind, name: &str, year: i32, spent: f64) -> SummaryRow {
-        SummaryRow {
-            source: format!("{name}-{year}-{}", kind.key()),
-            district: "普陀区".into(),
-            department: name.into(),
-            department_kind: "财政局".into(),
-            year: Some(year),
-            kind,
-            expenditure: Some(spent),
-            verdict: Verdict::Clean,
-            ..SummaryRow::default()
-        }
+        let mut r = SummaryRow::default();
+        (r.district, r.department_kind) = ("普陀区".into(), "财政局".into());
+        (r.source, r.department) = (format!("{name}-{year}-{}", kind.key()), name.into());
+        (r.year, r.kind, r.expenditure) = (Some(year), kind, Some(spent));
+        r
     }
 
     #[test]
