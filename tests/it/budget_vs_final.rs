@@ -79,6 +79,31 @@ fn the_sample_chains_its_balances_and_the_injected_one_breaks() {
         })
         .collect();
     assert_eq!(no, ["静安区 卫生健康委员会"]);
+    // 汇总 carries the new figures beside the old: 普陀区财政局 2024's 基本支出决算表 prints
+    // 人员经费合计 337.67 and 公用经费合计 64.74: 402.41, the 一般公共预算财政拨款 part of the
+    // 402.99 基本支出 its 支出决算表 gives for all funds.
+    let summary = book.worksheet_range("汇总").unwrap();
+    let cell = |r: usize, c: usize| {
+        summary
+            .get((r, c))
+            .map(|d| d.to_string())
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        (cell(0, 12), cell(0, 13), cell(0, 21)),
+        (
+            "人员经费（万元）".into(),
+            "公用经费（万元）".into(),
+            "跨文档问题".into()
+        )
+    );
+    let finance = (1..summary.height())
+        .find(|r| cell(*r, 0).ends_with("普陀区财政局-2024-决算公开表.xlsx"))
+        .unwrap();
+    assert_eq!(
+        (cell(finance, 12), cell(finance, 13)),
+        ("337.67".into(), "64.74".into())
+    );
     assert!(out.join("budget_vs_final.parquet").is_file());
 }
 
