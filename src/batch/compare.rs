@@ -115,11 +115,11 @@ pub fn compare(df: &DataFrame) -> PolarsResult<Comparisons> {
     Ok(Comparisons {
         budget_vs_final: budget_vs_final::rows(&planned)?,
         execution: budget_vs_final::by_district(&planned)?,
-        ..final_comparisons(df)?
+        ..final_comparisons(df, &planned)?
     })
 }
 
-fn final_comparisons(df: &DataFrame) -> PolarsResult<Comparisons> {
+fn final_comparisons(df: &DataFrame, planned: &DataFrame) -> PolarsResult<Comparisons> {
     let read = final_accounts(df.clone().lazy());
     let latest = read
         .clone()
@@ -138,7 +138,7 @@ fn final_comparisons(df: &DataFrame) -> PolarsResult<Comparisons> {
         .collect::<PolarsResult<_>>()?;
     // A metric no final account tells (机关运行经费 where no narrative states it) is no table.
     by_kind.retain(|m| !m.kinds.is_empty());
-    by_kind.extend(execution(df, year)?);
+    by_kind.extend(execution(planned, year)?);
     Ok(Comparisons {
         by_kind,
         years: years(read.clone(), year)?,
@@ -218,31 +218,18 @@ fn grid(cells: LazyFrame, heading: String, year: i32) -> PolarsResult<Matrix> {
     })
 }
 
-/// 预算执行率: each final account's 本年支出合计 over its department budget's (部门预算) of the same
-/// district, kind and year, in percent, as kind × district; none when no budget matches.
-fn execution(df: &DataFrame, year: i32) -> PolarsResult<Option<Matrix>> {
-    let keys = [col("district"), col("department_kind"), col("year")];
-    let of = |kind: DocumentKind, name: &str| {
-        df.clone()
-            .lazy()
-            .filter(
-                col("verdict")
-                    .neq(lit(Verdict::Unreadable.key()))
-                    .and(col("year").eq(lit(year)))
-                    .and(col("kind").eq(lit(kind.key())))
-                    .and(col("department_kind").neq(lit(""))),
-            )
-            .group_by(keys.clone())
-            .agg([col("expenditure").sum().alias(name)])
-    };
-    let cells = of(DocumentKind::FinalAccount, "final")
-        .join(
-            of(DocumentKind::DepartmentBudget, "budget"),
-            keys.clone(),
-            keys,
-            JoinArgs::new(JoinType::Inner),
+/// 预算执行率: each department's 决算 本年支出合计 over its 预算's, as [`budget_vs_final`] pairs
+/// them, in percent, as kind × district for one year; none when no budget meets a final account.
+fn execution(planned: &DataFrame, year: i32) -> PolarsResult<Option<Matrix>> {
+    let cells = planned
+        .clone()
+        .lazy()
+        .filter(
+            col("year")
+                .eq(lit(year))
+                .and(col("budget").gt(lit(0.0)))
+                .and(col("final").is_not_null()),
         )
-        .filter(col("budget").gt(lit(0.0)))
         .with_column((col("final") / col("budget") * lit(100.0)).alias("value"));
     let m = grid(cells, "预算执行率（%）".into(), year)?;
     Ok((!m.kinds.is_empty()).then_some(m))
