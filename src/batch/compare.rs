@@ -10,6 +10,8 @@ use crate::report::batch::SummaryRow;
 pub use crate::report::batch::{Comparisons, DistrictTotal, Matrix, Outlier, YearOnYear};
 use crate::run::Verdict;
 
+pub mod budget_vs_final;
+
 use super::figures::{figures, By, Figures, Query};
 use super::metric::{Metric, METRICS};
 
@@ -43,10 +45,16 @@ pub fn frame(rows: &[SummaryRow]) -> PolarsResult<DataFrame> {
         "basic" => num(|r| r.basic),
         "project" => num(|r| r.project),
         "three_public" => num(|r| r.three_public),
+        "personnel" => num(|r| r.personnel),
+        "public" => num(|r| r.public),
+        "agency_operating" => num(|r| r.agency_operating),
+        "opening" => num(|r| r.opening),
+        "closing" => num(|r| r.closing),
         "tables" => count(|r| r.tables),
         "errors" => count(|r| r.errors),
         "warnings" => count(|r| r.warnings),
         "infos" => count(|r| r.infos),
+        "cross_document_findings" => count(|r| r.cross_document_findings),
         "verdict" => text(|r| r.verdict.key()),
         "failure" => text(|r| &r.failure),
     )
@@ -100,9 +108,18 @@ pub fn final_accounts(df: LazyFrame) -> LazyFrame {
     )
 }
 
-/// Every comparison of the batch, among the final accounts read that tell their year; none when
-/// no document does.
+/// Every comparison of the batch, among the final accounts read that tell their year (none when
+/// no document does), and each department's budget against its final account.
 pub fn compare(df: &DataFrame) -> PolarsResult<Comparisons> {
+    let planned = budget_vs_final::table(df)?;
+    Ok(Comparisons {
+        budget_vs_final: budget_vs_final::rows(&planned)?,
+        execution: budget_vs_final::by_district(&planned)?,
+        ..final_comparisons(df, &planned)?
+    })
+}
+
+fn final_comparisons(df: &DataFrame, planned: &DataFrame) -> PolarsResult<Comparisons> {
     let read = final_accounts(df.clone().lazy());
     let latest = read
         .clone()
@@ -119,7 +136,9 @@ pub fn compare(df: &DataFrame) -> PolarsResult<Comparisons> {
         .iter()
         .map(|m| matrix(read.clone(), year, m))
         .collect::<PolarsResult<_>>()?;
-    by_kind.extend(execution(df, year)?);
+    // A metric no final account tells (机关运行经费 where no narrative states it) is no table.
+    by_kind.retain(|m| !m.kinds.is_empty());
+    by_kind.extend(execution(planned, year)?);
     Ok(Comparisons {
         by_kind,
         years: years(read.clone(), year)?,
@@ -127,6 +146,7 @@ pub fn compare(df: &DataFrame) -> PolarsResult<Comparisons> {
         outlier_rule: outlier_rule(),
         districts: district_totals(read)?,
         district_views: district_views(df)?,
+        ..Comparisons::default()
     })
 }
 
@@ -198,31 +218,18 @@ fn grid(cells: LazyFrame, heading: String, year: i32) -> PolarsResult<Matrix> {
     })
 }
 
-/// 预算执行率: each final account's 本年支出合计 over its department budget's (部门预算) of the same
-/// district, kind and year, in percent, as kind × district; none when no budget matches.
-fn execution(df: &DataFrame, year: i32) -> PolarsResult<Option<Matrix>> {
-    let keys = [col("district"), col("department_kind"), col("year")];
-    let of = |kind: DocumentKind, name: &str| {
-        df.clone()
-            .lazy()
-            .filter(
-                col("verdict")
-                    .neq(lit(Verdict::Unreadable.key()))
-                    .and(col("year").eq(lit(year)))
-                    .and(col("kind").eq(lit(kind.key())))
-                    .and(col("department_kind").neq(lit(""))),
-            )
-            .group_by(keys.clone())
-            .agg([col("expenditure").sum().alias(name)])
-    };
-    let cells = of(DocumentKind::FinalAccount, "final")
-        .join(
-            of(DocumentKind::DepartmentBudget, "budget"),
-            keys.clone(),
-            keys,
-            JoinArgs::new(JoinType::Inner),
+/// 预算执行率: each department's 决算 本年支出合计 over its 预算's, as [`budget_vs_final`] pairs
+/// them, in percent, as kind × district for one year; none when no budget meets a final account.
+fn execution(planned: &DataFrame, year: i32) -> PolarsResult<Option<Matrix>> {
+    let cells = planned
+        .clone()
+        .lazy()
+        .filter(
+            col("year")
+                .eq(lit(year))
+                .and(col("budget").gt(lit(0.0)))
+                .and(col("final").is_not_null()),
         )
-        .filter(col("budget").gt(lit(0.0)))
         .with_column((col("final") / col("budget") * lit(100.0)).alias("value"));
     let m = grid(cells, "预算执行率（%）".into(), year)?;
     Ok((!m.kinds.is_empty()).then_some(m))

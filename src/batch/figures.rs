@@ -64,9 +64,31 @@ pub const OTHERS: &str = "其他";
 
 /// The rows of a batch's summary.parquet.
 pub fn read(path: &Path) -> PolarsResult<DataFrame> {
+    read_columns(path, None)
+}
+
+/// The columns of summary.parquet a query reads, so that only they are decoded (the lazy scan
+/// that would push this down itself needs polars' `parquet` feature and its network stack).
+pub fn columns(q: &Query) -> Vec<String> {
+    let mut names = vec![
+        "district",
+        "department_kind",
+        "year",
+        "kind",
+        "verdict",
+        "errors",
+        "warnings",
+        q.metric.column,
+    ];
+    names.extend(q.metric.of);
+    names.into_iter().map(String::from).collect()
+}
+
+/// The rows of a batch's summary.parquet, only the columns named when some are.
+pub fn read_columns(path: &Path, columns: Option<Vec<String>>) -> PolarsResult<DataFrame> {
     let file = std::fs::File::open(path)
         .map_err(|e| polars_err!(ComputeError: "{}: {e}", path.display()))?;
-    ParquetReader::new(file).finish()
+    ParquetReader::new(file).with_columns(columns).finish()
 }
 
 fn latest(lf: LazyFrame) -> PolarsResult<Option<i32>> {

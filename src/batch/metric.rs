@@ -32,6 +32,9 @@ pub const METRICS: &[Metric] = &[
     share("项目支出占比", "项目支出占本年支出", "project"),
     amount("三公", "“三公”经费决算", "three_public"),
     share("三公占比", "“三公”经费占本年支出", "three_public"),
+    amount("人员经费", "人员经费", "personnel"),
+    amount("公用经费", "公用经费", "public"),
+    amount("机关运行经费", "机关运行经费", "agency_operating"),
 ];
 
 const fn amount(key: &'static str, label: &'static str, column: &'static str) -> Metric {

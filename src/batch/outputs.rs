@@ -1,5 +1,6 @@
 //! The outputs of a batch, each written to a temporary name and renamed into place:
-//! summary.csv, summary.parquet, findings.ndjson, summary.xlsx and charts/.
+//! summary.csv, summary.parquet, findings.ndjson, budget_vs_final.csv and .parquet,
+//! summary.xlsx and charts/.
 
 use std::io::BufRead;
 use std::path::{Path, PathBuf};
@@ -34,8 +35,8 @@ pub fn atomically(
     }
 }
 
-/// Writes the rows as summary.csv, atomically.
-pub fn write_rows(rows: &[SummaryRow], path: &Path) -> std::io::Result<()> {
+/// Writes the rows as a CSV (summary.csv, budget_vs_final.csv), atomically.
+pub fn write_rows<T: serde::Serialize>(rows: &[T], path: &Path) -> std::io::Result<()> {
     atomically(path, |tmp| {
         let mut w = csv::Writer::from_path(tmp).map_err(|e| other(path, e))?;
         for r in rows {
@@ -83,17 +84,27 @@ pub fn write_all(
     let csv_path = out.join("summary.csv");
     let parquet = out.join("summary.parquet");
     let xlsx = out.join("summary.xlsx");
+    let planned_csv = out.join("budget_vs_final.csv");
+    let planned_parquet = out.join("budget_vs_final.parquet");
     // The outputs are independent once the comparisons are made: written side by side, and
     // the rows (csv, parquet) while the comparisons are still being made.
     let ((csv_done, parquet_done), compared) = rayon::join(
         || {
             rayon::join(
                 || write_rows(&rows, &csv_path),
-                || atomically(&parquet, |tmp| compare::write_parquet(&frame, tmp)),
+                || {
+                    atomically(&parquet, |tmp| compare::write_parquet(&frame, tmp))?;
+                    let planned = compare::budget_vs_final::table(&frame)
+                        .map_err(|e| other(&planned_parquet, e))?;
+                    atomically(&planned_parquet, |tmp| {
+                        compare::write_parquet(&planned, tmp)
+                    })
+                },
             )
         },
         || -> std::io::Result<_> {
             let comparisons = compare::compare(&frame).map_err(|e| other(out, e))?;
+            write_rows(&comparisons.budget_vs_final, &planned_csv)?;
             let (xlsx_done, charts) = rayon::join(
                 || {
                     atomically(&xlsx, |tmp| {
@@ -111,6 +122,7 @@ pub fn write_all(
     written.push(csv_path);
     parquet_done?;
     written.push(parquet);
+    written.extend([planned_csv, planned_parquet]);
     xlsx_done?;
     written.push(xlsx);
     written.extend(charts?);

@@ -56,7 +56,9 @@ pub fn row(result: &DocResult, id: &Identity) -> SummaryRow {
             .iter()
             .filter(|t| t.side != Some(crate::model::Side::Expenditure))
             .count() as u32;
-        let totals = summary::key_totals(d);
+        // The balances as spending_totals reads them (an empty line is zero) before key_totals'.
+        let mut totals = summary::spending_totals(d);
+        totals.extend(summary::key_totals(d));
         let get = |name: &str| {
             totals
                 .iter()
@@ -69,6 +71,11 @@ pub fn row(result: &DocResult, id: &Identity) -> SummaryRow {
         row.basic = get("基本支出");
         row.project = get("项目支出");
         row.three_public = get("“三公”经费决算");
+        row.personnel = get("人员经费");
+        row.public = get("公用经费");
+        row.agency_operating = get("机关运行经费");
+        row.opening = get("年初结转和结余");
+        row.closing = get("年末结转和结余");
     }
     row
 }

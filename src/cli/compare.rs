@@ -63,7 +63,6 @@ fn metric_parser() -> impl TypedValueParser<Value = Metric> {
 /// Draws the comparison asked for and says where it went.
 pub fn run(args: Args) -> Result<(), CliError> {
     let parquet = args.batch.join("summary.parquet");
-    let rows = figures::read(&parquet).map_err(|e| io(&parquet, e))?;
     let query = Query {
         metric: args.metric,
         by: match args.by {
@@ -76,6 +75,8 @@ pub fn run(args: Args) -> Result<(), CliError> {
         year: args.year,
         top: args.top,
     };
+    let rows = figures::read_columns(&parquet, Some(figures::columns(&query)))
+        .map_err(|e| io(&parquet, e))?;
     let figures = figures::figures(rows, &query).map_err(|e| io(&parquet, e))?;
     let dir = args.output.unwrap_or_else(|| args.batch.join("compare"));
     let (title, stem) = names(&query, &figures);

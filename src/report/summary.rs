@@ -380,6 +380,83 @@ pub fn key_totals(doc: &Document) -> Vec<(&'static str, Option<Decimal>)> {
     ]
 }
 
+/// The 经济分类 tables that split 基本支出 into 人员经费 and 公用经费: the final account's, then a
+/// budget's (一般公共预算 first, then 财政拨款).
+const BASIC_SPLITS: [TableKind; 3] = [
+    TableKind::GeneralBudgetBasicExpenditure,
+    TableKind::BudgetBasic,
+    TableKind::BudgetFiscalBasic,
+];
+
+/// 人员经费 or 公用经费 of the first 经济分类 table that prints it: its 合计 line (a final
+/// account's 人员经费合计), or the 合计 row's column of that name (a budget's).
+fn basic_split(doc: &Document, line: Line, key: ColKey) -> Option<Decimal> {
+    BASIC_SPLITS.iter().find_map(|kind| {
+        let t = doc.table(*kind)?;
+        figure(t, t.line(line), amount_col(t)).or_else(|| figure(t, t.total_row(), t.col(key)))
+    })
+}
+
+/// 机关运行经费: a budget's own table, else the line of the “三公” table (预算数 in a budget,
+/// 决算数 in a final account).
+fn agency_operating(doc: &Document) -> Option<Decimal> {
+    if let Some(t) = doc.table(TableKind::BudgetOperatingCost) {
+        if let Some(v) = figure(t, t.total_row(), amount_col(t)) {
+            return Some(v);
+        }
+    }
+    [
+        (TableKind::BudgetThreePublic, ColKey::Budget),
+        (TableKind::ThreePublic, ColKey::Final),
+    ]
+    .iter()
+    .find_map(|(kind, key)| {
+        let t = doc.table(*kind)?;
+        figure(t, t.line(Line::AgencyOperating), t.col(*key))
+    })
+}
+
+/// A balance line of a 总表 half: its figure, or zero where the line is printed empty (a 总表
+/// leaves a balance of nothing blank or dashed, and the chain of balances needs the zero).
+fn balance(doc: &Document, side: Side, line: Line) -> Option<Decimal> {
+    let t = doc.half(TableKind::IncomeExpenditureSummary, side)?;
+    let row = t.line(line)?;
+    Some(figure(t, Some(row), amount_col(t)).unwrap_or(Decimal::ZERO))
+}
+
+/// What a finance office compares of how a department spends and carries over, in 万元: 人员经费
+/// and 公用经费 (of the 一般公共预算财政拨款 基本支出), 机关运行经费, 年初 and 年末结转和结余, from
+/// the tables or else the narrative.
+pub fn spending_totals(doc: &Document) -> Vec<(&'static str, Option<Decimal>)> {
+    let opening = balance(doc, Side::Income, Line::Opening);
+    let closing = balance(doc, Side::Expenditure, Line::Closing);
+    let said =
+        |item: Item| stated(doc, Scope::Fiscal, &item).or_else(|| stated(doc, Scope::All, &item));
+    vec![
+        (
+            "人员经费",
+            basic_split(doc, Line::PersonnelTotal, ColKey::Personnel)
+                .or_else(|| said(Item::Personnel)),
+        ),
+        (
+            "公用经费",
+            basic_split(doc, Line::PublicTotal, ColKey::Public).or_else(|| said(Item::Public)),
+        ),
+        (
+            "机关运行经费",
+            agency_operating(doc).or_else(|| said(Item::AgencyOperating)),
+        ),
+        (
+            "年初结转和结余",
+            opening.or_else(|| stated(doc, Scope::All, &Item::Opening)),
+        ),
+        (
+            "年末结转和结余",
+            closing.or_else(|| stated(doc, Scope::All, &Item::Closing)),
+        ),
+    ]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

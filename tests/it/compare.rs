@@ -86,6 +86,17 @@ fn every_kind_compares_across_its_districts() {
     let basic = block(&sheet, "2024年 基本支出占本年支出（%）");
     // 633.42 / 707.85 = 89.49%.
     assert_eq!(basic[1][..2], ["卫生健康委员会", "89.49"]);
+    // The 基本支出决算表's 人员经费合计 and 公用经费合计 (徐汇区卫生健康委员会 2024: 489.74 and
+    // 143.68, of the 一般公共预算 part of its 633.42 基本支出).
+    let personnel = block(&sheet, "2024年 人员经费（万元）");
+    assert_eq!(
+        personnel[1],
+        ["卫生健康委员会", "489.74", "1711.83", "7934.37"]
+    );
+    let public = block(&sheet, "2024年 公用经费（万元）");
+    assert_eq!(public[3], ["财政局", "191.69", "64.74", "143.56"]);
+    // Nothing in the sample tells its 机关运行经费 (no narrative): no table of it.
+    assert!(!sheet.iter().any(|r| r[0].contains("机关运行经费")));
 }
 
 #[test]
@@ -347,6 +358,45 @@ fn twenty_districts_compare_and_a_planted_outlier_is_named() {
 }
 
 #[test]
+fn the_samples_short_forms_fold_onto_their_kinds() {
+    let dir = Scratch::new("short-forms");
+    let (corpus, out) = (dir.join("corpus"), dir.join("out"));
+    let (corpus, out) = (corpus.to_str().unwrap(), out.to_str().unwrap());
+    gouji(&[
+        "sample",
+        "--districts",
+        "2",
+        "--departments",
+        "10",
+        "-o",
+        corpus,
+    ]);
+    gouji(&["batch", corpus, "-o", out, "--quiet"]);
+    let rows = gouji::batch::outputs::read_rows(&Path::new(out).join("summary.csv")).unwrap();
+    let kind_of = |department: &str| {
+        rows.iter()
+            .find(|r| r.department == department)
+            .map(|r| r.department_kind.as_str())
+    };
+    // Named as its tables print it (上海市静安区人社局), compared as its kind.
+    for (name, kind) in [
+        ("上海市静安区人社局", "人力资源和社会保障局"),
+        ("上海市普陀区规划资源局", "规划和自然资源局"),
+        ("上海市普陀区文旅局", "文化旅游局"),
+        ("上海市静安区环保局", "生态环境局"),
+        ("上海市普陀区交通委", "交通委员会"),
+        ("上海市普陀区区委社会工作部", "区委社会工作部"),
+    ] {
+        assert_eq!(kind_of(name), Some(kind), "{name}");
+    }
+    let c = gouji::batch::compare::compare(&gouji::batch::compare::frame(&rows).unwrap()).unwrap();
+    // Ten kinds, each in both districts.
+    let spent = &c.by_kind[0];
+    assert_eq!((spent.kinds.len(), spent.districts.len()), (10, 2));
+    assert!(spent.values.iter().all(|k| k.iter().all(Option::is_some)));
+}
+
+#[test]
 fn the_summary_sheet_names_each_documents_kind() {
     let mut book: Xlsx<_> = open_workbook(batch().join("summary.xlsx")).unwrap();
     let sheet = book.worksheet_range("汇总").unwrap();
@@ -370,7 +420,19 @@ fn the_summary_sheet_names_each_documents_kind() {
 fn every_metric_draws_by_district_year_and_kind() {
     let dir = Scratch::new("every-metric");
     let batch = batch().to_str().unwrap();
-    for m in gouji::batch::metric::METRICS {
+    // The sample prints the nine 决算 tables and no narrative: nothing tells its 机关运行经费.
+    let untold = gouji(
+        &["compare", batch, "--metric", "机关运行经费", "-o"]
+            .iter()
+            .copied()
+            .chain([dir.to_str().unwrap()])
+            .collect::<Vec<_>>(),
+    );
+    assert!(String::from_utf8_lossy(&untold.stderr).contains("没有符合条件的决算"));
+    let told = gouji::batch::metric::METRICS
+        .iter()
+        .filter(|m| m.key != "机关运行经费");
+    for m in told {
         for (by, label, bars) in [
             ("district", "区", 3),
             ("year", "年度", 2),

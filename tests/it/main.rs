@@ -7,6 +7,7 @@ mod batch;
 mod budget_narrative;
 mod budget_report;
 mod budget_tables_narrative;
+mod budget_vs_final;
 mod budgets;
 pub mod cli;
 pub mod common;

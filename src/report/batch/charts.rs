@@ -1,6 +1,7 @@
 //! charts/ of a batch: districts ranked by the expenditure of their departments, each
-//! district's expenditure across years, and each district's departments side by side
-//! (charts/districts/); and the chart and CSV of any comparison (`gouji compare`).
+//! district's expenditure across years, each district's departments side by side
+//! (charts/districts/), each district's 预算 against 决算 by year (charts/budget-vs-final/); and
+//! the chart and CSV of any comparison (`gouji compare`).
 
 use std::path::{Path, PathBuf};
 
@@ -9,7 +10,7 @@ use rust_decimal::Decimal;
 
 use crate::report::charts::{write_bars, Bars};
 
-use super::{Comparisons, DistrictTotal, Figures};
+use super::{Comparisons, DistrictExecution, DistrictTotal, Figures};
 
 fn dec(v: f64) -> Decimal {
     Decimal::from_f64(v).map_or(Decimal::ZERO, |d| d.round_dp(2))
@@ -27,7 +28,7 @@ fn district_label(d: &str) -> String {
 /// charts/ranking.{png,svg}: districts by the expenditure of their departments, latest year;
 /// charts/trend.{png,svg}: each district's expenditure year by year.
 pub fn write_charts(c: &Comparisons, dir: &Path) -> std::io::Result<Vec<PathBuf>> {
-    let mut written = Vec::new();
+    let mut written = execution(&c.execution, &dir.join("budget-vs-final"))?;
     let Some(latest) = c.districts.iter().map(|t| t.year).max() else {
         return Ok(written);
     };
@@ -83,6 +84,35 @@ pub fn write_charts(c: &Comparisons, dir: &Path) -> std::io::Result<Vec<PathBuf>
             &dir.join("districts"),
             &name,
         )?);
+    }
+    Ok(written)
+}
+
+/// charts/budget-vs-final/{district}.{png,svg}: a district's 预算 beside its 决算, year by year,
+/// of the departments that publish both.
+fn execution(rows: &[DistrictExecution], dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut written = Vec::new();
+    // The rows come sorted by district and year.
+    let mut districts: Vec<&str> = rows.iter().map(|r| r.district.as_str()).collect();
+    districts.dedup();
+    for d in districts {
+        let name = district_label(d);
+        let years = rows
+            .iter()
+            .filter(|r| r.district == d)
+            .map(|r| {
+                let values = vec![dec(r.budget), dec(r.final_account)];
+                (format!("{}年", r.year), values)
+            })
+            .collect();
+        let bars = Bars {
+            title: format!("{name} 预算与决算支出合计逐年对比(万元)"),
+            category: "年度",
+            unit: "万元",
+            rows: years,
+            legend: vec!["预算".into(), "决算".into()],
+        };
+        written.extend(write_bars(&bars, dir, &name)?);
     }
     Ok(written)
 }

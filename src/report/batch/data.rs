@@ -37,6 +37,21 @@ pub struct SummaryRow {
     pub project: Option<f64>,
     /// “三公”经费决算
     pub three_public: Option<f64>,
+    /// 人员经费 of the 一般公共预算财政拨款 基本支出 (a budget's: of its 基本支出 table).
+    #[serde(default)]
+    pub personnel: Option<f64>,
+    /// 公用经费, as 人员经费.
+    #[serde(default)]
+    pub public: Option<f64>,
+    /// 机关运行经费
+    #[serde(default)]
+    pub agency_operating: Option<f64>,
+    /// 年初结转和结余
+    #[serde(default)]
+    pub opening: Option<f64>,
+    /// 年末结转和结余
+    #[serde(default)]
+    pub closing: Option<f64>,
     /// Standard tables recognised.
     pub tables: u32,
     /// Findings that are errors.
@@ -45,14 +60,14 @@ pub struct SummaryRow {
     pub warnings: u32,
     /// Findings that are notes (rounding).
     pub infos: u32,
+    /// Findings of the cross-document relations (codes C0xx) about this document, against its
+    /// neighbours of the batch; counted in the counts above too.
+    #[serde(default)]
+    pub cross_document_findings: u32,
     /// What the check came to.
     pub verdict: Verdict,
     /// Why the document (or part of it) could not be read.
     pub failure: String,
-    /// Its findings across documents (against its neighbours of the batch), counted in the
-    /// counts above too.
-    #[serde(default)]
-    pub cross_document_findings: u32,
 }
 
 /// A figure as department kind × district, for the latest year of the batch.
@@ -119,6 +134,51 @@ pub struct DistrictTotal {
     pub expenditure: f64,
 }
 
+/// A department's 预算 against its 决算 for one year (a row of budget_vs_final.csv and of 预算与决算).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct BudgetVsFinal {
+    /// The district.
+    pub district: String,
+    /// The department, as its final account (else its budget) names it.
+    pub department: String,
+    /// The department kind, which pairs a budget with its final account.
+    pub department_kind: String,
+    /// The year both are of.
+    pub year: i32,
+    /// The budget taken: department_budget, or unit_budget where the department's is not given.
+    pub budget_kind: String,
+    /// 预算 本年支出合计, in 万元.
+    pub budget: Option<f64>,
+    /// 决算 本年支出合计, in 万元.
+    #[serde(rename = "final")]
+    pub final_account: Option<f64>,
+    /// 决算 / 预算, in percent.
+    pub execution_rate: Option<f64>,
+    /// The final account's 年初结转和结余, in 万元.
+    pub opening: Option<f64>,
+    /// The final account's 年末结转和结余, in 万元.
+    pub closing: Option<f64>,
+    /// Last year's final account's 年末结转和结余, in 万元, when the batch holds it.
+    pub prior_closing: Option<f64>,
+    /// Whether 年初结转和结余 is last year's 年末 (to the 0.01 万元 the rows keep).
+    pub opening_is_prior_closing: Option<bool>,
+    /// Findings of the cross-document relations about the department's documents of the year.
+    pub cross_document_findings: u32,
+}
+
+/// What the departments of a district that publish both budgeted and spent in a year, in 万元.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DistrictExecution {
+    /// The district.
+    pub district: String,
+    /// The year.
+    pub year: i32,
+    /// The sum of their 预算 本年支出合计.
+    pub budget: f64,
+    /// The sum of their 决算 本年支出合计.
+    pub final_account: f64,
+}
+
 /// One bar: its label, its value and what it is made of.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Bar {
@@ -158,6 +218,10 @@ pub struct Comparisons {
     pub districts: Vec<DistrictTotal>,
     /// Each district's departments side by side (本年支出合计, latest year), with their findings.
     pub district_views: Vec<(String, Figures)>,
+    /// Each department's 预算 against its 决算, year by year, with its carry-over chain.
+    pub budget_vs_final: Vec<BudgetVsFinal>,
+    /// Each district's 预算 against 决算 by year, of the departments that publish both.
+    pub execution: Vec<DistrictExecution>,
 }
 
 /// One line of findings.ndjson as 问题清单 shows it: the document's identity and one finding.
@@ -223,6 +287,21 @@ mod tests {
             (bare.expected, bare.year, bare.message.as_str()),
             (None, None, "")
         );
+    }
+
+    #[test]
+    fn a_summary_csv_written_before_the_spending_columns_reads_back() {
+        let old = "source,district,department,department_kind,year,kind,unit,income,expenditure,\
+                   basic,project,three_public,tables,errors,warnings,infos,verdict,failure\n\
+                   a.xlsx,普陀区,财政局,财政局,2024,final_account,万元,10.5,9.5,,,,9,1,0,0,errors,\n";
+        let row: SummaryRow = csv::Reader::from_reader(old.as_bytes())
+            .deserialize()
+            .next()
+            .unwrap()
+            .unwrap();
+        assert_eq!((row.expenditure, row.errors), (Some(9.5), 1));
+        assert_eq!((row.personnel, row.closing), (None, None));
+        assert_eq!(row.cross_document_findings, 0);
     }
 
     #[test]

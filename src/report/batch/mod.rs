@@ -1,8 +1,9 @@
-//! A batch's printers: summary.xlsx (汇总, 问题清单, 对比 and native charts) and charts/
-//! (districts ranked by expenditure, districts across years, each district's departments side by
-//! side in districts/). They are handed plain data
+//! A batch's printers: summary.xlsx (汇总, 问题清单, 对比 and native charts, 预算与决算) and
+//! charts/ (districts ranked by expenditure, districts across years, each district's departments
+//! side by side in districts/, each district's 预算 against 决算 in budget-vs-final/). They are handed plain data
 //! ([`data`]) and know nothing of how the batch made it.
 
+mod budget_sheet;
 mod charts;
 mod compare_sheet;
 mod data;
@@ -18,7 +19,8 @@ use crate::report::workbook::print;
 
 pub use charts::{write_charts, write_figures, FiguresChart};
 pub use data::{
-    Bar, Comparisons, DistrictTotal, Figures, FindingLine, Matrix, Outlier, SummaryRow, YearOnYear,
+    Bar, BudgetVsFinal, Comparisons, DistrictExecution, DistrictTotal, Figures, FindingLine,
+    Matrix, Outlier, SummaryRow, YearOnYear,
 };
 
 fn io(e: XlsxError) -> std::io::Error {
@@ -38,7 +40,7 @@ fn opt(ws: &mut Worksheet, r: u32, c: u16, v: Option<f64>, f: &Format) -> Result
 }
 
 /// summary.xlsx: 汇总 from the rows, 问题清单 from the findings as they are read (never all in
-/// memory), 对比 from the comparisons.
+/// memory), 对比 and 预算与决算 from the comparisons.
 pub fn write_workbook(
     rows: &[SummaryRow],
     c: &Comparisons,
@@ -74,6 +76,7 @@ pub fn write_workbook(
         lang,
     )?;
     compare_sheet::write(book.add_worksheet(), c).map_err(io)?;
+    budget_sheet::write(book.add_worksheet(), &c.budget_vs_final, lang).map_err(io)?;
     for ws in book.worksheets_mut() {
         // 对比 holds several tables one under another: no single heading row to repeat.
         let repeat = (ws.name() != "对比").then_some(0);

@@ -7,7 +7,7 @@ use crate::report::workbook::{column_widths, header_format, heading_row, verdict
 
 use super::{money, SummaryRow};
 
-const HEADINGS: [&str; 18] = [
+const HEADINGS: [&str; 24] = [
     "文档",
     "区",
     "部门",
@@ -20,13 +20,22 @@ const HEADINGS: [&str; 18] = [
     "基本支出（万元）",
     "项目支出（万元）",
     "“三公”经费（万元）",
+    "人员经费（万元）",
+    "公用经费（万元）",
+    "机关运行经费（万元）",
+    "年初结转和结余（万元）",
+    "年末结转和结余（万元）",
     "识别到的表",
     "错误",
     "警告",
     "提示",
+    "跨文档问题",
     "结论",
     "无法读取的原因",
 ];
+
+/// The last of the money columns, which start at 7 (本年收入合计).
+const MONEY_END: u16 = 16;
 
 pub(super) fn write(ws: &mut Worksheet, rows: &[SummaryRow], lang: Lang) -> Result<(), XlsxError> {
     ws.set_name("汇总")?;
@@ -34,7 +43,7 @@ pub(super) fn write(ws: &mut Worksheet, rows: &[SummaryRow], lang: Lang) -> Resu
     // The money columns carry their format as columns: a format named per cell is looked up in
     // the writer's table cell by cell, thousands of times over a region.
     let m = money();
-    for c in 7..=11 {
+    for c in 7..=MONEY_END {
         ws.set_column_format(c, &m)?;
     }
     for (i, r) in rows.iter().enumerate() {
@@ -48,20 +57,36 @@ pub(super) fn write(ws: &mut Worksheet, rows: &[SummaryRow], lang: Lang) -> Resu
         }
         ws.write_string(row, 5, r.kind.label(lang))?;
         ws.write_string(row, 6, &r.unit)?;
-        for (k, v) in [r.income, r.expenditure, r.basic, r.project, r.three_public]
-            .iter()
-            .enumerate()
-        {
+        let money = [
+            r.income,
+            r.expenditure,
+            r.basic,
+            r.project,
+            r.three_public,
+            r.personnel,
+            r.public,
+            r.agency_operating,
+            r.opening,
+            r.closing,
+        ];
+        for (k, v) in money.iter().enumerate() {
             if let Some(v) = v {
                 ws.write_number(row, 7 + k as u16, *v)?;
             }
         }
-        for (k, v) in [r.tables, r.errors, r.warnings, r.infos].iter().enumerate() {
-            ws.write_number(row, 12 + k as u16, f64::from(*v))?;
+        let counts = [
+            r.tables,
+            r.errors,
+            r.warnings,
+            r.infos,
+            r.cross_document_findings,
+        ];
+        for (k, v) in counts.iter().enumerate() {
+            ws.write_number(row, MONEY_END + 1 + k as u16, f64::from(*v))?;
         }
         let f = Format::new().set_background_color(verdict_fill(r.verdict));
-        ws.write_string_with_format(row, 16, r.verdict.label(lang), &f)?;
-        ws.write_string(row, 17, &r.failure)?;
+        ws.write_string_with_format(row, 22, r.verdict.label(lang), &f)?;
+        ws.write_string(row, 23, &r.failure)?;
     }
     ws.autofilter(0, 0, rows.len() as u32, HEADINGS.len() as u16 - 1)?;
     ws.set_freeze_panes(1, 3)?;
@@ -77,7 +102,12 @@ pub(super) fn write(ws: &mut Worksheet, rows: &[SummaryRow], lang: Lang) -> Resu
             (9, 14.0),
             (10, 14.0),
             (11, 14.0),
-            (17, 50.0),
+            (12, 14.0),
+            (13, 14.0),
+            (14, 14.0),
+            (15, 14.0),
+            (16, 14.0),
+            (23, 50.0),
         ],
     )?;
     Ok(())
