@@ -287,3 +287,47 @@ fn c006_a_budgets_change_from_last_years_outcome_meets_the_final_account() {
     assert!(account_cell.file.contains("2024-决算公开表"));
     assert_eq!(account_cell.cell.as_deref(), Some("D119"));
 }
+
+/// A 2025 final account's narrative stating the year's budgets, beside the budget sample of
+/// 普陀区商务委员会 2025 (its 一般公共预算 and 财政拨款 支出 371,514,655 元 = 37,151.47 万元).
+fn account_after_budget(general: &str, fiscal: &str) -> Vec<DocResult> {
+    let dir = Scratch::new("c004-narrative");
+    let sample =
+        Path::new("samples/putuo-commerce-budget-2025/普陀区商务委员会-2025-部门预算公开表.xlsx");
+    let budget = dir.join("普陀区商务委员会-2025-部门预算公开表.xlsx");
+    std::fs::copy(sample, &budget).unwrap();
+    let account = dir.write(
+        "普陀区商务委员会-2025-决算说明.txt",
+        format!(
+            "上海市普陀区商务委员会2025年度部门决算\n\
+             2025年度一般公共预算财政拨款支出年初预算为{general}万元，支出决算为36000.00万元。\n\
+             2025年度财政拨款支出年初预算为{fiscal}万元，支出决算为36000.00万元。\n"
+        ),
+    );
+    check_paths(&[budget, account])
+}
+
+#[test]
+fn c004_a_final_accounts_stated_budgets_are_the_years_budget() {
+    // 37,151.47 万元 is the budget's 371,514,655 元 at two decimals: within its rounding.
+    let results = account_after_budget("37151.47", "37151.47");
+    let account = of(&results, "决算");
+    assert_eq!(verified(account, "C004").len(), 2);
+    assert!(account
+        .findings
+        .iter()
+        .all(|f| f.rule != "C004" || f.severity == Severity::Info));
+    // 37,115.47 (two digits swapped) for the 一般公共预算 is not the year's budget: a warning.
+    let results = account_after_budget("37115.47", "37151.47");
+    let found: Vec<_> = of(&results, "决算")
+        .findings
+        .iter()
+        .filter(|f| f.rule == "C004" && f.severity == Severity::Warning)
+        .collect();
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].actual, Some(d("37115.47")));
+    assert!(found[0]
+        .message
+        .zh
+        .contains("一般公共预算财政拨款支出年初预算"));
+}

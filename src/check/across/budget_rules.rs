@@ -61,10 +61,11 @@ impl AcrossRule for PriorBudgetColumnFollows {
 }
 
 rule! {
-    /// 决算的“三公”经费预算数 = 当年预算：the 预算数 a final account's “三公” table prints for each
-    /// item (合计, 因公出国（境）费, 公务用车购置及运行费, 购置费, 运行费, 公务接待费), and the budget its
-    /// narrative states for them (“三公”经费年初预算为X万元), is what the same department's
-    /// 部门预算 of that year published. A difference is a warning: the budget was adjusted in the
+    /// 决算的预算数 = 当年预算：the 预算数 a final account's “三公” table prints for each item
+    /// (合计, 因公出国（境）费, 公务用车购置及运行费, 购置费, 运行费, 公务接待费), and the budget its
+    /// narrative states for an item (“三公”经费年初预算为X万元, 一般公共预算财政拨款支出年初预算为Y万元),
+    /// is what the same department's 部门预算 of that year published (its narrative, else its
+    /// tables; within the 一般公共预算 when the sentence says so). A difference is a warning: the budget was adjusted in the
     /// year (追加, 调整), which the narrative should say, or one of the two figures is wrong.
     AccountBudgetFollowsBudget = "C004", "account-budget-follows-budget", Warning;
 }
@@ -129,7 +130,8 @@ fn table_budgets(doc: &Document) -> Vec<Statement> {
         .collect()
 }
 
-/// The budgets the narrative states for the “三公” items (“三公”经费财政拨款支出年初预算为X万元).
+/// The budgets the narrative states for its items (“三公”经费财政拨款支出年初预算为X万元,
+/// 一般公共预算财政拨款支出年初预算为Y万元).
 fn narrative_budgets(doc: &Document) -> Vec<Statement> {
     claims(doc)
         .filter_map(|(n, claim)| {
@@ -143,12 +145,18 @@ fn narrative_budgets(doc: &Document) -> Vec<Statement> {
             else {
                 return None;
             };
-            let line = three_public_line(&c.item)?;
             let Measure::Money(unit) = budget.measure else {
                 return None;
             };
+            // The “三公” items by their table line; any other item by what the budget states
+            // of it, within its 一般公共预算 when the sentence says so.
+            let key = match three_public_line(&c.item) {
+                Some(line) => budget_three_public(line),
+                None if subject.contains("一般公共预算") => Key::BudgetGeneral(c.clone()),
+                None => Key::BudgetConcept(c.clone()),
+            };
             Some(Statement {
-                key: budget_three_public(line),
+                key,
                 stated: Term {
                     label: crate::model::names::prose_label(subject).into(),
                     figure: Some(budget.figure),

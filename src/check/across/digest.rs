@@ -19,6 +19,9 @@ pub enum Key {
     Account(Concept),
     /// A budget's figure for a narrative concept, as its narrative states it this year.
     BudgetConcept(Concept),
+    /// A budget's figure for a narrative concept within its 一般公共预算 (without 政府性基金),
+    /// as its 一般公共预算 tables print it.
+    BudgetGeneral(Concept),
     /// A budget table's figure for this year (本年预算数): the table and its row.
     Budget(TableKind, RowKey),
 }
@@ -190,16 +193,18 @@ fn budget_concepts(doc: &Document, out: &mut Vec<(Key, Term)>) {
                 item: item.clone(),
             };
             let key = Key::BudgetConcept(c.clone());
-            if out.iter().any(|(k, _)| *k == key) {
-                continue;
-            }
-            // A figure that is a sum of cells (江苏's 人员经费 = 301 + 303) is not quoted.
-            let Some(printed) = budget_tables_term(doc, &c, "") else {
-                continue;
-            };
-            if let [term] = &printed.terms[..] {
-                if term.figure.is_some() {
-                    out.push((key, detached(term.clone())));
+            let general = Key::BudgetGeneral(c.clone());
+            let key = (!out.iter().any(|(k, _)| *k == key)).then_some(key);
+            let keys = key.map(|k| (k, "")).into_iter();
+            for (key, subject) in keys.chain([(general, "一般公共预算")]) {
+                // A figure that is a sum of cells (江苏's 人员经费 = 301 + 303) is not quoted.
+                let Some(printed) = budget_tables_term(doc, &c, subject) else {
+                    continue;
+                };
+                if let [term] = &printed.terms[..] {
+                    if term.figure.is_some() {
+                        out.push((key, detached(term.clone())));
+                    }
                 }
             }
         }
