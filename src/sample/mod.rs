@@ -6,6 +6,7 @@
 //! checks exactly. `errors` workbooks get one figure changed (recorded in `injected.csv`), and
 //! `unreadable` files that cannot be read are added. The same seed gives the same bytes.
 
+pub mod budget_book;
 mod catalogue;
 mod layouts;
 mod model;
