@@ -19,5 +19,6 @@ mod pdf;
 mod repeated;
 mod report;
 mod rules;
+mod sample_budget;
 pub mod samples;
 mod wrapping;
