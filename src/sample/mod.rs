@@ -283,7 +283,13 @@ pub fn generate(spec: &Spec, dir: &Path) -> io::Result<Corpus> {
     // A corpus of 决算 only keeps the columns it always had; one with budgets says which is which.
     let final_only = spec.kind == SampleKind::Final;
     let mut manifest = String::from("path,district,department,year");
-    manifest.push_str(if final_only { "\n" } else { ",kind\n" });
+    // `gouji batch --manifest` reads a fifth column as department_kind: the names of the
+    // catalogue are already the full forms it would fold a department to.
+    manifest.push_str(if final_only {
+        "\n"
+    } else {
+        ",department_kind,kind\n"
+    });
     for (m, job) in made.iter().zip(&jobs) {
         let (d, dept, y, rel) = rel_path(job.doc, job.district, job.department, job.year);
         manifest.push_str(&format!(
@@ -293,8 +299,7 @@ pub fn generate(spec: &Spec, dir: &Path) -> io::Result<Corpus> {
             csv_field(&dept)
         ));
         if !final_only {
-            manifest.push(',');
-            manifest.push_str(job.doc.name());
+            manifest.push_str(&format!(",{},{}", csv_field(&dept), job.doc.name()));
         }
         manifest.push('\n');
         corpus.workbooks.push(m.path.clone());
@@ -439,6 +444,10 @@ fn make_all(spec: &Spec, jobs: &[Job], dir: &Path) -> io::Result<Vec<Made>> {
 /// password-protected file, in turn — each recorded as an injected error of rule `unreadable`.
 fn add_unreadable(spec: &Spec, dir: &Path, corpus: &mut Corpus) -> io::Result<()> {
     let mut rng = Rng::derive(spec.seed, &[4]);
+    let title = match spec.kind {
+        SampleKind::Budget => "部门预算公开表",
+        _ => "决算公开表",
+    };
     for k in 0..spec.unreadable {
         let district = rng.index(spec.districts);
         let year = rng.index(spec.years);
@@ -446,7 +455,7 @@ fn add_unreadable(spec: &Spec, dir: &Path, corpus: &mut Corpus) -> io::Result<()
         let y = LAST_YEAR - year as i32;
         let rel = PathBuf::from(&d)
             .join(y.to_string())
-            .join(format!("{d}损坏文件{}-{y}-决算公开表.xlsx", k + 1));
+            .join(format!("{d}损坏文件{}-{y}-{title}.xlsx", k + 1));
         let path = dir.join(&rel);
         let bytes = match k % 3 {
             0 => {

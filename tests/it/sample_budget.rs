@@ -114,7 +114,14 @@ fn budget_workbooks_are_recognised_with_their_tables_and_clean() {
     let manifest = csv(&dir, "manifest.csv");
     assert_eq!(
         manifest[0],
-        ["path", "district", "department", "year", "kind"]
+        [
+            "path",
+            "district",
+            "department",
+            "year",
+            "department_kind",
+            "kind"
+        ]
     );
     assert_eq!(manifest.len(), 1 + 3 * 2);
     assert_eq!(
@@ -124,6 +131,7 @@ fn budget_workbooks_are_recognised_with_their_tables_and_clean() {
             "普陀区",
             "财政局",
             "2024",
+            "财政局",
             "budget"
         ]
     );
@@ -179,7 +187,7 @@ fn a_both_series_is_clean_alone_and_consistent_across_its_documents() {
     let mut docs: BTreeMap<(String, String, String), Document> = BTreeMap::new();
     for row in &manifest[1..] {
         let doc = clean(&dir.join(&row[0]));
-        docs.insert((row[2].clone(), row[3].clone(), row[4].clone()), doc);
+        docs.insert((row[2].clone(), row[3].clone(), row[5].clone()), doc);
     }
     let doc = |dept: &str, year: i32, kind: &str| {
         &docs[&(dept.to_string(), year.to_string(), kind.to_string())]
@@ -226,7 +234,7 @@ fn a_both_series_is_clean_alone_and_consistent_across_its_documents() {
     // verified against last year's closing one (2 departments × 2 later years × 2).
     let finals: Vec<PathBuf> = manifest[1..]
         .iter()
-        .filter(|r| r[4] == "final")
+        .filter(|r| r[5] == "final")
         .map(|r| dir.join(&r[0]))
         .collect();
     let text = Command::new(env!("CARGO_BIN_EXE_gouji"))
@@ -380,7 +388,7 @@ fn an_injured_opening_balance_is_found_against_last_years_final_account() {
     let (dir, rows) = injured();
     let finals: Vec<PathBuf> = csv(&dir, "manifest.csv")[1..]
         .iter()
-        .filter(|r| r[4] == "final")
+        .filter(|r| r[5] == "final")
         .map(|r| dir.join(&r[0]))
         .collect();
     let findings = findings_together(&finals);
