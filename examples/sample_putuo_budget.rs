@@ -11,7 +11,9 @@
 //!
 //! Run: `cargo run --example sample_putuo_budget`
 
-use gouji::sample::budget_book::{budget_workbook, BudgetBook, BudgetSheet, Printed};
+use gouji::sample::budget_book::{
+    budget_workbook, BudgetBook, BudgetSheet, Printed, THREE_PUBLIC_HEADER,
+};
 
 const OUT_DIR: &str = "samples/putuo-commerce-budget-2025";
 const OUT_FILE: &str =
@@ -280,19 +282,7 @@ fn sheets() -> Vec<Sheet> {
             name: "9 三公经费和机关运行经费",
             title: "2025年部门“三公”经费和机关运行经费预算表",
             unit: "单位：万元",
-            header: &[
-                &["“三公”经费预算数", "", "", "", "", "", "机关运行经费预算数"],
-                &[
-                    "合计",
-                    "因公出国(境)费",
-                    "公务用车购置及运行费",
-                    "",
-                    "",
-                    "公务接待费",
-                    "",
-                ],
-                &["", "", "小计", "公务用车购置费", "公务用车运行费", "", ""],
-            ],
+            header: THREE_PUBLIC_HEADER,
             group: None,
             rows: THREE_PUBLIC_ROWS,
             note: None,

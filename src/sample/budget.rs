@@ -3,11 +3,11 @@
 //! “三公” table in 万元. The budget's “三公” figures are the ones its 决算 prints as 预算数, and
 //! two tables print a 上年预算数 column holding the same rows of the year before's budget.
 
-use super::budget_book::{BudgetBook, BudgetSheet, Printed};
+use super::budget_book::{BudgetBook, BudgetSheet, Printed, THREE_PUBLIC_HEADER};
 use super::catalogue::{PERSONNEL, PUBLIC};
 use super::model::{econ, scale, LeafYear, Structure, Year};
 use super::rng::Rng;
-use super::tables::{add, code_rows, CodeRow};
+use super::tables::{add, class_sum, code_rows, CodeRow};
 
 /// One year's budget: 功能分类 leaves and 经济分类 lines in 元, “三公” in hundredths of 万元.
 pub struct Budget {
@@ -402,14 +402,6 @@ fn economic_rows(b: &Budget) -> Vec<Vec<Printed>> {
     rows
 }
 
-fn class_sum(list: &[(&str, &str)], values: &[i64]) -> i64 {
-    list.iter()
-        .zip(values)
-        .filter(|((c, _), _)| c.len() == 3)
-        .map(|(_, v)| v)
-        .sum()
-}
-
 /// “三公”经费和机关运行经费预算表, in 万元: 合计, 出国, 公务用车 (小计, 购置, 运行), 接待, and the
 /// 机关运行经费, which is the 公用经费 of the 经济分类 table rounded to the hundredth of 万元.
 fn three_public_sheet(b: &Budget, year: i32) -> BudgetSheet {
@@ -427,19 +419,7 @@ fn three_public_sheet(b: &Budget, year: i32) -> BudgetSheet {
         name: "9 三公经费和机关运行经费".into(),
         title: format!("{year}年部门“三公”经费和机关运行经费预算表"),
         unit: "单位：万元",
-        header: strings(&[
-            &["“三公”经费预算数", "", "", "", "", "", "机关运行经费预算数"],
-            &[
-                "合计",
-                "因公出国(境)费",
-                "公务用车购置及运行费",
-                "",
-                "",
-                "公务接待费",
-                "",
-            ],
-            &["", "", "小计", "公务用车购置费", "公务用车运行费", "", ""],
-        ]),
+        header: strings(THREE_PUBLIC_HEADER),
         rows: vec![[
             abroad + cars + reception,
             abroad,

@@ -5,6 +5,15 @@
 
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, XlsxError};
 
+/// The headings of the 上海 “三公”经费和机关运行经费预算表 (in 万元): 合计, 出国, 公务用车 (小计,
+/// 购置, 运行), 接待, then 机关运行经费.
+#[rustfmt::skip]
+pub const THREE_PUBLIC_HEADER: &[&[&str]] = &[
+    &["“三公”经费预算数", "", "", "", "", "", "机关运行经费预算数"],
+    &["合计", "因公出国(境)费", "公务用车购置及运行费", "", "", "公务接待费", ""],
+    &["", "", "小计", "公务用车购置费", "公务用车运行费", "", ""],
+];
+
 /// One printed cell of a budget table.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Printed {

@@ -365,7 +365,7 @@ fn basic_rows(y: &Year) -> Vec<Vec<Cell>> {
 }
 
 /// The sum of a 经济分类 list's 类 rows (three-digit codes): the 款 rows are parts of them.
-fn class_sum(list: &[(&str, &str)], values: &[i64]) -> i64 {
+pub fn class_sum(list: &[(&str, &str)], values: &[i64]) -> i64 {
     list.iter()
         .zip(values)
         .filter(|((c, _), _)| c.len() == 3)

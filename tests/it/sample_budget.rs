@@ -40,6 +40,23 @@ fn csv(dir: &Path, name: &str) -> Vec<Vec<String>> {
         .collect()
 }
 
+/// Both documents of 2 departments over 2022–2024, with `errors` injected.
+fn series(tag: &str, seed: &str, errors: &str) -> Scratch {
+    let args = [
+        "--kind",
+        "both",
+        "--districts",
+        "1",
+        "--departments",
+        "2",
+        "--years",
+        "3",
+    ];
+    let mut args = args.to_vec();
+    args.extend(["--seed", seed, "--errors", errors]);
+    sample(tag, &args)
+}
+
 /// Checks one workbook alone: its document, which must have no finding at all.
 fn clean(path: &Path) -> Document {
     let r = check_file(path);
@@ -167,21 +184,7 @@ fn budget_workbooks_are_recognised_with_their_tables_and_clean() {
 /// The two documents of each department-year and the next, over 2 departments × 3 years.
 #[test]
 fn a_both_series_is_clean_alone_and_consistent_across_its_documents() {
-    let dir = sample(
-        "both",
-        &[
-            "--kind",
-            "both",
-            "--districts",
-            "1",
-            "--departments",
-            "2",
-            "--years",
-            "3",
-            "--seed",
-            "11",
-        ],
-    );
+    let dir = series("both", "11", "0");
     let manifest = csv(&dir, "manifest.csv");
     assert_eq!(manifest.len(), 1 + 2 * 3 * 2);
     let mut docs: BTreeMap<(String, String, String), Document> = BTreeMap::new();
@@ -265,23 +268,7 @@ struct Row {
 /// A corpus of 2 departments × 3 years with both documents and six errors: seed 1 puts one of
 /// each kind across documents (C001, C003, C004) and three a document shows alone.
 fn injured() -> (Scratch, Vec<Row>) {
-    let dir = sample(
-        "injured",
-        &[
-            "--kind",
-            "both",
-            "--districts",
-            "1",
-            "--departments",
-            "2",
-            "--years",
-            "3",
-            "--seed",
-            "1",
-            "--errors",
-            "6",
-        ],
-    );
+    let dir = series("injured", "1", "6");
     let rows = csv(&dir, "injected.csv");
     assert_eq!(
         rows[0],
