@@ -309,6 +309,46 @@ fn neighbour(path: &str, rule: &str) -> String {
     format!("{}/{to}/{unit}-{to}-{doc}.xlsx", parts[0])
 }
 
+/// In a corpus of budgets alone, an error across documents (C003) leaves its budget clean, and
+/// a budget's own error (a 项's 基本支出 changed) fires exactly Y703 (合计 = 基本 + 项目) and T104
+/// (款 = Σ 项), naming the cell.
+#[test]
+fn every_injured_budget_fires_exactly_its_rules() {
+    let args = [
+        "--kind",
+        "budget",
+        "--districts",
+        "2",
+        "--departments",
+        "5",
+        "--years",
+        "3",
+    ];
+    let mut args = args.to_vec();
+    args.extend(["--seed", "3", "--errors", "20"]);
+    let dir = sample("budget-errors", &args);
+    let rows = csv(&dir, "injected.csv");
+    assert_eq!(rows.len(), 1 + 20);
+    let (mut cross, mut own) = (0, 0);
+    for r in &rows[1..] {
+        let path = dir.join(&r[0]);
+        if r[3] == "C003" {
+            assert_eq!(r[6], neighbour(&r[0], "C003"));
+            clean(&path);
+            cross += 1;
+            continue;
+        }
+        assert_eq!((r[3].as_str(), r[6].as_str()), ("Y703|T104", ""));
+        let found = check_file(&path);
+        let fired: std::collections::BTreeSet<&str> =
+            found.findings.iter().map(|f| f.rule).collect();
+        assert_eq!(fired, ["T104", "Y703"].into(), "{}", r[0]);
+        assert!(found.findings.iter().all(|f| names(f, &r[2])), "{}", r[0]);
+        own += 1;
+    }
+    assert!(cross > 3 && own > 3, "{cross} {own}");
+}
+
 #[test]
 fn injected_errors_across_documents_name_both_files_and_leave_each_clean_alone() {
     let (dir, rows) = injured();
