@@ -259,7 +259,7 @@ fn three_public_budget(t: &mut Table, rng: &mut Rng) -> Option<(usize, u16, i64,
         .into_iter()
         .filter(|&c| amount(t, 0, c) != 0)
         .collect();
-    let &c = items.get(rng.index(items.len().max(1)))?;
+    let &c = items.get(rng.index(items.len()))?;
     let delta = rng.range(10, 300);
     let old = amount(t, 0, c);
     raise(t, 0, c, delta);

@@ -146,7 +146,8 @@ fn raise(row: &mut [Printed], col: usize, delta: i64) -> i64 {
     old
 }
 
-/// One 项 of the 一般公共预算支出 table drawn at random, as (sheet index, row).
+/// The row of a 项 (7-digit code) drawn at random among those of sheet `sheet` with an amount
+/// in column `col`.
 fn some_item(book: &BudgetBook, sheet: usize, col: usize, rng: &mut Rng) -> Option<usize> {
     let rows = &book.sheets.get(sheet)?.rows;
     let items: Vec<usize> = (0..rows.len())
