@@ -61,10 +61,7 @@ fn disclosure_titles(narratives: &[Narrative]) -> Vec<&str> {
 /// The department a page's heading names (上海市普陀区财政局2024年度部门决算), as a PDF's cover
 /// does: its tables, unlike a workbook's, seldom carry a 编制单位 line.
 fn page_department(text: &str) -> Option<String> {
-    text.lines()
-        .filter(|l| !l.trim().is_empty())
-        .take(40)
-        .find_map(recognise::department_in_title)
+    recognise::department_in_lines(text.lines())
 }
 
 /// Reads a narrative file into sentences and claims.

@@ -42,15 +42,44 @@ pub fn read_manifest(path: &Path) -> Result<Vec<ManifestEntry>, ReadError> {
     Ok(records.iter().map(entry).collect())
 }
 
-/// The `i`-th (from 1) of `n` slices of a sorted list: contiguous, sizes differing by at most one.
-pub fn shard<T: Clone>(items: &[T], i: usize, n: usize) -> Vec<T> {
+/// The department a document's files are named for, with its district: `普陀区|财政局` for
+/// `普陀区/2024/上海市普陀区财政局-2024-决算公开表.xlsx` and for `x/普陀区财政局-2023.pdf` alike.
+/// It keeps a department's documents of every year and kind in one shard.
+pub fn department_key(files: &[PathBuf]) -> String {
+    let Some(first) = files.first() else {
+        return String::new();
+    };
+    let path = first.display().to_string();
+    let department = crate::recognise::department_from(&[], &path).unwrap_or(path);
+    let district = district_of(first, &department);
+    let local = crate::check::across::local_name(&department);
+    let name = local.strip_prefix(district.as_str()).unwrap_or(&local);
+    format!("{district}|{name}")
+}
+
+/// The `i`-th (from 1) of `n` shards of a sorted list of documents, a department's documents
+/// never split: departments are dealt to shards in order, each to the shard its first document
+/// falls in when the list is cut into `n` equal slices. The documents keep their order.
+pub fn shard_by_department(groups: &[Vec<PathBuf>], i: usize, n: usize) -> Vec<Vec<PathBuf>> {
     if n == 0 || i == 0 || i > n {
         return Vec::new();
     }
-    let len = items.len();
-    let start = len * (i - 1) / n;
-    let end = len * i / n;
-    items[start..end].to_vec()
+    let keys: Vec<String> = groups.iter().map(|g| department_key(g)).collect();
+    let mut order: Vec<usize> = (0..groups.len()).collect();
+    order.sort_by(|a, b| keys[*a].cmp(&keys[*b]));
+    let mut shard_of = vec![0; groups.len()];
+    let (mut seen, len) = (0, groups.len());
+    for run in order.chunk_by(|a, b| keys[*a] == keys[*b]) {
+        let shard = seen * n / len.max(1) + 1;
+        for &g in run {
+            shard_of[g] = shard;
+        }
+        seen += run.len();
+    }
+    (0..len)
+        .filter(|g| shard_of[*g] == i)
+        .map(|g| groups[g].clone())
+        .collect()
 }
 
 /// The district a path or a department name tells: a folder named …区/县/市/旗, else the district
@@ -121,12 +150,31 @@ mod tests {
     use super::*;
 
     #[test]
-    fn shards_cover_the_list_once() {
-        let items: Vec<u32> = (0..10).collect();
-        let all: Vec<u32> = (1..=3).flat_map(|i| shard(&items, i, 3)).collect();
-        assert_eq!(all, items);
-        assert_eq!(shard(&items, 1, 3), vec![0, 1, 2]);
-        assert!(shard(&items, 4, 3).is_empty());
+    fn a_departments_documents_share_a_key_and_a_shard() {
+        let p = |s: &str| vec![PathBuf::from(s)];
+        let key = department_key(&p("c/普陀区/2024/上海市普陀区财政局-2024-决算公开表.xlsx"));
+        assert_eq!(key, "普陀区|财政局");
+        assert_eq!(
+            department_key(&p("c/普陀区/2023/财政局-2023-预算.pdf")),
+            key
+        );
+        assert_eq!(department_key(&p("x/普陀区财政局-2025-部门预算.pdf")), key);
+        assert_ne!(department_key(&p("c/徐汇区/2024/财政局-2024.xlsx")), key);
+        let groups: Vec<Vec<PathBuf>> = [
+            "c/普陀区/2023/财政局-2023.xlsx",
+            "c/普陀区/2023/教育局-2023.xlsx",
+            "c/普陀区/2024/财政局-2024.xlsx",
+            "c/普陀区/2024/教育局-2024.xlsx",
+        ]
+        .iter()
+        .map(|s| p(s))
+        .collect();
+        // Departments dealt in the order of their keys (教育局 before 财政局 in code points).
+        let one = shard_by_department(&groups, 1, 2);
+        let two = shard_by_department(&groups, 2, 2);
+        assert_eq!(one, vec![groups[1].clone(), groups[3].clone()]);
+        assert_eq!(two, vec![groups[0].clone(), groups[2].clone()]);
+        assert!(shard_by_department(&groups, 3, 2).is_empty());
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! number of results in flight, each result streamed to disk in input order as it comes, then summarised and compared across districts and
 //! years. A document that fails is a row with its reason; the batch goes on.
 
+pub mod across;
 pub mod compare;
 pub mod discover;
 pub mod figures;
@@ -17,10 +18,9 @@ use std::sync::{Condvar, Mutex, PoisonError};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
-use serde_json::{json, Value};
 
+use crate::check::across::Digest;
 use crate::check::Lang;
-use crate::report::json::finding as finding_json;
 use crate::run::{self, DocResult};
 
 pub use row::{Identity, SummaryRow};
@@ -32,6 +32,8 @@ const IN_FLIGHT: usize = 64;
 pub struct Options {
     /// Check only the i-th (from 1) of n slices of the sorted document list.
     pub shard: Option<(usize, usize)>,
+    /// Whether to relate a department's documents to each other (the C rules).
+    pub across: bool,
     /// Lines of `--manifest` that override the district, department and year the files tell.
     pub manifest: Vec<discover::ManifestEntry>,
     /// Whether to draw a progress bar (on a terminal).
@@ -77,26 +79,6 @@ pub fn csv_records(path: &Path) -> Result<Vec<csv::StringRecord>, crate::read::R
         .collect()
 }
 
-/// One line of findings.ndjson: the document's identity and one finding.
-fn finding_lines(r: &DocResult, id: &Identity, lang: Lang) -> Vec<String> {
-    r.findings
-        .iter()
-        .map(|f| {
-            let mut v = finding_json(f, lang);
-            if let Value::Object(m) = &mut v {
-                m.insert("source".into(), json!(r.source));
-                m.insert("district".into(), json!(id.district));
-                m.insert("department".into(), json!(id.department));
-                m.insert("department_kind".into(), json!(id.department_kind));
-                m.insert("year".into(), json!(id.year));
-                let kind = r.document.as_ref().map(|d| d.kind).unwrap_or_default();
-                m.insert("kind".into(), json!(kind.key()));
-            }
-            v.to_string()
-        })
-        .collect()
-}
-
 fn told_identity(files: &[PathBuf], r: &DocResult) -> Identity {
     let department = r
         .document
@@ -116,10 +98,12 @@ fn told_identity(files: &[PathBuf], r: &DocResult) -> Identity {
     }
 }
 
-/// A document checked, as the batch keeps it: its summary row and its lines of findings.ndjson.
+/// A document checked, as the batch keeps it: its summary row, its lines of findings.ndjson,
+/// and its digest for the relations across documents.
 struct Done {
     row: SummaryRow,
     lines: Vec<String>,
+    digest: Option<Digest>,
 }
 
 /// The results waiting for their turn to be written, and where they go.
@@ -127,6 +111,7 @@ struct Ordered<'a, W: Write> {
     next: usize,
     ahead: BTreeMap<usize, Done>,
     rows: &'a mut Vec<SummaryRow>,
+    digests: Vec<(usize, Digest)>,
     findings: &'a mut W,
     failed: Option<std::io::Error>,
     bar: &'a ProgressBar,
@@ -136,9 +121,12 @@ impl<W: Write> Ordered<'_, W> {
     /// Writes every result whose turn has come; whether the turn moved.
     fn write_ready(&mut self) -> bool {
         let from = self.next;
-        while let Some(Done { row, lines }) = self.ahead.remove(&self.next) {
+        while let Some(Done { row, lines, digest }) = self.ahead.remove(&self.next) {
             self.next += 1;
             self.bar.inc(1);
+            if let Some(d) = digest {
+                self.digests.push((self.rows.len(), d));
+            }
             self.rows.push(row);
             if self.failed.is_some() {
                 continue;
@@ -180,10 +168,20 @@ fn check_one(files: &[PathBuf], opts: &Options) -> Done {
     if id.department_kind.is_empty() {
         id.department_kind = opts.aliases.kind_of(&id.department, &id.district);
     }
-    let lines = finding_lines(&r, &id, opts.lang);
+    let row = row::row(&r, &id);
+    let lines = r
+        .findings
+        .iter()
+        .map(|f| across::finding_line(f, &row, opts.lang))
+        .collect();
     Done {
-        row: row::row(&r, &id),
+        row,
         lines,
+        digest: r
+            .document
+            .as_ref()
+            .filter(|_| opts.across)
+            .map(crate::check::across::digest),
     }
 }
 
@@ -196,7 +194,7 @@ pub fn check_all(
     std::fs::create_dir_all(out)?;
     let (groups, missing) = discover::documents(paths);
     let groups = match opts.shard {
-        Some((i, n)) => discover::shard(&groups, i, n),
+        Some((i, n)) => discover::shard_by_department(&groups, i, n),
         None => groups,
     };
     let findings_tmp = out.join(".findings.ndjson.tmp");
@@ -217,6 +215,7 @@ pub fn check_all(
         next: 0,
         ahead: BTreeMap::new(),
         rows: &mut rows,
+        digests: Vec::new(),
         findings: &mut findings,
         failed: None,
         bar: &bar,
@@ -240,13 +239,11 @@ pub fn check_all(
                 moved.notify_all();
             }
         });
-    let failed = state
-        .into_inner()
-        .unwrap_or_else(PoisonError::into_inner)
-        .failed;
-    if let Some(e) = failed {
+    let state = state.into_inner().unwrap_or_else(PoisonError::into_inner);
+    if let Some(e) = state.failed {
         return Err(e);
     }
+    across::settle(state.digests, &mut rows, &mut findings, opts.lang)?;
     bar.finish_and_clear();
     findings.flush()?;
     drop(findings);
@@ -259,28 +256,32 @@ pub fn run(paths: &[PathBuf], opts: &Options, out: &Path) -> std::io::Result<Out
     outputs::write_all(rows, &findings_tmp, out, opts.lang)
 }
 
-/// Joins the outputs of shards into one, as if the batch had run once.
+/// Joins the outputs of shards into one, as if the batch had run once: the rows, and the
+/// findings in the order one run writes them — each document's own in the order of the sorted
+/// document list, then those across documents in the same order. A shard holds every document
+/// of its departments, so its findings across documents are all there are.
 pub fn merge(parts: &[PathBuf], out: &Path, lang: Lang) -> std::io::Result<Outcome> {
     std::fs::create_dir_all(out)?;
     let mut rows = Vec::new();
-    let findings_tmp = out.join(".findings.ndjson.tmp");
-    let mut findings = std::io::BufWriter::new(std::fs::File::create(&findings_tmp)?);
-    // Shards are contiguous slices of one sorted list: in the order of their first document,
-    // their findings concatenate in the order one run would have written them.
-    let mut parts: Vec<(Vec<SummaryRow>, &PathBuf)> = parts
-        .iter()
-        .map(|p| outputs::read_rows(&p.join("summary.csv")).map(|r| (r, p)))
-        .collect::<std::io::Result<_>>()?;
-    parts.sort_by(|a, b| {
-        let first = |r: &Vec<SummaryRow>| r.iter().map(|x| x.source.clone()).min();
-        first(&a.0).cmp(&first(&b.0))
-    });
-    for (part_rows, p) in parts {
-        rows.extend(part_rows);
+    let mut lines: Vec<(bool, String, String)> = Vec::new();
+    for p in parts {
+        rows.extend(outputs::read_rows(&p.join("summary.csv"))?);
         let f = p.join("findings.ndjson");
         let text = std::fs::read_to_string(&f)
             .map_err(|e| std::io::Error::other(format!("{}: {e}", f.display())))?;
-        findings.write_all(text.as_bytes())?;
+        lines.extend(text.lines().map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap_or_default();
+            let across = v["rule"].as_str().is_some_and(|r| r.starts_with('C'));
+            let source = v["source"].as_str().unwrap_or_default().to_string();
+            (across, source, l.to_string())
+        }));
+    }
+    // Stable: a document's findings keep their order.
+    lines.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+    let findings_tmp = out.join(".findings.ndjson.tmp");
+    let mut findings = std::io::BufWriter::new(std::fs::File::create(&findings_tmp)?);
+    for (_, _, l) in lines {
+        writeln!(findings, "{l}")?;
     }
     findings.flush()?;
     drop(findings);

@@ -9,6 +9,7 @@ mod relation;
 mod rules;
 
 pub use rules::completeness::{missing_tables, no_standard_table};
+pub(crate) use rules::narrative::budget_total_row;
 pub use rules::narrative::{claims, prior_year, PriorYear, Resolved};
 
 pub use crate::model::{Lang, Message};
@@ -143,19 +144,13 @@ impl<'d> Context<'d> {
         evaluation: Evaluation,
         broken: Severity,
     ) {
-        if evaluation.outcome != Outcome::Exact {
-            let mut f = relation_finding(table, &relation, &evaluation);
-            if f.severity == Severity::Error {
-                f.severity = broken;
-            }
-            self.findings.push(f);
-        }
-        self.checked.push(Checked {
-            rule: relation.rule,
-            stated: None,
-            outcome: evaluation.outcome,
-            relation: Some(relation),
-        });
+        record(
+            &mut self.findings,
+            &mut self.checked,
+            table,
+            (relation, evaluation),
+            broken,
+        );
     }
 
     /// Records a check that is not a sum (a ratio, a count, a wording) and its finding, if any.
@@ -301,12 +296,46 @@ pub fn not_checked(findings: &[Finding]) -> impl Iterator<Item = &Finding> {
 }
 
 /// The outcome of checking one document.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct Checks {
     /// What is reported, in the order rules found it.
     pub findings: Vec<Finding>,
     /// Every relation verified.
     pub checked: Vec<Checked>,
+}
+
+impl Checks {
+    /// Evaluates a relation of no one table (one across documents), keeps it in the trace and
+    /// reports it unless it holds exactly; a real break is `broken`.
+    pub fn relation_as(&mut self, relation: Relation, broken: Severity) {
+        if let Some(evaluation) = relation.evaluate() {
+            let (findings, checked) = (&mut self.findings, &mut self.checked);
+            record(findings, checked, None, (relation, evaluation), broken);
+        }
+    }
+}
+
+/// Keeps an evaluated relation in the trace and reports it unless it holds exactly.
+fn record(
+    findings: &mut Vec<Finding>,
+    checked: &mut Vec<Checked>,
+    table: Option<&Table>,
+    (relation, evaluation): (Relation, Evaluation),
+    broken: Severity,
+) {
+    if evaluation.outcome != Outcome::Exact {
+        let mut f = relation_finding(table, &relation, &evaluation);
+        if f.severity == Severity::Error {
+            f.severity = broken;
+        }
+        findings.push(f);
+    }
+    checked.push(Checked {
+        rule: relation.rule,
+        stated: None,
+        outcome: evaluation.outcome,
+        relation: Some(relation),
+    });
 }
 
 /// A break in a table rebuilt from text positions alone (a PDF table printed without rulings)

@@ -25,9 +25,13 @@ pub struct Args {
     /// names onto one kind, besides the built-in table (src/batch/kind.rs).
     #[arg(long)]
     aliases: Option<PathBuf>,
-    /// Check only the i-th of n slices of the sorted document list (i from 1), e.g. 2/3.
+    /// Check only the i-th of n shards of the document list (i from 1), e.g. 2/3; a
+    /// department's documents of every year and kind stay in one shard.
     #[arg(long, value_parser = parse_shard)]
     shard: Option<(usize, usize)>,
+    /// Check each document alone: no relations across a department's documents (C rules).
+    #[arg(long)]
+    no_across: bool,
     /// No progress bar (it is also off when stderr is not a terminal).
     #[arg(long, short)]
     quiet: bool,
@@ -64,6 +68,7 @@ pub fn run(args: Args) -> Result<(), CliError> {
     let opts = Options {
         aliases,
         shard: args.shard,
+        across: !args.no_across,
         manifest,
         progress: !args.quiet && std::io::stderr().is_terminal(),
         lang,

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use crate::model::TableKind;
+use crate::model::{DocumentKind, TableKind};
 use crate::read::{self, text, ReadError};
 use crate::recognise;
 
@@ -25,14 +25,17 @@ fn skipped_in_folders(p: &Path) -> bool {
         || name.eq_ignore_ascii_case("injected.csv")
 }
 
-/// The department and year a file name tells (`谯城区人社局-2016-决算说明.txt`), which groups a
-/// narrative with its tables.
+/// The department, year and kind a file name tells (`谯城区人社局-2016-决算说明.txt`), which
+/// groups a narrative with its tables. The kind keeps a department's 决算 and 预算 of one year
+/// (and its 部门预算 and 单位预算) apart: they are documents of their own, checked against each
+/// other. A name that says no kind is a final account's, as a document that says none is.
 fn name_key(p: &Path) -> Option<String> {
     let s = p.display().to_string();
     let stem = p.file_stem().and_then(|n| n.to_str())?;
     let dept = recognise::department_from(&[], &s)?;
     let year = recognise::year_from(&[], stem)?;
-    Some(format!("{dept}|{year}"))
+    let kind = DocumentKind::said_in(stem).unwrap_or_default();
+    Some(format!("{dept}|{year}|{}", kind.key()))
 }
 
 /// The documents to read: the files given and the readable files under the folders given, each
@@ -374,6 +377,28 @@ mod tests {
         assert_eq!(kind("2.csv"), Some(TableKind::ExpenditureTable));
         assert_eq!(kind("3.csv"), None);
         let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn a_departments_final_account_and_budgets_of_one_year_are_documents_apart() {
+        let key = |n: &str| name_key(Path::new(n)).unwrap();
+        // The tables and the narrative of one 决算, or of one 预算 published as two PDFs, are one.
+        assert_eq!(
+            key("x/谯城区人社局-2016-决算公开表.xlsx"),
+            key("x/谯城区人社局-2016-决算说明.txt")
+        );
+        assert_eq!(
+            key("x/江苏省人大办公厅-2019-预算表.pdf"),
+            key("x/江苏省人大办公厅-2019-预算说明.pdf")
+        );
+        // A name that says no kind is a final account's.
+        assert_eq!(key("x/局-2016.xlsx"), key("x/局-2016-决算.pdf"));
+        let final_account = key("x/普陀区商务委员会-2025-决算.pdf");
+        let department = key("x/普陀区商务委员会-2025-部门预算.pdf");
+        let unit = key("x/普陀区商务委员会-2025-单位预算.pdf");
+        assert_ne!(final_account, department);
+        assert_ne!(department, unit);
+        assert_ne!(final_account, unit);
     }
 
     #[test]

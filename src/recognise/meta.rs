@@ -86,19 +86,40 @@ pub fn department_from(grids: &[Grid], source: &str) -> Option<String> {
     (!name.is_empty()).then(|| name.to_string())
 }
 
-/// The department a cover or heading names: “上海市普陀区财政局2024年度部门决算”.
+/// The department a cover or heading names: “上海市普陀区财政局2024年度部门决算”,
+/// “江苏省人大常委会办公厅2018年度部门预算公开”.
 pub fn department_in_title(line: &str) -> Option<String> {
     let t: String = line.chars().filter(|c| !c.is_whitespace()).collect();
-    let at = t.find("部门决算")?;
+    let at = ["部门决算", "部门预算", "单位决算", "单位预算"]
+        .iter()
+        .filter_map(|w| t.find(w))
+        .min()?;
     let head = &t[..at];
+    // The title follows its year directly: “2025年区级部门预算” is the district's, not a department's.
     let year = head
         .rfind("20")
-        .filter(|&i| year_in(&head[i..]).is_some())?;
+        .filter(|&i| year_in(&head[i..]).is_some())
+        .filter(|&i| matches!(head.get(i + 4..), Some("年" | "年度")))?;
     let name = head[..year].trim_start_matches(|c: char| {
         c == '第' || c == '部' || c == '分' || "一二三四五六七八九十".contains(c)
     });
     let name = name.strip_prefix("部分").unwrap_or(name);
     (name.chars().count() >= 2 && name.chars().count() <= 40).then(|| name.to_string())
+}
+
+/// The department the first lines of a document name: a heading on one line, else a cover
+/// that prints the name on one line and “2017 年度部门预算” on the next (or breaks the title
+/// inside: “…办公厅2018年度部门” / “预算公开”).
+pub fn department_in_lines<'a>(lines: impl Iterator<Item = &'a str>) -> Option<String> {
+    let lines: Vec<&str> = lines.filter(|l| !l.trim().is_empty()).take(200).collect();
+    // The cover first, its lines alone or up to three joined (further in, lines joined are
+    // prose): the cover prints the full name where the contents may shorten it (省人大办公厅).
+    (0..lines.len()).find_map(|i| {
+        let joined = if i < 12 { 3 } else { 1 };
+        (1..=joined)
+            .filter(|n| i + n <= lines.len())
+            .find_map(|n| department_in_title(&lines[i..i + n].concat()))
+    })
 }
 
 #[cfg(test)]
@@ -116,6 +137,31 @@ mod tests {
             Some("上海市普陀区财政局")
         );
         assert_eq!(department_in_title("2024年度部门决算"), None);
+        assert_eq!(
+            department_in_title("江苏省人大常委会办公厅2019年度部门预算公开").as_deref(),
+            Some("江苏省人大常委会办公厅")
+        );
+        let cover = |text: &'static str| department_in_lines(text.lines());
+        assert_eq!(
+            cover("江苏省人大常委会办公厅\n2017 年度部门预算\n目 录").as_deref(),
+            Some("江苏省人大常委会办公厅")
+        );
+        assert_eq!(
+            cover("江苏省人大常委会办公厅2018年度部门\n预算公开\n1").as_deref(),
+            Some("江苏省人大常委会办公厅")
+        );
+        assert_eq!(cover("目 录\n第一部分 部门概况"), None);
+        assert_eq!(
+            cover("江苏省人大常委会办公厅\n2017 年度部门预算\n第二部分 省人大办公厅 2017 年度部门预算表")
+                .as_deref(),
+            Some("江苏省人大常委会办公厅")
+        );
+        assert_eq!(
+            cover("中共上海市普陀区委\n社会工作部 2024 年度\n部门决算\n目").as_deref(),
+            Some("中共上海市普陀区委社会工作部")
+        );
+        // A district's budget book names the district; its department is found elsewhere.
+        assert_eq!(department_in_title("上海市普陀区2025年区级部门预算"), None);
         assert_eq!(department_in_title("收入支出决算总表"), None);
     }
 

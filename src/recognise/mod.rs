@@ -19,7 +19,7 @@ use crate::model::{Document, Table, TableKind};
 use crate::read::Grid;
 
 pub use kind::from_title;
-pub use meta::{department_from, department_in_title, kind_from, year_from};
+pub use meta::{department_from, department_in_lines, department_in_title, kind_from, year_from};
 
 /// The tables recognised on a document's grids, and what recognition could not read.
 #[derive(Debug, Default)]

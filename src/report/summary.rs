@@ -1,12 +1,14 @@
 //! The figures a finance office charts: income by source, expenditure by function class, basic
 //! against project expenditure, this year against the prior year — all in 万元, taken from the
-//! tables where they are printed and from the narrative where they are not.
+//! tables where they are printed (a budget's from its budget tables) and from the narrative where
+//! they are not.
 
 use rust_decimal::Decimal;
 
 use crate::check::{claims, prior_year};
 use crate::model::narrative::{Claim, Item, Scope};
 use crate::model::{classification, ColKey, Document, Line, Side, Table, TableKind, Unit};
+use crate::report::charts::budget;
 
 /// One chart: labelled values in 万元.
 #[derive(Clone, Debug, PartialEq)]
@@ -59,7 +61,12 @@ fn wan(value: Decimal, unit: Unit) -> Decimal {
     (value * unit.factor() / Unit::WanYuan.factor()).round_dp(2)
 }
 
-fn figure(t: &Table, row: Option<&crate::model::Row>, col: Option<usize>) -> Option<Decimal> {
+/// The figure of a row in a column, in 万元.
+pub(crate) fn figure(
+    t: &Table,
+    row: Option<&crate::model::Row>,
+    col: Option<usize>,
+) -> Option<Decimal> {
     let f = row?.cell(col?)?.figure?;
     Some(wan(f.value, t.unit))
 }
@@ -105,7 +112,8 @@ const INCOME_LINES: [(Line, &str); 9] = [
     (Line::OtherIncome, "其他收入"),
 ];
 
-fn nonzero(points: Vec<(String, Option<Decimal>)>) -> Vec<(String, Decimal)> {
+/// The points that have a figure other than 0.
+pub(crate) fn nonzero(points: Vec<(String, Option<Decimal>)>) -> Vec<(String, Decimal)> {
     points
         .into_iter()
         .filter_map(|(l, v)| v.filter(|v| !v.is_zero()).map(|v| (l, v)))
@@ -113,6 +121,12 @@ fn nonzero(points: Vec<(String, Option<Decimal>)>) -> Vec<(String, Decimal)> {
 }
 
 fn income(doc: &Document) -> Vec<(String, Decimal)> {
+    if doc.kind.is_budget() {
+        let points = budget::income(doc);
+        if !points.is_empty() {
+            return points;
+        }
+    }
     if let Some(t) = doc.half(TableKind::IncomeExpenditureSummary, Side::Income) {
         let col = amount_col(t);
         let points = nonzero(
@@ -161,6 +175,12 @@ fn income(doc: &Document) -> Vec<(String, Decimal)> {
 }
 
 fn expenditure(doc: &Document) -> Vec<(String, Decimal)> {
+    if doc.kind.is_budget() {
+        let points = budget::expenditure(doc);
+        if !points.is_empty() {
+            return points;
+        }
+    }
     if let Some(t) = doc.table(TableKind::ExpenditureTable) {
         let col = t.col(ColKey::Total);
         let points = nonzero(
@@ -217,6 +237,12 @@ fn expenditure(doc: &Document) -> Vec<(String, Decimal)> {
 }
 
 fn basic_project(doc: &Document) -> Vec<(String, Decimal)> {
+    if doc.kind.is_budget() {
+        let points = budget::basic_project(doc);
+        if !points.is_empty() {
+            return points;
+        }
+    }
     if let Some(t) = doc.table(TableKind::ExpenditureTable) {
         let row = t.total_row();
         let points = nonzero(vec![
@@ -298,12 +324,21 @@ pub fn charts(doc: &Document) -> Charts {
         year_on_year: Comparison {
             title: "本年与上年对比",
             stem: "year-on-year",
-            points: year_on_year(doc)
-                .into_iter()
-                .map(|y| (y.label, wan(y.prior, y.unit), wan(y.current, y.unit)))
-                .collect(),
+            points: compared(doc),
         },
     }
+}
+
+/// This year against the prior year: the 上年 columns of a budget's tables, then each change
+/// the narrative states about an item not charted already.
+fn compared(doc: &Document) -> Vec<(String, Decimal, Decimal)> {
+    let mut points = budget::prior_year_columns(doc);
+    for y in year_on_year(doc) {
+        if !points.iter().any(|(l, _, _)| *l == y.label) {
+            points.push((y.label, wan(y.prior, y.unit), wan(y.current, y.unit)));
+        }
+    }
+    points
 }
 
 /// The totals 概览 shows for a document, in 万元, from the tables or else the narrative.

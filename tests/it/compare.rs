@@ -183,7 +183,9 @@ fn compare_draws_a_metric_by_district_year_and_kind() {
             ["区", "“三公”经费决算（万元）", "文档数", "错误", "警告"],
             ["徐汇区", "9.98", "1", "0", "0"],
             ["普陀区", "7.37", "1", "0", "0"],
-            ["静安区", "5.85", "1", "0", "0"],
+            // 静安区 2024's one error is across documents: its opening balance does not follow
+            // the 2023 closing balance injected in samples/districts (C001).
+            ["静安区", "5.85", "1", "1", "0"],
         ]
     );
     let png = std::fs::read(stem.with_extension("png")).unwrap();

@@ -3,7 +3,7 @@
 //! refused with the part and the limit named, in bounded time, and a batch goes on with the rest.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use flate2::{Compress, Compression, FlushCompress};
@@ -391,5 +391,94 @@ fn the_fuzzers_regressions_never_panic_again() {
             .iter()
             .any(|e| matches!(e, gouji::read::ReadError::Panicked { .. }));
         assert!(!panicked, "{}: {:?}", input.display(), r.errors);
+    }
+}
+
+/// A file gouji may not open — read permission taken away, or a link to a file that is gone —
+/// is a row of its own that says why, and the rest of the batch is checked. (Root may open
+/// anything: there the permission case is SKIPPED and the gone file stands for it.)
+#[test]
+fn a_file_that_cannot_be_opened_is_a_row_that_says_why() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = Scratch::new("no-read");
+    let folder = dir.join("in");
+    std::fs::create_dir_all(&folder).unwrap();
+    let sample = Path::new("samples/putuo-finance-2024/普陀区财政局-2024-决算公开表.xlsx");
+    std::fs::copy(sample, folder.join("普陀区财政局-2024-决算公开表.xlsx")).unwrap();
+    let locked = folder.join("普陀区教育局-2024-决算公开表.xlsx");
+    std::fs::copy(sample, &locked).unwrap();
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+    let gone = folder.join("普陀区文旅局-2024-决算公开表.xlsx");
+    std::os::unix::fs::symlink(dir.join("已删除.xlsx"), &gone).unwrap();
+    let out = dir.join("out");
+    let (code, text) = gouji(&[
+        "batch",
+        folder.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--quiet",
+    ]);
+    assert_eq!(code, 2, "{text}");
+    let csv = std::fs::read_to_string(out.join("summary.csv")).unwrap();
+    let row = |name: &str| csv.lines().find(|l| l.contains(name)).unwrap().to_string();
+    assert!(row("文旅局").contains("unreadable"), "{csv}");
+    assert!(row("文旅局").contains("No such file"), "{csv}");
+    if std::fs::read(&locked).is_ok() {
+        eprintln!("SKIPPED (permission case): running as root, who may read anything");
+    } else {
+        assert!(row("教育局").contains("unreadable"), "{csv}");
+        assert!(row("教育局").contains("Permission denied"), "{csv}");
+    }
+    assert!(row("财政局").contains(",9,0,"), "{csv}");
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o644)).unwrap();
+}
+
+/// Files cut short while a batch reads them (a download still being written, a disk filling
+/// up): whichever state each is read in, whole or cut, the batch ends with a row for every file
+/// — checked, or unreadable with the reason — and never a panic.
+#[test]
+fn files_truncated_while_a_batch_reads_them_are_each_a_row() {
+    let dir = Scratch::new("truncated-while-read");
+    let folder = dir.join("in");
+    std::fs::create_dir_all(&folder).unwrap();
+    let sample =
+        std::fs::read("samples/putuo-finance-2024/普陀区财政局-2024-决算公开表.xlsx").unwrap();
+    let files: Vec<PathBuf> = (1..=12)
+        .map(|i| {
+            let p = folder.join(format!("第{i}区财政局-2024-决算公开表.xlsx"));
+            std::fs::write(&p, &sample).unwrap();
+            p
+        })
+        .collect();
+    let cutter = {
+        let files = files.clone();
+        std::thread::spawn(move || {
+            for f in files.iter().rev() {
+                let file = std::fs::OpenOptions::new().write(true).open(f).unwrap();
+                file.set_len(sample.len() as u64 / 2).unwrap();
+                std::thread::sleep(std::time::Duration::from_millis(15));
+            }
+        })
+    };
+    let out = dir.join("out");
+    let (code, text) = gouji(&[
+        "batch",
+        folder.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--quiet",
+    ]);
+    cutter.join().unwrap();
+    assert!(code == 0 || code == 2, "{code} {text}");
+    assert!(!text.contains("panicked"), "{text}");
+    let csv = std::fs::read_to_string(out.join("summary.csv")).unwrap();
+    for f in &files {
+        let name = f.file_name().unwrap().to_str().unwrap();
+        let row = csv.lines().find(|l| l.contains(name));
+        let row = row.unwrap_or_else(|| panic!("no row for {name}: {csv}"));
+        assert!(
+            row.contains(",9,0,") || (row.contains("unreadable") && row.contains(name)),
+            "{row}"
+        );
     }
 }

@@ -1,9 +1,12 @@
 //! One integration-test binary (linking is the slow part of a test build), one module per concern.
 
 mod across;
+mod across_budgets;
 mod bad_input;
 mod batch;
 mod budget_narrative;
+mod budget_report;
+mod budget_tables_narrative;
 mod budgets;
 pub mod cli;
 pub mod common;

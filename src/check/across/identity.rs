@@ -2,10 +2,8 @@
 //! department may or may not print before its own name, are the same, or one is the other's
 //! tail (财政局 in a 普陀区 folder, 普陀区财政局, 上海市普陀区财政局).
 
-use crate::model::Document;
-
 /// A department's name without the province or city before it (上海市普陀区财政局 → 普陀区财政局).
-fn local_name(name: &str) -> String {
+pub fn local_name(name: &str) -> String {
     let name: String = name.chars().filter(|c| !c.is_whitespace()).collect();
     let mut rest = name.as_str();
     for mark in ['省', '市'] {
@@ -19,9 +17,9 @@ fn local_name(name: &str) -> String {
     rest.to_string()
 }
 
-/// Whether two documents name one department; a document that names none is nobody's.
-pub fn same_department(a: &Document, b: &Document) -> bool {
-    let (Some(a), Some(b)) = (&a.department, &b.department) else {
+/// Whether two documents' departments are one; a document that names none is nobody's.
+pub fn same_department(a: Option<&str>, b: Option<&str>) -> bool {
+    let (Some(a), Some(b)) = (a, b) else {
         return false;
     };
     let (a, b) = (local_name(a), local_name(b));
@@ -33,11 +31,8 @@ pub fn same_department(a: &Document, b: &Document) -> bool {
 mod tests {
     use super::*;
 
-    fn named(name: &str) -> Document {
-        Document {
-            department: Some(name.to_string()),
-            ..Document::default()
-        }
+    fn named(name: &str) -> Option<&str> {
+        Some(name)
     }
 
     #[test]
@@ -45,18 +40,19 @@ mod tests {
         assert_eq!(local_name("上海市普陀区财政局"), "普陀区财政局");
         assert_eq!(local_name("江苏省人大办公厅"), "人大办公厅");
         assert!(same_department(
-            &named("上海市普陀区财政局"),
-            &named("普陀区财政局")
+            named("上海市普陀区财政局"),
+            named("普陀区财政局")
         ));
-        assert!(same_department(&named("普陀区财政局"), &named("财政局")));
+        assert!(same_department(named("普陀区财政局"), named("财政局")));
         assert!(!same_department(
-            &named("普陀区财政局"),
-            &named("徐汇区财政局")
+            named("普陀区财政局"),
+            named("徐汇区财政局")
         ));
         assert!(!same_department(
-            &named("普陀区财政局"),
-            &named("普陀区商务委员会")
+            named("普陀区财政局"),
+            named("普陀区商务委员会")
         ));
-        assert!(!same_department(&named("局"), &named("财政局")));
+        assert!(!same_department(named("局"), named("财政局")));
+        assert!(!same_department(None, None));
     }
 }

@@ -1,15 +1,14 @@
-//! The rules across documents, each a relation between a figure of this year's document and
-//! one of last year's.
+//! The rules between a final account and the same department's final account of the year
+//! before: the balances it opens with, and the prior-year figures its changes imply.
 
 use rust_decimal::Decimal;
 
-use crate::check::relation::{Outcome, Relation};
 use crate::check::rules::narrative::{claims, in_unit, location, prior_year, table_term};
-use crate::check::{rule, Context, Place, Term};
+use crate::check::{rule, Place, Term};
 use crate::model::narrative::{Claim, Concept, Item, Scope};
-use crate::model::{Document, Message};
+use crate::model::{Document, DocumentKind, Message};
 
-use super::{AcrossRule, Neighbours};
+use super::{detached, AcrossRule, Digest, Key, Neighbour, StatedRate, Statement};
 
 rule! {
     /// 决算 N 的年初结转和结余 = 决算 N−1 的年末结转和结余：this year's opening balance, in all
@@ -20,36 +19,41 @@ rule! {
 }
 
 impl AcrossRule for OpeningFollowsClosing {
-    fn check(&self, cx: &mut Context, n: &Neighbours) {
-        let Some(prior) = n.prior_account else { return };
-        for scope in [Scope::All, Scope::Fiscal] {
-            let concept = |item| Concept { scope, item };
-            let (Some((opening, table)), Some((closing, _))) = (
-                table_term(cx.doc, &concept(Item::Opening)),
-                table_term(prior, &concept(Item::Closing)),
-            ) else {
-                continue;
-            };
-            let fund = if scope == Scope::Fiscal {
-                "财政拨款"
-            } else {
-                ""
-            };
-            let what = Message::new(
-                format!(
-                    "年初{fund}结转和结余 = 上年决算（{}）的年末{fund}结转和结余",
-                    name(prior)
-                ),
-                format!(
-                    "the opening balance = the closing balance of last year's final account ({})",
-                    name(prior)
-                ),
-            );
-            cx.relation(
-                Some(table),
-                Relation::equal(Self::META.code, what, opening, closing),
-            );
+    fn neighbour(&self) -> Neighbour {
+        Neighbour::PriorAccount
+    }
+
+    fn statements(&self, doc: &Document) -> Vec<Statement> {
+        if doc.kind != DocumentKind::FinalAccount {
+            return Vec::new();
         }
+        [Scope::All, Scope::Fiscal]
+            .into_iter()
+            .filter_map(|scope| {
+                let concept = |item| Concept { scope, item };
+                let (opening, _) = table_term(doc, &concept(Item::Opening))?;
+                Some(Statement {
+                    key: Key::Account(concept(Item::Closing)),
+                    stated: detached(opening),
+                    rate: None,
+                })
+            })
+            .collect()
+    }
+
+    fn what(&self, prior: &Digest, s: &Statement, _: &Term, _: bool) -> Message {
+        let fiscal = matches!(&s.key, Key::Account(c) if c.scope == Scope::Fiscal);
+        let fund = if fiscal { "财政拨款" } else { "" };
+        Message::new(
+            format!(
+                "年初{fund}结转和结余 = 上年决算（{}）的年末{fund}结转和结余",
+                prior.name()
+            ),
+            format!(
+                "the opening balance = the closing balance of last year's final account ({})",
+                prior.name()
+            ),
+        )
     }
 }
 
@@ -63,73 +67,72 @@ rule! {
 }
 
 impl AcrossRule for ChangeFollowsPriorAccount {
-    fn check(&self, cx: &mut Context, n: &Neighbours) {
-        let Some(prior) = n.prior_account else { return };
-        let doc = cx.doc;
-        for (narrative, claim) in claims(doc) {
-            let Claim::Change {
-                concept: Some(c),
-                rate,
-                sentence,
-                span,
-                ..
-            } = claim
-            else {
-                continue;
-            };
-            let (Some(py), Some((published, _))) =
-                (prior_year(doc, narrative, claim), table_term(prior, c))
-            else {
-                continue;
-            };
-            let Some(printed) = published.figure else {
-                continue;
-            };
-            let Some(last_year) = in_unit(printed, published.unit, py.current.unit) else {
-                continue;
-            };
-            let stated = Term {
-                label: format!("上年数 {}", py.prior_shown).into(),
-                figure: Some(py.prior),
-                unit: py.current.unit,
-                place: Some(Place::Text(Box::new(location(narrative, *span, *sentence)))),
-                finer_than: None,
-            };
-            let relation =
-                |what| Relation::equal(Self::META.code, what, stated.clone(), published.clone());
-            let Some(e) = relation(blame(prior, false)).evaluate() else {
-                continue;
-            };
-            let rate_fits = e.outcome == Outcome::Broken
-                && rate.as_ref().is_some_and(|r| {
-                    fits(
-                        r.figure.value,
-                        r.figure.step,
-                        py.current.figure.value,
-                        last_year.value,
-                    )
-                });
-            cx.relation(None, relation(blame(prior, rate_fits)));
+    fn neighbour(&self) -> Neighbour {
+        Neighbour::PriorAccount
+    }
+
+    fn statements(&self, doc: &Document) -> Vec<Statement> {
+        if doc.kind != DocumentKind::FinalAccount {
+            return Vec::new();
         }
+        claims(doc)
+            .filter_map(|(narrative, claim)| {
+                let Claim::Change {
+                    concept: Some(c),
+                    rate,
+                    sentence,
+                    span,
+                    ..
+                } = claim
+                else {
+                    return None;
+                };
+                let py = prior_year(doc, narrative, claim)?;
+                let place = location(narrative, *span, *sentence);
+                Some(Statement {
+                    key: Key::Account(c.clone()),
+                    stated: Term {
+                        label: format!("上年数 {}", py.prior_shown).into(),
+                        figure: Some(py.prior),
+                        unit: py.current.unit,
+                        place: Some(Place::Text(Box::new(place))),
+                        finer_than: None,
+                    },
+                    rate: rate.as_ref().map(|r| StatedRate {
+                        rate: r.figure.value,
+                        step: r.figure.step,
+                        now: py.current.figure.value,
+                    }),
+                })
+            })
+            .collect()
+    }
+
+    fn what(&self, prior: &Digest, s: &Statement, theirs: &Term, broken: bool) -> Message {
+        let rate_fits = broken && rate_fits(s, theirs);
+        let doc = prior.name();
+        let (zh, en) = if rate_fits {
+            (
+                "（增长率与上年决算相符，错的是变动额）",
+                " (the rate fits last year's figure: the amount is wrong)",
+            )
+        } else {
+            ("", "")
+        };
+        Message::new(
+            format!("说明推得的上年数 = 上年决算（{doc}）公开的数{zh}"),
+            format!("the prior year the change implies = what last year's final account ({doc}) printed{en}"),
+        )
     }
 }
 
-/// What a C002 relation states, and when the rate fits last year's figure, which figure of the
-/// sentence is at fault.
-fn blame(prior: &Document, rate_fits: bool) -> Message {
-    let doc = name(prior);
-    let (zh, en) = if rate_fits {
-        (
-            "（增长率与上年决算相符，错的是变动额）",
-            " (the rate fits last year's figure: the amount is wrong)",
-        )
-    } else {
-        ("", "")
+/// Whether the rate printed beside a stated change is the change from the neighbour's figure.
+pub(super) fn rate_fits(s: &Statement, theirs: &Term) -> bool {
+    let (Some(r), Some(printed)) = (s.rate, theirs.figure) else {
+        return false;
     };
-    Message::new(
-        format!("说明推得的上年数 = 上年决算（{doc}）公开的数{zh}"),
-        format!("the prior year the change implies = what last year's final account ({doc}) printed{en}"),
-    )
+    in_unit(printed, theirs.unit, s.stated.unit)
+        .is_some_and(|last| fits(r.rate, r.step, r.now, last.value))
 }
 
 /// Whether a printed rate (in %, at its printed step) is the change from `last` to `now`.
@@ -144,12 +147,4 @@ fn fits(rate: Decimal, step: Decimal, now: Decimal, last: Decimal) -> bool {
         return false;
     };
     (true_rate.abs() - rate.abs()).abs() <= step / Decimal::TWO
-}
-
-/// A document as a finding names it: its department and year, else its source.
-fn name(d: &Document) -> String {
-    match (&d.department, d.year) {
-        (Some(dep), Some(y)) => format!("{dep} {y}"),
-        _ => d.source.clone(),
-    }
 }

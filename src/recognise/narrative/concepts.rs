@@ -75,7 +75,11 @@ fn without_organisation(l: &str) -> Option<&str> {
         "部",
     ]
     .iter()
-    .filter_map(|s| l.rfind(s).map(|i| &l[i + s.len()..]))
+    // “…委员会财政拨款的机关运行经费预算”: the 的 after the name goes with it.
+    .filter_map(|s| {
+        l.rfind(s)
+            .map(|i| l[i + s.len()..].trim_start_matches('的'))
+    })
     .filter(|rest| !rest.is_empty())
     .min_by_key(|rest| rest.len())
 }
@@ -211,6 +215,11 @@ mod tests {
             Some((Scope::All, Item::Reception))
         );
         assert_eq!(c("项目经费支出"), None);
+        // 上海's wording names the body and its 财政拨款 before a 的.
+        assert_eq!(
+            c("2025年上海市普陀区商务委员会财政拨款的机关运行经费预算为"),
+            Some((Scope::Fiscal, Item::AgencyOperating))
+        );
         // Another year's budget, or its execution, is not this budget's item.
         assert_eq!(c("上年预算收入"), None);
         assert_eq!(c("2024年预算执行数"), None);

@@ -62,12 +62,12 @@ pub fn assemble(doc: &PdfDoc) -> PdfParts {
         .join("\n\u{c}");
     let narrative = (text.chars().any(|c| !c.is_whitespace() && c != '\u{c}'))
         .then(|| TextDoc::paged(&doc.file, text));
-    let department = doc
-        .pages
-        .iter()
-        .flat_map(|p| p.lines.iter())
-        .take(200)
-        .find_map(|l| super::meta::department_in_title(&l.text));
+    let department = super::meta::department_in_lines(
+        doc.pages
+            .iter()
+            .flat_map(|p| p.lines.iter())
+            .map(|l| l.text.as_str()),
+    );
     PdfParts {
         grid: assembly.grid.finish(&doc.file),
         narrative,

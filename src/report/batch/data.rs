@@ -49,6 +49,10 @@ pub struct SummaryRow {
     pub verdict: Verdict,
     /// Why the document (or part of it) could not be read.
     pub failure: String,
+    /// Its findings across documents (against its neighbours of the batch), counted in the
+    /// counts above too.
+    #[serde(default)]
+    pub cross_document_findings: u32,
 }
 
 /// A figure as department kind × district, for the latest year of the batch.

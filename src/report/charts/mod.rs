@@ -3,7 +3,8 @@
 //! (system fonts are never consulted, so the same input always gives the same bytes).
 //!
 //! This module holds the palette, the font and what is charted; `draw` draws one chart, `labels`
-//! prints its amounts and cuts its labels, `output` writes the PNG and SVG files.
+//! prints its amounts and cuts its labels, `output` writes the PNG and SVG files; `budget` reads
+//! a budget's figures from its budget tables.
 
 use std::fs;
 use std::io;
@@ -16,6 +17,7 @@ use rust_decimal::Decimal;
 
 use super::summary;
 
+pub(crate) mod budget;
 mod draw;
 mod labels;
 mod output;

@@ -2,7 +2,7 @@
 //! classes against their 款, 合计 against the classes, and the 人员经费 / 公用经费 split.
 
 use crate::check::{rule, Context, Message, Relation, Rule, Term};
-use crate::model::{classification, Line, Row, Table};
+use crate::model::{classification, ColKey, Document, Line, Row, Table, TableKind};
 
 rule! {
     /// In a budget's 经济分类 table (一般公共预算基本支出, 财政拨款基本支出, 机关运行经费), in every
@@ -89,7 +89,6 @@ impl Rule for EconomicClasses {
 
 /// 人员经费 = 301 + 303 and 公用经费 = the rest, on the 合计 row of a table with both columns.
 fn split(cx: &mut Context, t: &Table, classes: &[(String, Vec<&Row>)], total: Option<&Row>) {
-    use crate::model::ColKey;
     let (Some(total), Some(all), Some(pc), Some(uc)) = (
         total,
         t.col(ColKey::Total),
@@ -125,4 +124,32 @@ fn split(cx: &mut Context, t: &Table, classes: &[(String, Vec<&Row>)], total: Op
         );
         cx.relation(Some(t), r);
     }
+}
+
+/// 人员经费 (`personnel`) or 公用经费 of a budget's 一般公共预算基本支出 经济分类 table, as the cells
+/// that add up to it: the 合计 row's 人员经费/公用经费 column where printed (上海), else the class
+/// rows that make it (301 + 303, or 302 + 310 …, 江苏), in the table's amount column.
+pub(crate) fn economic_split(doc: &Document, personnel: bool) -> Option<(Vec<Term>, &Table)> {
+    let t = doc.table(TableKind::BudgetBasic)?;
+    let key = if personnel {
+        ColKey::Personnel
+    } else {
+        ColKey::Public
+    };
+    if let (Some(col), Some(total)) = (t.col(key), t.line(Line::Total)) {
+        return Some((vec![Term::cell(t, total, col)], t));
+    }
+    let col = t.col(ColKey::Total).or_else(|| t.col(ColKey::Amount))?;
+    let terms: Vec<Term> = t
+        .rows
+        .iter()
+        .filter(|r| r.level() == Some(1))
+        .filter(|r| {
+            r.code
+                .as_deref()
+                .is_some_and(|c| classification::is_personnel_class(c) == personnel)
+        })
+        .map(|r| Term::cell(t, r, col))
+        .collect();
+    (!terms.is_empty()).then_some((terms, t))
 }

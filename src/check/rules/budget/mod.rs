@@ -1,8 +1,9 @@
 //! Y — the budget (部门预算 / 单位预算) catalogue: each half of a budget 总表 adds up and the
 //! two balance, row totals, the 经济分类 classes, the “三公” table, the links between budget
-//! tables, the 政府采购 total and the note under an empty table. The 功能分类 hierarchy
-//! (T102–T104) applies to budget tables as it is.
+//! tables, the 政府采购 total, the note under an empty table and 机关运行经费 against the 公用经费
+//! of the 经济分类 table. The 功能分类 hierarchy (T102–T104) applies to budget tables as it is.
 
+mod agency;
 mod economic;
 mod links;
 mod notes;
@@ -13,6 +14,8 @@ mod three_public;
 
 use crate::model::{names::label_cow, Row, Table};
 
+pub use agency::AgencyOperatingVsPublic;
+pub(crate) use economic::economic_split;
 pub use economic::EconomicClasses;
 pub use links::BudgetLinks;
 pub use notes::NoteOfAnotherTable;

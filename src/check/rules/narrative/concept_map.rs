@@ -32,7 +32,7 @@ pub fn budget_term<'d>(doc: &'d Document, c: &Concept) -> Option<(Term, &'d Tabl
 
 /// The term of a table cell; a blank cell, which recognition keeps no cell for, is placed where
 /// its column stands in the other rows.
-fn cell_term(t: &Table, row: &Row, col: usize) -> Term {
+pub(super) fn cell_term(t: &Table, row: &Row, col: usize) -> Term {
     let mut term = Term::cell(t, row, col);
     if term.place.is_none() {
         let column = t.rows.iter().find_map(|r| r.cell(col)).map(|c| c.at.col);

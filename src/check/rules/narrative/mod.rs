@@ -5,10 +5,13 @@
 //! print agrees with them.
 //!
 //! One file per kind of check: [`sums`] (N101, N105, N106, N109), [`ratios`] (N102–N104),
-//! [`text`] (N107, N108), [`typography`] (N110), [`years`] (N111), [`changes`] (N112, N113) and
-//! [`tables`] (N201). What a finding says lives with its type in
-//! [`findings`]; the figures a claim does not state itself are found in [`figures`].
+//! [`text`] (N107, N108), [`typography`] (N110), [`years`] (N111), [`changes`] (N112, N113),
+//! [`tables`] (N201; a budget's tables through [`budget_map`]) and [`budget_items`] (N202). What
+//! a finding says lives with its type in [`findings`]; the figures a claim does not state itself
+//! are found in [`figures`].
 
+mod budget_items;
+mod budget_map;
 mod changes;
 mod concept_map;
 mod figures;
@@ -20,6 +23,8 @@ mod text;
 mod typography;
 mod years;
 
+pub use budget_items::BudgetItemVsTable;
+pub(crate) use budget_map::{budget_tables_term, budget_total_row};
 pub use changes::{ChangeStatedTwice, ChangeStatesBothYears};
 pub(crate) use concept_map::table_term;
 pub use figures::{prior_year, PriorYear, Resolved};
@@ -31,7 +36,7 @@ pub use years::YearsFitTheReport;
 
 use rust_decimal::Decimal;
 
-use crate::check::{round_half_up, Place, Term};
+use crate::check::{round_half_up, Place, Relation, Term};
 use crate::model::narrative::{Claim, Measure, Mention, Quantity};
 use crate::model::{Document, Figure, Location, Narrative, Unit};
 
@@ -97,6 +102,25 @@ pub(crate) fn in_unit(f: Figure, from: Unit, to: Unit) -> Option<Figure> {
         value: f.value.checked_mul(k)?,
         step: f.step.checked_mul(k)?,
     })
+}
+
+/// Whether a relation's total is the sum of its parts rounded at the total's printed precision
+/// (371,514,655.00 元 printed as 37,151.47万元): the same figure in a coarser unit, not a figure
+/// that differs by rounding.
+pub(crate) fn printed_as_rounded(r: &Relation) -> bool {
+    let said = &r.total;
+    let Some(f) = said.figure else { return false };
+    let mut sum = Decimal::ZERO;
+    for (_, t) in &r.parts {
+        let Some(v) = t.figure.and_then(|p| in_unit(p, t.unit, said.unit)) else {
+            return false;
+        };
+        let Some(s) = sum.checked_add(v.value) else {
+            return false;
+        };
+        sum = s;
+    }
+    round_half_up(sum, f.step.normalize().scale()) == f.value
 }
 
 /// A percentage as the formulas print it: two more places than the printed one it is compared

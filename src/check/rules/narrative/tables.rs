@@ -5,9 +5,10 @@ use crate::check::{rule, Context, Finding, Message, Outcome, Relation, Rule, Sev
 use crate::model::narrative::{Claim, Measure, Mention, Quantity};
 use crate::model::{Narrative, Table};
 
+use super::budget_map::{budget_tables_term, Printed};
 use super::concept_map::{budget_term, table_term};
 use super::findings::{Statement, Wording};
-use super::{claims, location, term};
+use super::{claims, location, printed_as_rounded, term};
 
 rule! {
     /// Each figure of the narrative that the concept dictionary ties to a table (本年收入合计,
@@ -16,7 +17,12 @@ rule! {
     /// the “三公” items, their 预算数 and 决算数 where a budget sentence gives them) equals the
     /// table's figure, rounding-aware across units. A figure the
     /// narrative states where the table's cell is blank has no counterpart: a warning naming
-    /// both (a blank is no figure, not 0). Checked only when text and tables are read as one
+    /// both (a blank is no figure, not 0). In a budget the same holds against the budget
+    /// tables' 预算数: 收入/支出预算, 财政拨款 (the 一般公共预算 tables where the label names the
+    /// 一般公共预算), 事业/其他收入, 基本/项目支出 and 江苏's 单位预留机动经费, 人员/公用经费 (the
+    /// 经济分类 classes 301 + 303 and 302 + 310 … where no column prints them), 机关运行经费, the
+    /// “三公” items and the 功能分类 classes; 37,151.47万元 for a table's 371,514,655 元 is the
+    /// same figure at the narrative's decimals. Checked only when text and tables are read as one
     /// document (same folder and name, or given together).
     NarrativeVsTables = "N201", "narrative-vs-tables", Error;
 }
@@ -26,6 +32,9 @@ impl Rule for NarrativeVsTables {
         let doc = cx.doc;
         if doc.tables.is_empty() {
             return;
+        }
+        if doc.kind.is_budget() {
+            return budget_ties(cx);
         }
         for (n, claim) in claims(doc) {
             match claim {
@@ -53,6 +62,42 @@ impl Rule for NarrativeVsTables {
                 _ => {}
             }
         }
+    }
+}
+
+/// A budget's narrative against its budget tables: each figure the concept dictionary ties
+/// against the tables' 预算数 for it (one cell, or the 经济分类 classes that add up to it).
+fn budget_ties(cx: &mut Context) {
+    let doc = cx.doc;
+    for (n, claim) in claims(doc) {
+        let Claim::Amount { mention } = claim else {
+            continue;
+        };
+        let Some(c) = &mention.concept else { continue };
+        if !matches!(mention.quantity.measure, Measure::Money(_)) {
+            continue;
+        }
+        let Some(Printed { terms, table }) = budget_tables_term(doc, c, &mention.subject) else {
+            continue;
+        };
+        if terms.iter().all(|t| t.figure.is_none()) {
+            if let [cell] = terms.as_slice() {
+                blank_counterpart(cx, n, mention, cell, table);
+            }
+            continue;
+        }
+        let what = Statement::SameAsTable {
+            subject: crate::model::names::prose_label(&mention.subject),
+            table: table.title.clone(),
+            table_en: table.kind.title_en(),
+        };
+        let said = term(n, mention);
+        let r = Relation::sum(NarrativeVsTables::META.code, what.message(), said, terms);
+        let Some(mut e) = r.evaluate() else { continue };
+        if e.outcome == Outcome::Rounding && printed_as_rounded(&r) {
+            e.outcome = Outcome::Exact;
+        }
+        cx.relation_evaluated(Some(table), r, e, Severity::Error);
     }
 }
 

@@ -1,0 +1,161 @@
+//! A budget's narrative against last year's budget: the change it states from last year's
+//! budget implies last year's figure, which last year's budget published.
+
+use crate::check::rules::narrative::{claims, location, prior_year};
+use crate::check::{rule, Place, Term};
+use crate::model::narrative::{Claim, Concept, Narrative};
+use crate::model::{Document, Message};
+
+use super::rules::rate_fits;
+use super::{AcrossRule, Digest, Key, Neighbour, StatedRate, Statement};
+
+rule! {
+    /// 预算说明的上年数 = 上年预算：a budget's narrative that states a change from last year
+    /// (“收入预算总计15897.44万元，与上年相比增加2248.37万元，增长16.47%”) implies last year's
+    /// budget (15897.44 − 2248.37 = 13649.07), which the same department's budget of last year
+    /// stated for the same item. A change from last year's 执行数 (an outcome, not a budget) is
+    /// not compared. Where the rate fits last year's figure and the amount does not, the finding
+    /// blames the amount.
+    BudgetChangeFollowsPriorBudget = "C005", "budget-change-follows-prior-budget", Error;
+}
+
+impl AcrossRule for BudgetChangeFollowsPriorBudget {
+    fn neighbour(&self) -> Neighbour {
+        Neighbour::PriorBudget
+    }
+
+    fn statements(&self, doc: &Document) -> Vec<Statement> {
+        stated_priors(doc, false, Key::BudgetConcept)
+    }
+
+    fn what(&self, prior: &Digest, s: &Statement, theirs: &Term, broken: bool) -> Message {
+        let doc = prior.name();
+        let (zh, en) = if broken && rate_fits(s, theirs) {
+            (
+                "（增长率与上年预算相符，错的是变动额）",
+                " (the rate fits last year's budget: the amount is wrong)",
+            )
+        } else {
+            ("", "")
+        };
+        Message::new(
+            format!("说明推得的上年预算数 = 上年预算（{doc}）所列的数{zh}"),
+            format!("last year's budget the change implies = what last year's budget ({doc}) stated{en}"),
+        )
+    }
+}
+
+/// The prior-year figures a budget's narrative implies by the changes it states, keyed for
+/// the neighbour: from last year's budget, or (`outcome`) from last year's outcome.
+fn stated_priors(doc: &Document, outcome: bool, key: fn(Concept) -> Key) -> Vec<Statement> {
+    if !doc.kind.is_budget() {
+        return Vec::new();
+    }
+    changes(doc, outcome)
+        .filter_map(|(n, claim, concept)| {
+            let Claim::Change {
+                rate,
+                sentence,
+                span,
+                ..
+            } = claim
+            else {
+                return None;
+            };
+            let py = prior_year(doc, n, claim)?;
+            Some(Statement {
+                key: key(concept.clone()),
+                stated: Term {
+                    label: format!("上年 {}", py.prior_shown).into(),
+                    figure: Some(py.prior),
+                    unit: py.current.unit,
+                    place: Some(Place::Text(Box::new(location(n, *span, *sentence)))),
+                    finer_than: None,
+                },
+                rate: rate.as_ref().map(|r| StatedRate {
+                    rate: r.figure.value,
+                    step: r.figure.step,
+                    now: py.current.figure.value,
+                }),
+            })
+        })
+        .collect()
+}
+
+/// The changes a budget's narrative states, with their item: from last year's budget, or
+/// (`outcome`) from last year's outcome (上年执行数, 上年决算).
+fn changes(doc: &Document, outcome: bool) -> impl Iterator<Item = (&Narrative, &Claim, &Concept)> {
+    claims(doc).filter_map(move |(n, claim)| {
+        let Claim::Change {
+            concept: Some(c),
+            sentence,
+            ..
+        } = claim
+        else {
+            return None;
+        };
+        let text = n.sentences.get(*sentence).map_or("", |s| s.text.as_str());
+        let from_outcome = text.contains("执行") || text.contains("决算");
+        (from_outcome == outcome).then_some((n, claim, c))
+    })
+}
+
+rule! {
+    /// 预算说明的上年执行数 = 上年决算：a budget's narrative that states a change from last year's
+    /// outcome (“比2024年执行数增加X万元”) implies last year's outcome, which the same
+    /// department's final account of last year printed for that item. The budget is written
+    /// before the final account is closed, so a difference is a warning: the estimate was not
+    /// the outcome, or one of the figures is wrong.
+    BudgetChangeFollowsPriorAccount = "C006", "budget-change-follows-prior-account", Warning;
+}
+
+impl AcrossRule for BudgetChangeFollowsPriorAccount {
+    fn neighbour(&self) -> Neighbour {
+        Neighbour::PriorAccount
+    }
+
+    fn statements(&self, doc: &Document) -> Vec<Statement> {
+        stated_priors(doc, true, Key::Account)
+    }
+
+    fn what(&self, prior: &Digest, s: &Statement, theirs: &Term, broken: bool) -> Message {
+        let doc = prior.name();
+        let (zh, en) = if broken && rate_fits(s, theirs) {
+            (
+                "（增长率与上年决算相符，错的是变动额）",
+                " (the rate fits last year's final account: the amount is wrong)",
+            )
+        } else {
+            ("", "")
+        };
+        Message::new(
+            format!("说明推得的上年执行数 = 上年决算（{doc}）公开的数{zh}"),
+            format!("last year's outcome the change implies = what last year's final account ({doc}) printed{en}"),
+        )
+    }
+}
+
+/// The figures a budget's narrative states for its items this year, as next year's budget
+/// quotes them: the current figure of each change it states, the first for each item.
+pub fn narrative_figures(doc: &Document, out: &mut Vec<(Key, Term)>) {
+    for (n, claim, concept) in changes(doc, false) {
+        let key = Key::BudgetConcept(concept.clone());
+        if out.iter().any(|(k, _)| *k == key) {
+            continue;
+        }
+        let (Some(py), Claim::Change { sentence, span, .. }) = (prior_year(doc, n, claim), claim)
+        else {
+            continue;
+        };
+        out.push((
+            key,
+            Term {
+                label: py.current.shown.clone().into(),
+                figure: Some(py.current.figure),
+                unit: py.current.unit,
+                place: Some(Place::Text(Box::new(location(n, *span, *sentence)))),
+                finer_than: None,
+            },
+        ));
+    }
+}
