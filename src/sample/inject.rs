@@ -134,15 +134,19 @@ pub const KINDS: &[Kind] = &[
 ];
 
 /// Changes one figure of the tables by 1.00–50.00 万元 (never a rounding gap).
+/// Only the cells `keep` lets through are drawn from: beside its neighbours a 决算 must not be
+/// given an error they would also see (see [`alone`]).
 pub fn inject(
     tables: &mut [Table],
     kind: usize,
     rng: &mut Rng,
+    keep: &dyn Fn(&Kind, u16) -> bool,
 ) -> Option<(String, &'static str, i64, i64)> {
     let starts = sheet::first_data_rows(tables);
     for k in (0..KINDS.len()).map(|i| (kind + i) % KINDS.len()) {
         let spec = &KINDS[k];
-        let cells = (spec.cells)(&tables[spec.table]);
+        let mut cells = (spec.cells)(&tables[spec.table]);
+        cells.retain(|&(_, c)| keep(spec, c));
         if cells.is_empty() {
             continue;
         }
@@ -160,6 +164,16 @@ pub fn inject(
         return Some((name, spec.rules, old, new));
     }
     None
+}
+
+/// Whether an error of `kind` in column `col` stays inside its 决算 when its neighbours are in the
+/// corpus (`has_next`: next year's 决算; `has_budget`: the year's 预算): a changed 年末结转和结余
+/// (B204) would break next year's C001 too, and a “三公” 预算数 (the even columns) the C004 of
+/// the year's budget, so those are not drawn there.
+pub fn alone(kind: &Kind, col: u16, has_next: bool, has_budget: bool) -> bool {
+    let closing = kind.rules == "B204" && has_next;
+    let budgeted = kind.table == tables::T_THREE && col.is_multiple_of(2) && has_budget;
+    !closing && !budgeted
 }
 
 /// The document a cross-document error contradicts, seen from the injured one.

@@ -26,7 +26,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
-use inject::{cross_final, inject, Neighbour, FINAL_CROSS, KINDS};
+use inject::{alone, cross_final, inject, Neighbour, FINAL_CROSS, KINDS};
 use rng::Rng;
 use series::{Doc, BUDGET_KINDS};
 
@@ -214,8 +214,11 @@ fn make_final(
                     Some(neighbour_path(dir, job, c.neighbour)),
                 ),
                 None => {
-                    let (cell, rules, old, new) = inject(&mut tbs, kind % KINDS.len(), &mut rng)
-                        .ok_or_else(|| err(path, "no figure to change"))?;
+                    let has_next = job.year > 0 && spec.kind != SampleKind::Final;
+                    let keep = |k: &inject::Kind, col| alone(k, col, has_next, has_budget);
+                    let (cell, rules, old, new) =
+                        inject(&mut tbs, kind % KINDS.len(), &mut rng, &keep)
+                            .ok_or_else(|| err(path, "no figure to change"))?;
                     (cell, rules, old, new, None)
                 }
             };

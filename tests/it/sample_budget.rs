@@ -435,3 +435,51 @@ fn every_injected_error_across_documents_is_found_naming_both_files() {
         assert!(injured, "{f:#}");
     }
 }
+
+/// Checked together, a bigger corpus with errors of every kind finds each where it was put,
+/// and nothing else: no error put into one document shows in its neighbours (a changed 年末
+/// or “三公” 预算数 is not drawn where next year's 决算 or the year's 预算 would see it too).
+#[test]
+fn in_a_both_corpus_every_finding_is_an_injected_error() {
+    let args = [
+        "--kind",
+        "both",
+        "--districts",
+        "2",
+        "--departments",
+        "6",
+        "--years",
+        "3",
+    ];
+    let mut args = args.to_vec();
+    args.extend(["--seed", "21", "--errors", "30"]);
+    let dir = sample("every-error", &args);
+    let rows = csv(&dir, "injected.csv");
+    assert_eq!(rows.len(), 1 + 30);
+    let findings = findings_together(&[dir.to_path_buf()]);
+    let file = |r: &[String]| dir.join(&r[0]).to_string_lossy().into_owned();
+    let cell = |f: &Value, c: &str| {
+        f["location"]["cell"] == c
+            || f["related"]
+                .as_array()
+                .is_some_and(|l| l.iter().any(|l| l["cell"] == c))
+    };
+    for r in &rows[1..] {
+        let hit = findings.iter().any(|f| {
+            r[3].split('|').any(|c| f["rule"] == c)
+                && f["location"]["file"] == file(r).as_str()
+                && cell(f, &r[2])
+        });
+        assert!(hit, "{r:?}");
+    }
+    for f in &findings {
+        let listed = rows[1..].iter().any(|r| {
+            r[3].split('|').any(|c| f["rule"] == c) && f["location"]["file"] == file(r).as_str()
+        });
+        assert!(listed, "{f:#}");
+    }
+    let kinds: std::collections::BTreeSet<&str> = rows[1..].iter().map(|r| r[3].as_str()).collect();
+    for rule in ["C001", "C003", "C004", "Y703|T104", "S401", "S402"] {
+        assert!(kinds.contains(rule), "{kinds:?}");
+    }
+}
