@@ -6,9 +6,14 @@
 //! A1, the headings printed on plain rows with no merged cells (a group heading once, over its
 //! first column, as a CSV export prints it), split 类/款/项 codes joined into one column.
 //!
+//! The workbook's layout is the library's (`gouji::sample::budget_book`), which `gouji sample
+//! --kind budget` writes its synthetic budgets with.
+//!
 //! Run: `cargo run --example sample_putuo_budget`
 
-use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, XlsxError};
+use gouji::sample::budget_book::{
+    budget_workbook, BudgetBook, BudgetSheet, Printed, THREE_PUBLIC_HEADER,
+};
 
 const OUT_DIR: &str = "samples/putuo-commerce-budget-2025";
 const OUT_FILE: &str =
@@ -277,19 +282,7 @@ fn sheets() -> Vec<Sheet> {
             name: "9 三公经费和机关运行经费",
             title: "2025年部门“三公”经费和机关运行经费预算表",
             unit: "单位：万元",
-            header: &[
-                &["“三公”经费预算数", "", "", "", "", "", "机关运行经费预算数"],
-                &[
-                    "合计",
-                    "因公出国(境)费",
-                    "公务用车购置及运行费",
-                    "",
-                    "",
-                    "公务接待费",
-                    "",
-                ],
-                &["", "", "小计", "公务用车购置费", "公务用车运行费", "", ""],
-            ],
+            header: THREE_PUBLIC_HEADER,
             group: None,
             rows: THREE_PUBLIC_ROWS,
             note: None,
@@ -297,49 +290,47 @@ fn sheets() -> Vec<Sheet> {
     ]
 }
 
-/// "371,514,655.00" → 371514655 as printed; `None` for a label.
-fn amount(text: &str) -> Option<f64> {
+/// "371,514,655.00" → 37151465500 hundredths as printed; `None` for a label.
+fn amount(text: &str) -> Option<i64> {
     let plain: String = text.chars().filter(|c| *c != ',').collect();
-    plain.contains('.').then(|| plain.parse().ok()).flatten()
+    let (whole, cents) = plain.split_once('.')?;
+    Some(whole.parse::<i64>().ok()? * 100 + cents.parse::<i64>().ok()?)
 }
 
-fn main() -> Result<(), XlsxError> {
-    let title = Format::new().set_bold().set_font_size(14);
-    let money = Format::new().set_num_format("#,##0.00");
-    let mut wb = Workbook::new();
-    let created = ExcelDateTime::from_ymd(2025, 2, 1)?.and_hms(0, 0, 0)?;
-    wb.set_properties(
-        &DocProperties::new()
-            .set_title("上海市普陀区商务委员会2025年部门预算公开表")
-            .set_author("gouji sample")
-            .set_creation_datetime(&created),
-    );
-    for sheet in &sheets() {
-        let ws = wb.add_worksheet();
-        ws.set_name(sheet.name)?;
-        ws.set_column_width(1, 34)?;
-        let width = header(sheet).last().map_or(1, Vec::len) as u16;
-        ws.write_string_with_format(0, 0, sheet.title, &title)?;
-        ws.write_string(1, 0, DEPARTMENT)?;
-        ws.write_string(1, width - 1, sheet.unit)?;
-        let mut r = 2u32;
-        let rows = sheet.rows.iter().map(|r| printed(sheet, r));
-        for line in header(sheet).into_iter().chain(rows) {
-            for (c, text) in line.iter().enumerate() {
-                match amount(text) {
-                    Some(v) => ws.write_number_with_format(r, c as u16, v, &money)?,
-                    None if text.is_empty() => ws,
-                    None => ws.write_string(r, c as u16, *text)?,
-                };
-            }
-            r += 1;
-        }
-        if let Some(note) = sheet.note {
-            ws.write_string(r, 0, note)?;
-        }
+/// A sheet as the library writes it: headings and rows as printed, amounts exact.
+fn book_sheet(sheet: &Sheet) -> BudgetSheet {
+    let cell = |text: &str| match amount(text) {
+        Some(v) => Printed::Amount(v),
+        None => Printed::text(text),
+    };
+    BudgetSheet {
+        name: sheet.name.to_string(),
+        title: sheet.title.to_string(),
+        unit: sheet.unit,
+        header: header(sheet)
+            .into_iter()
+            .map(|line| line.into_iter().map(str::to_string).collect())
+            .collect(),
+        rows: sheet
+            .rows
+            .iter()
+            .map(|row| printed(sheet, row).into_iter().map(cell).collect())
+            .collect(),
+        note: sheet.note.map(str::to_string),
     }
-    std::fs::create_dir_all(OUT_DIR).map_err(XlsxError::IoError)?;
-    wb.save(OUT_FILE)?;
+}
+
+fn main() -> std::io::Result<()> {
+    let book = BudgetBook {
+        title: "上海市普陀区商务委员会2025年部门预算公开表".to_string(),
+        comment: None,
+        created: (2025, 2, 1),
+        department: DEPARTMENT.to_string(),
+        sheets: sheets().iter().map(book_sheet).collect(),
+    };
+    let bytes = budget_workbook(&book).map_err(std::io::Error::other)?;
+    std::fs::create_dir_all(OUT_DIR)?;
+    std::fs::write(OUT_FILE, bytes)?;
     println!("wrote {OUT_FILE}");
     Ok(())
 }

@@ -1,9 +1,10 @@
-//! `gouji sample`: writes a synthetic corpus of 决算公开表 workbooks (see [`crate::sample`]).
+//! `gouji sample`: writes a synthetic corpus of 决算公开表 and 部门预算公开表 workbooks (see
+//! [`crate::sample`]).
 
 use std::path::PathBuf;
 use std::time::Instant;
 
-use crate::sample::{generate, Spec};
+use crate::sample::{generate, SampleKind, Spec};
 
 use super::CliError;
 
@@ -27,9 +28,33 @@ pub struct Args {
     /// Unreadable files to add (truncated, random bytes, password-protected).
     #[arg(long, default_value_t = 0)]
     pub unreadable: usize,
+    /// The documents of each department-year: final (决算), budget (部门预算) or both.
+    #[arg(long, value_enum, default_value_t = KindArg::Final)]
+    pub kind: KindArg,
     /// Where to write the corpus.
     #[arg(short, long)]
     pub output: PathBuf,
+}
+
+/// `--kind`.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub enum KindArg {
+    /// 决算公开表 only.
+    Final,
+    /// 部门预算公开表 only.
+    Budget,
+    /// Both, consistent with each other.
+    Both,
+}
+
+impl From<KindArg> for SampleKind {
+    fn from(k: KindArg) -> SampleKind {
+        match k {
+            KindArg::Final => SampleKind::Final,
+            KindArg::Budget => SampleKind::Budget,
+            KindArg::Both => SampleKind::Both,
+        }
+    }
 }
 
 /// Writes the corpus and says what it holds.
@@ -41,12 +66,18 @@ pub fn run(args: Args) -> Result<(), CliError> {
         seed: args.seed,
         errors: args.errors,
         unreadable: args.unreadable,
+        kind: args.kind.into(),
     };
     let start = Instant::now();
     let corpus = generate(&spec, &args.output).map_err(CliError::Sample)?;
     let errors = corpus.injected.len() - corpus.unreadable.len();
+    let what = match spec.kind {
+        SampleKind::Final => "决算公开表",
+        SampleKind::Budget => "部门预算公开表",
+        SampleKind::Both => "决算和部门预算公开表",
+    };
     println!(
-        "已生成 {} 个决算公开表（注入错误 {} 处，无法读取的文件 {} 个）：{}，用时 {:.2} 秒",
+        "已生成 {} 个{what}（注入错误 {} 处，无法读取的文件 {} 个）：{}，用时 {:.2} 秒",
         corpus.workbooks.len(),
         errors,
         corpus.unreadable.len(),

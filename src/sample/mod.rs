@@ -1,15 +1,23 @@
-//! `gouji sample`: a synthetic corpus of 决算公开表 workbooks for batch tests and benchmarks.
+//! `gouji sample`: a synthetic corpus of 决算公开表 and 部门预算公开表 workbooks for batch tests
+//! and benchmarks.
 //!
-//! One 9-table workbook per (district, department, year), laid out like
-//! `samples/putuo-finance-2024`, printed in 万元 with two decimals. Every figure is generated in
-//! hundredths of 万元 and summed upwards, so a clean workbook satisfies every relation gouji
-//! checks exactly. `errors` workbooks get one figure changed (recorded in `injected.csv`), and
+//! One 9-table 决算 workbook per (district, department, year), laid out like
+//! `samples/putuo-finance-2024`, printed in 万元 with two decimals; with `--kind budget|both`,
+//! a 9-table 预算 workbook laid out like `samples/putuo-commerce-budget-2025` (in 元). Every
+//! figure is generated and summed upwards, so a clean workbook satisfies every relation gouji
+//! checks exactly, and a department's documents agree with each other: 年初结转和结余 is last
+//! year's 年末, a budget's 上年预算数 is last year's budget, the 决算's “三公” 预算数 is the
+//! year's budget. `errors` workbooks get one figure changed (recorded in `injected.csv`), and
 //! `unreadable` files that cannot be read are added. The same seed gives the same bytes.
 
+mod budget;
+pub mod budget_book;
 mod catalogue;
+mod inject;
 mod layouts;
 mod model;
 mod rng;
+mod series;
 mod sheet;
 mod tables;
 
@@ -18,8 +26,11 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
+use inject::{alone, cross_final, inject, Neighbour, FINAL_CROSS, KINDS};
 use rng::Rng;
-use tables::{Cell, Table};
+use series::{Doc, BUDGET_KINDS};
+
+pub use series::SampleKind;
 
 /// What to generate.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -36,6 +47,8 @@ pub struct Spec {
     pub errors: usize,
     /// Extra files that cannot be read (truncated, random bytes, password-protected).
     pub unreadable: usize,
+    /// The documents of each department-year: 决算, 预算 or both.
+    pub kind: SampleKind,
 }
 
 impl Default for Spec {
@@ -47,6 +60,7 @@ impl Default for Spec {
             seed: 1,
             errors: 0,
             unreadable: 0,
+            kind: SampleKind::Final,
         }
     }
 }
@@ -66,6 +80,8 @@ pub struct Injected {
     pub original: String,
     /// The figure written instead.
     pub injected: String,
+    /// The other document that contradicts it, for an error across documents.
+    pub reference: Option<PathBuf>,
 }
 
 /// What was written.
@@ -90,165 +106,12 @@ fn invalid(msg: String) -> io::Error {
     io::Error::new(io::ErrorKind::InvalidInput, msg)
 }
 
-/// Kinds of injected error: the table, the cells it may hit, the rules that should fire.
-struct Kind {
-    table: usize,
-    rules: &'static str,
-    cells: fn(&Table) -> Vec<(usize, u16)>,
-}
-
-fn code_len(row: &[Cell], col: usize) -> usize {
-    match row.get(col) {
-        Some(Cell::Text(s)) if s.bytes().all(|b| b.is_ascii_digit()) => s.len(),
-        _ => 0,
-    }
-}
-
-fn nonzero(row: &[Cell], col: u16) -> bool {
-    matches!(row.get(col as usize), Some(Cell::Amt(v)) if *v != 0)
-}
-
-fn leaf_cells(t: &Table, cols: &[u16]) -> Vec<(usize, u16)> {
-    let mut out = Vec::new();
-    for (r, row) in t.rows.iter().enumerate() {
-        if code_len(row, 0) == 7 {
-            out.extend(cols.iter().filter(|&&c| nonzero(row, c)).map(|&c| (r, c)));
-        }
-    }
-    out
-}
-
-fn class_lines(t: &Table, col: u16) -> Vec<(usize, u16)> {
-    (0..catalogue::SUMMARY_LINES.len().min(t.rows.len()))
-        .filter(|&r| nonzero(&t.rows[r], col))
-        .map(|r| (r, col))
-        .collect()
-}
-
-const KINDS: &[Kind] = &[
-    Kind {
-        table: tables::T_SPENDING,
-        rules: "T101|T104",
-        cells: |t| leaf_cells(t, &[3, 4]),
-    },
-    Kind {
-        table: tables::T_INCOME,
-        rules: "T101|T104",
-        cells: |t| leaf_cells(t, &[3]),
-    },
-    Kind {
-        table: tables::T_GENERAL,
-        rules: "T101|T104",
-        cells: |t| leaf_cells(t, &[3, 4]),
-    },
-    Kind {
-        table: tables::T_SUMMARY,
-        rules: "B202|L502",
-        cells: |t| class_lines(t, 3),
-    },
-    Kind {
-        table: tables::T_FISCAL,
-        rules: "T101|B202|L503",
-        cells: |t| class_lines(t, 4),
-    },
-    Kind {
-        table: tables::T_BASIC,
-        rules: "E301",
-        cells: |t| {
-            let mut out = Vec::new();
-            for (r, row) in t.rows.iter().enumerate() {
-                for (code, amount) in [(0, 2), (3, 5)] {
-                    if code_len(row, code) == 5 && nonzero(row, amount) {
-                        out.push((r, amount));
-                    }
-                }
-            }
-            out
-        },
-    },
-    Kind {
-        table: tables::T_THREE,
-        rules: "S401",
-        cells: |t| {
-            [10, 11]
-                .into_iter()
-                .filter(|&c| nonzero(&t.rows[0], c))
-                .map(|c| (0, c))
-                .collect()
-        },
-    },
-    Kind {
-        table: tables::T_THREE,
-        rules: "S402",
-        cells: |t| {
-            [8, 9]
-                .into_iter()
-                .filter(|&c| nonzero(&t.rows[0], c))
-                .map(|c| (0, c))
-                .collect()
-        },
-    },
-    Kind {
-        table: tables::T_SUMMARY,
-        // 年末结转和结余 (the row after 本年支出合计 and 结余分配).
-        rules: "B204",
-        cells: |t| {
-            let r = catalogue::SUMMARY_LINES.len() + 2;
-            if nonzero(&t.rows[r], 3) {
-                vec![(r, 3)]
-            } else {
-                Vec::new()
-            }
-        },
-    },
-    Kind {
-        table: tables::T_INCOME,
-        // The 合计 row's 本年收入合计.
-        rules: "T101|T102|L501",
-        cells: |t| {
-            if nonzero(&t.rows[0], 2) {
-                vec![(0, 2)]
-            } else {
-                Vec::new()
-            }
-        },
-    },
-];
-
-/// Changes one figure of the tables by 1.00–50.00 万元 (never a rounding gap).
-fn inject(
-    tables: &mut [Table],
-    kind: usize,
-    rng: &mut Rng,
-) -> Option<(String, &'static str, i64, i64)> {
-    let starts = sheet::first_data_rows(tables);
-    for k in (0..KINDS.len()).map(|i| (kind + i) % KINDS.len()) {
-        let spec = &KINDS[k];
-        let cells = (spec.cells)(&tables[spec.table]);
-        if cells.is_empty() {
-            continue;
-        }
-        let (r, c) = cells[rng.index(cells.len())];
-        let cell = &mut tables[spec.table].rows[r][c as usize];
-        let Cell::Amt(old) = *cell else { continue };
-        let delta = rng.range(100, 5000);
-        let new = if old > delta + 100 && rng.chance(0.4) {
-            old - delta
-        } else {
-            old + delta
-        };
-        *cell = Cell::Amt(new);
-        let name = sheet::a1(starts[spec.table] + r as u32, c);
-        return Some((name, spec.rules, old, new));
-    }
-    None
-}
-
 struct Job {
     index: usize,
     district: usize,
     department: usize,
     year: usize,
+    doc: Doc,
     inject: Option<usize>,
 }
 
@@ -258,21 +121,65 @@ struct Made {
     injected: Option<Injected>,
 }
 
-fn rel_path(district: usize, department: usize, year: usize) -> (String, String, i32, PathBuf) {
+/// District, department, year and the path under the corpus folder of one document.
+fn rel_path(
+    doc: Doc,
+    district: usize,
+    department: usize,
+    year: usize,
+) -> (String, String, i32, PathBuf) {
     let d = catalogue::district(district);
     let m = catalogue::department(department);
     let y = LAST_YEAR - year as i32;
-    let rel = PathBuf::from(&d)
-        .join(y.to_string())
-        .join(format!("{d}{m}-{y}-决算公开表.xlsx"));
+    let name = match doc {
+        Doc::Final => format!("{d}{m}-{y}-决算公开表.xlsx"),
+        Doc::Budget => format!("{d}{m}-{y}-部门预算公开表.xlsx"),
+    };
+    let rel = PathBuf::from(&d).join(y.to_string()).join(name);
     (d, m, y, rel)
 }
 
-/// The bytes of one workbook and, if asked, the error put into it.
+/// The document a cross-document error in `job`'s document contradicts.
+fn neighbour_path(dir: &Path, job: &Job, n: Neighbour) -> PathBuf {
+    let (doc, year) = match n {
+        Neighbour::PriorFinal => (Doc::Final, job.year + 1),
+        Neighbour::Budget => (Doc::Budget, job.year),
+        Neighbour::PriorBudget => (Doc::Budget, job.year + 1),
+    };
+    dir.join(rel_path(doc, job.district, job.department, year).3)
+}
+
+/// The bytes of one document and, if asked, the error put into it.
 fn make(
     spec: &Spec,
     job: &Job,
     f: &sheet::Formats,
+    dir: &Path,
+) -> io::Result<(Vec<u8>, Option<Injected>)> {
+    let path = dir.join(rel_path(job.doc, job.district, job.department, job.year).3);
+    if job.doc == Doc::Final {
+        return make_final(spec, job, f, dir, &path);
+    }
+    let (bytes, injury) = series::make_budget(spec, job, &path)?;
+    let injected = injury.map(|i| Injected {
+        path: path.clone(),
+        sheet: i.sheet,
+        cell: i.cell,
+        rules: i.rules.split('|').map(str::to_string).collect(),
+        original: sheet::show(i.old),
+        injected: sheet::show(i.new),
+        reference: i.neighbour.map(|n| neighbour_path(dir, job, n)),
+    });
+    Ok((bytes, injected))
+}
+
+/// The bytes of one 决算 and, if asked, the error put into it: one of [`KINDS`], or after them
+/// one across documents where the neighbour it needs is in the corpus.
+fn make_final(
+    spec: &Spec,
+    job: &Job,
+    f: &sheet::Formats,
+    dir: &Path,
     path: &Path,
 ) -> io::Result<(Vec<u8>, Option<Injected>)> {
     let (d, m, y) = (job.district as u64, job.department as u64, job.year as u64);
@@ -292,9 +199,29 @@ fn make(
     let mut tbs = tables::build(&s, &figures, &unit_name);
     let injected = match job.inject {
         Some(kind) => {
-            let (cell, rules, old, new) =
-                inject(&mut tbs, kind, &mut Rng::derive(spec.seed, &[3, d, m, y]))
-                    .ok_or_else(|| err(path, "no figure to change"))?;
+            let mut rng = Rng::derive(spec.seed, &[3, d, m, y]);
+            let has_prior = job.year + 1 < spec.years;
+            let has_budget = spec.kind == SampleKind::Both;
+            let cross = kind
+                .checked_sub(KINDS.len())
+                .and_then(|k| cross_final(&mut tbs, k, has_prior, has_budget, &mut rng));
+            let (cell, rules, old, new, reference) = match cross {
+                Some(c) => (
+                    c.cell,
+                    c.rule,
+                    c.old,
+                    c.new,
+                    Some(neighbour_path(dir, job, c.neighbour)),
+                ),
+                None => {
+                    let has_next = job.year > 0 && spec.kind != SampleKind::Final;
+                    let keep = |k: &inject::Kind, col| alone(k, col, has_next, has_budget);
+                    let (cell, rules, old, new) =
+                        inject(&mut tbs, kind % KINDS.len(), &mut rng, &keep)
+                            .ok_or_else(|| err(path, "no figure to change"))?;
+                    (cell, rules, old, new, None)
+                }
+            };
             Some(Injected {
                 path: path.to_path_buf(),
                 sheet: sheet::SHEET.to_string(),
@@ -302,6 +229,7 @@ fn make(
                 rules: rules.split('|').map(str::to_string).collect(),
                 original: sheet::show(old),
                 injected: sheet::show(new),
+                reference,
             })
         }
         None => None,
@@ -355,15 +283,28 @@ pub fn generate(spec: &Spec, dir: &Path) -> io::Result<Corpus> {
     let made = make_all(spec, &jobs, dir)?;
 
     let mut corpus = Corpus::default();
-    let mut manifest = String::from("path,district,department,year\n");
+    // A corpus of 决算 only keeps the columns it always had; one with budgets says which is which.
+    let final_only = spec.kind == SampleKind::Final;
+    let mut manifest = String::from("path,district,department,year");
+    // `gouji batch --manifest` reads a fifth column as department_kind: the names of the
+    // catalogue are already the full forms it would fold a department to.
+    manifest.push_str(if final_only {
+        "\n"
+    } else {
+        ",department_kind,kind\n"
+    });
     for (m, job) in made.iter().zip(&jobs) {
-        let (d, dept, y, rel) = rel_path(job.district, job.department, job.year);
+        let (d, dept, y, rel) = rel_path(job.doc, job.district, job.department, job.year);
         manifest.push_str(&format!(
-            "{},{},{},{y}\n",
+            "{},{},{},{y}",
             csv_field(&slash(&rel)),
             csv_field(&d),
             csv_field(&dept)
         ));
+        if !final_only {
+            manifest.push_str(&format!(",{},{}", csv_field(&dept), job.doc.name()));
+        }
+        manifest.push('\n');
         corpus.workbooks.push(m.path.clone());
     }
     corpus.injected = made.iter().filter_map(|m| m.injected.clone()).collect();
@@ -372,7 +313,7 @@ pub fn generate(spec: &Spec, dir: &Path) -> io::Result<Corpus> {
     write(&dir.join("manifest.csv"), manifest.as_bytes())?;
     write(
         &dir.join("injected.csv"),
-        injected_csv(dir, &corpus).as_bytes(),
+        injected_csv(dir, &corpus, spec.kind).as_bytes(),
     )?;
     write(&dir.join("README.txt"), readme(spec, n).as_bytes())?;
     Ok(corpus)
@@ -396,6 +337,7 @@ fn workbook_count(spec: &Spec) -> io::Result<usize> {
         .districts
         .checked_mul(spec.departments)
         .and_then(|x| x.checked_mul(spec.years))
+        .and_then(|x| x.checked_mul(spec.kind.docs().len()))
         .filter(|&n| n <= 10_000_000)
         .ok_or_else(|| invalid("too many workbooks".into()))?;
     if spec.errors > n {
@@ -409,24 +351,35 @@ fn workbook_count(spec: &Spec) -> io::Result<usize> {
 
 /// One job per workbook in manifest order, the injured ones and their kinds drawn first from
 /// the master stream, so that which workbooks are injured does not depend on the workers.
+/// A 决算 beside budgets is given an error across documents half the time, a budget its C003
+/// half the time; a corpus of 决算 alone draws as it always did.
 fn plan(spec: &Spec, n: usize) -> Vec<Job> {
+    let docs = spec.kind.docs();
     let mut master = Rng::derive(spec.seed, &[0]);
     let mut inject_kind = vec![None; n];
     for i in master.sample(n, spec.errors) {
-        inject_kind[i] = Some(master.index(KINDS.len()));
+        inject_kind[i] = Some(match (spec.kind, docs[i % docs.len()]) {
+            (SampleKind::Final, _) => master.index(KINDS.len()),
+            (_, Doc::Budget) => master.index(BUDGET_KINDS),
+            (_, Doc::Final) if master.chance(0.5) => KINDS.len() + master.index(FINAL_CROSS),
+            (_, Doc::Final) => master.index(KINDS.len()),
+        });
     }
     let mut jobs = Vec::with_capacity(n);
     for district in 0..spec.districts {
         for department in 0..spec.departments {
             for year in 0..spec.years {
-                let index = jobs.len();
-                jobs.push(Job {
-                    index,
-                    district,
-                    department,
-                    year,
-                    inject: inject_kind[index],
-                });
+                for &doc in docs {
+                    let index = jobs.len();
+                    jobs.push(Job {
+                        index,
+                        district,
+                        department,
+                        year,
+                        doc,
+                        inject: inject_kind[index],
+                    });
+                }
             }
         }
     }
@@ -451,9 +404,9 @@ fn make_all(spec: &Spec, jobs: &[Job], dir: &Path) -> io::Result<Vec<Made>> {
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(job) = jobs.get(i) else { break };
-                    let (_, _, _, rel) = rel_path(job.district, job.department, job.year);
+                    let (_, _, _, rel) = rel_path(job.doc, job.district, job.department, job.year);
                     let path = dir.join(&rel);
-                    let made = make(spec, job, &f, &path).and_then(|(bytes, injected)| {
+                    let made = make(spec, job, &f, dir).and_then(|(bytes, injected)| {
                         write(&path, &bytes)?;
                         Ok(Made {
                             index: job.index,
@@ -494,6 +447,10 @@ fn make_all(spec: &Spec, jobs: &[Job], dir: &Path) -> io::Result<Vec<Made>> {
 /// password-protected file, in turn — each recorded as an injected error of rule `unreadable`.
 fn add_unreadable(spec: &Spec, dir: &Path, corpus: &mut Corpus) -> io::Result<()> {
     let mut rng = Rng::derive(spec.seed, &[4]);
+    let title = match spec.kind {
+        SampleKind::Budget => "部门预算公开表",
+        _ => "决算公开表",
+    };
     for k in 0..spec.unreadable {
         let district = rng.index(spec.districts);
         let year = rng.index(spec.years);
@@ -501,7 +458,7 @@ fn add_unreadable(spec: &Spec, dir: &Path, corpus: &mut Corpus) -> io::Result<()
         let y = LAST_YEAR - year as i32;
         let rel = PathBuf::from(&d)
             .join(y.to_string())
-            .join(format!("{d}损坏文件{}-{y}-决算公开表.xlsx", k + 1));
+            .join(format!("{d}损坏文件{}-{y}-{title}.xlsx", k + 1));
         let path = dir.join(&rel);
         let bytes = match k % 3 {
             0 => {
@@ -524,6 +481,7 @@ fn add_unreadable(spec: &Spec, dir: &Path, corpus: &mut Corpus) -> io::Result<()
             cell: String::new(),
             rules: vec!["unreadable".into()],
             original: String::new(),
+            reference: None,
             injected: match k % 3 {
                 0 => "truncated xlsx".into(),
                 1 => "random bytes".into(),
@@ -536,24 +494,40 @@ fn add_unreadable(spec: &Spec, dir: &Path, corpus: &mut Corpus) -> io::Result<()
 }
 
 /// `injected.csv`: one row per injected error, its path relative to the corpus folder.
-fn injected_csv(dir: &Path, corpus: &Corpus) -> String {
-    let mut injected = String::from("path,sheet,cell,rule_expected,original,injected\n");
+/// With budgets, a last column `reference` names the other document of an error across
+/// documents (empty for one found in its own document); a corpus of 决算 alone keeps its columns.
+fn injected_csv(dir: &Path, corpus: &Corpus, kind: SampleKind) -> String {
+    let rel = |p: &Path| slash(p.strip_prefix(dir).unwrap_or(p));
+    let mut injected = String::from("path,sheet,cell,rule_expected,original,injected");
+    injected.push_str(if kind == SampleKind::Final {
+        "\n"
+    } else {
+        ",reference\n"
+    });
     for i in &corpus.injected {
-        let rel = i.path.strip_prefix(dir).unwrap_or(&i.path);
         injected.push_str(&format!(
-            "{},{},{},{},{},{}\n",
-            csv_field(&slash(rel)),
+            "{},{},{},{},{},{}",
+            csv_field(&rel(&i.path)),
             csv_field(&i.sheet),
             csv_field(&i.cell),
             csv_field(&i.rules.join("|")),
             csv_field(&i.original),
             csv_field(&i.injected)
         ));
+        if kind != SampleKind::Final {
+            let reference = i.reference.as_deref().map(rel).unwrap_or_default();
+            injected.push(',');
+            injected.push_str(&csv_field(&reference));
+        }
+        injected.push('\n');
     }
     injected
 }
 
 fn readme(spec: &Spec, n: usize) -> String {
+    if spec.kind != SampleKind::Final {
+        return series::readme(spec, n);
+    }
     format!(
         "本语料为合成数据（SYNTHETIC DATA），由 `gouji sample` 生成，并非任何部门的真实决算公开表。\n\
          This corpus is synthetic: generated by `gouji sample`, not a real disclosure of any department.\n\

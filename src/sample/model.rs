@@ -276,13 +276,13 @@ fn public_weights(rng: &mut Rng) -> Vec<u64> {
         .collect()
 }
 
-fn scale(x: i64, f: f64) -> i64 {
+pub fn scale(x: i64, f: f64) -> i64 {
     ((x as f64) * f).round() as i64
 }
 
 /// Puts `total` into the items of a class list (codes of 5 digits), and each class row the sum
 /// of its items. `shares` gives the split between the class rows in order.
-fn econ(list: &[(&str, &str)], weights: &[u64], totals: &[i64], rng: &mut Rng) -> Vec<i64> {
+pub fn econ(list: &[(&str, &str)], weights: &[u64], totals: &[i64], rng: &mut Rng) -> Vec<i64> {
     let mut out = vec![0i64; list.len()];
     let mut class_rows = Vec::new();
     for (i, (code, _)) in list.iter().enumerate() {

@@ -50,13 +50,13 @@ pub const T_BASIC: usize = 5;
 pub const T_THREE: usize = 6;
 
 /// A 功能分类 row: code, name and the leaves' figures it sums.
-struct CodeRow {
-    code: &'static str,
-    name: &'static str,
-    sum: LeafYear,
+pub struct CodeRow {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub sum: LeafYear,
 }
 
-fn add(a: &mut LeafYear, b: &LeafYear) {
+pub fn add(a: &mut LeafYear, b: &LeafYear) {
     a.fiscal_basic += b.fiscal_basic;
     a.fiscal_project += b.fiscal_project;
     a.other_basic += b.other_basic;
@@ -65,11 +65,12 @@ fn add(a: &mut LeafYear, b: &LeafYear) {
     a.other_income += b.other_income;
 }
 
-/// 类, 款 and 项 rows in code order, each class and section the sum of what is under it.
-fn code_rows(s: &Structure, y: &Year) -> Vec<CodeRow> {
+/// 类, 款 and 项 rows in code order, each class and section the sum of what is under it
+/// (`leaves` aligned with the structure's, in whatever unit they are).
+pub fn code_rows(s: &Structure, leaves: &[LeafYear]) -> Vec<CodeRow> {
     let mut rows: Vec<CodeRow> = Vec::new();
     let (mut class_at, mut section_at) = (usize::MAX, usize::MAX);
-    for (l, f) in s.leaves.iter().zip(&y.leaves) {
+    for (l, f) in s.leaves.iter().zip(leaves) {
         if class_at == usize::MAX || rows[class_at].code != l.class {
             class_at = rows.len();
             rows.push(CodeRow {
@@ -126,7 +127,7 @@ pub fn build(s: &Structure, y: &Year, unit_name: &str) -> Vec<Table> {
         add(&mut total, f);
     }
     let figures = Figures {
-        rows: code_rows(s, y),
+        rows: code_rows(s, &y.leaves),
         total,
         year: y,
     };
@@ -364,7 +365,7 @@ fn basic_rows(y: &Year) -> Vec<Vec<Cell>> {
 }
 
 /// The sum of a 经济分类 list's 类 rows (three-digit codes): the 款 rows are parts of them.
-fn class_sum(list: &[(&str, &str)], values: &[i64]) -> i64 {
+pub fn class_sum(list: &[(&str, &str)], values: &[i64]) -> i64 {
     list.iter()
         .zip(values)
         .filter(|((c, _), _)| c.len() == 3)

@@ -18,6 +18,7 @@ fn spec(errors: usize, unreadable: usize) -> Spec {
         seed: 42,
         errors,
         unreadable,
+        kind: SampleKind::Final,
     }
 }
 
@@ -109,10 +110,11 @@ fn every_kind_of_error_fires_its_rules() {
                 district: 0,
                 department,
                 year: 0,
+                doc: Doc::Final,
                 inject: Some(kind),
             };
             let path = dir.join(format!("k{kind}-{department}-2024.xlsx"));
-            let (bytes, injected) = make(&s, &job, &f, &path).unwrap();
+            let (bytes, injected) = make_final(&s, &job, &f, &dir, &path).unwrap();
             let injected = injected.unwrap();
             if injected.rules.join("|") != spec_k.rules {
                 continue; // the kind had no figure here and another was used
@@ -157,6 +159,7 @@ fn unreadable_files_fail_to_read() {
             seed: 3,
             errors: 0,
             unreadable: 3,
+            kind: SampleKind::Final,
         },
         &dir,
     )

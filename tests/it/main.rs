@@ -23,5 +23,6 @@ mod pdf;
 mod repeated;
 mod report;
 mod rules;
+mod sample_budget;
 pub mod samples;
 mod wrapping;
