@@ -21,9 +21,13 @@ rule! {
 
 /// The first amount column of a table or half: 合计 where printed, else its one amount column.
 fn amount_col(t: &Table) -> Option<usize> {
+    // Last year's column (上年预算数), printed before this year's or after it, is never the one.
     t.col(ColKey::Total)
         .or_else(|| t.col(ColKey::Amount))
-        .or_else(|| (0..t.columns.len()).find(|&c| t.columns[c].key.is_some()))
+        .or_else(|| t.col(ColKey::Budget))
+        .or_else(|| {
+            (0..t.columns.len()).find(|&c| t.columns[c].key.is_some_and(|k| k != ColKey::PriorYear))
+        })
 }
 
 /// A table's grand total in its column `key` (or its first amount column): the 合计 row, or the
@@ -235,5 +239,47 @@ fn classes_agree(cx: &mut Context, s: &Table, e: &Table) {
             b,
             e,
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{CellRef, Column, Unit};
+
+    fn with_columns(keys: &[Option<ColKey>]) -> Table {
+        Table {
+            kind: TableKind::BudgetSummary,
+            side: Some(Side::Income),
+            title: "财务收支预算总表".into(),
+            unit: Unit::Yuan,
+            unit_stated: true,
+            file: "x.xlsx".into(),
+            sheet: "1".into(),
+            at: CellRef::new(0, 0),
+            columns: keys
+                .iter()
+                .map(|k| Column {
+                    label: String::new(),
+                    key: *k,
+                })
+                .collect(),
+            rows: Vec::new(),
+            notes: Vec::new(),
+            places: None,
+            approximate: false,
+            step: None,
+        }
+    }
+
+    #[test]
+    fn last_years_column_is_never_the_amount_linked() {
+        // 项目 | 上年预算数 | 预算数: this year's budget, wherever last year's is printed.
+        let t = with_columns(&[None, Some(ColKey::PriorYear), Some(ColKey::Budget)]);
+        assert_eq!(amount_col(&t), Some(2));
+        let t = with_columns(&[None, Some(ColKey::PriorYear), Some(ColKey::Amount)]);
+        assert_eq!(amount_col(&t), Some(2));
+        let t = with_columns(&[None, Some(ColKey::PriorYear)]);
+        assert_eq!(amount_col(&t), None);
     }
 }
