@@ -124,6 +124,19 @@ fn bomb(path: &Path, mib: usize, declared: u32) {
         .unwrap();
 }
 
+/// A batch of `folder` into `out`: its exit status, what it printed, and its summary.csv.
+fn batch(folder: &Path, out: &Path) -> (i32, String, String) {
+    let (code, text) = gouji(&[
+        "batch",
+        folder.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--quiet",
+    ]);
+    let csv = std::fs::read_to_string(out.join("summary.csv")).unwrap_or_default();
+    (code, text, csv)
+}
+
 fn gouji(args: &[&str]) -> (i32, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_gouji"))
         .args(args)
@@ -191,16 +204,8 @@ fn a_batch_checks_every_good_file_beside_the_bombs() {
     for e in std::fs::read_dir(sample).unwrap().flatten() {
         std::fs::copy(e.path(), folder.join(e.file_name())).unwrap();
     }
-    let out = dir.join("out");
-    let (code, text) = gouji(&[
-        "batch",
-        folder.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-        "--quiet",
-    ]);
+    let (code, text, csv) = batch(&folder, &dir.join("out"));
     assert_eq!(code, 2, "{text}");
-    let csv = std::fs::read_to_string(out.join("summary.csv")).unwrap();
     assert_eq!(
         csv.lines().filter(|l| l.contains("炸弹")).count(),
         2,
@@ -293,16 +298,8 @@ fn a_symlink_loop_under_a_batch_folder_ends_and_the_documents_are_checked() {
     }
     // A link back to its own folder: a walk that follows it never ends.
     std::os::unix::fs::symlink(&folder, folder.join("普陀区").join("回环")).unwrap();
-    let out = dir.join("out");
-    let (code, text) = gouji(&[
-        "batch",
-        folder.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-        "--quiet",
-    ]);
+    let (code, text, csv) = batch(&folder, &dir.join("out"));
     assert!(code == 0 || code == 1 || code == 2, "{code} {text}");
-    let csv = std::fs::read_to_string(out.join("summary.csv")).unwrap();
     assert!(
         csv.lines()
             .any(|l| l.contains("财政局") && l.contains(",9,0,")),
@@ -410,16 +407,8 @@ fn a_file_that_cannot_be_opened_is_a_row_that_says_why() {
     std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
     let gone = folder.join("普陀区文旅局-2024-决算公开表.xlsx");
     std::os::unix::fs::symlink(dir.join("已删除.xlsx"), &gone).unwrap();
-    let out = dir.join("out");
-    let (code, text) = gouji(&[
-        "batch",
-        folder.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-        "--quiet",
-    ]);
+    let (code, text, csv) = batch(&folder, &dir.join("out"));
     assert_eq!(code, 2, "{text}");
-    let csv = std::fs::read_to_string(out.join("summary.csv")).unwrap();
     let row = |name: &str| csv.lines().find(|l| l.contains(name)).unwrap().to_string();
     assert!(row("文旅局").contains("unreadable"), "{csv}");
     assert!(row("文旅局").contains("No such file"), "{csv}");
@@ -460,18 +449,10 @@ fn files_truncated_while_a_batch_reads_them_are_each_a_row() {
             }
         })
     };
-    let out = dir.join("out");
-    let (code, text) = gouji(&[
-        "batch",
-        folder.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-        "--quiet",
-    ]);
+    let (code, text, csv) = batch(&folder, &dir.join("out"));
     cutter.join().unwrap();
     assert!(code == 0 || code == 2, "{code} {text}");
     assert!(!text.contains("panicked"), "{text}");
-    let csv = std::fs::read_to_string(out.join("summary.csv")).unwrap();
     for f in &files {
         let name = f.file_name().unwrap().to_str().unwrap();
         let row = csv.lines().find(|l| l.contains(name));

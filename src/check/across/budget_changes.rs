@@ -6,8 +6,8 @@ use crate::check::{rule, Place, Term};
 use crate::model::narrative::{Claim, Concept, Narrative};
 use crate::model::{Document, Message};
 
-use super::rules::rate_fits;
-use super::{AcrossRule, Digest, Key, Neighbour, StatedRate, Statement};
+use super::change::{blaming, implied_prior};
+use super::{AcrossRule, Digest, Key, Neighbour, Statement};
 
 rule! {
     /// 预算说明的上年数 = 上年预算：a budget's narrative that states a change from last year
@@ -30,17 +30,14 @@ impl AcrossRule for BudgetChangeFollowsPriorBudget {
 
     fn what(&self, prior: &Digest, s: &Statement, theirs: &Term, broken: bool) -> Message {
         let doc = prior.name();
-        let (zh, en) = if broken && rate_fits(s, theirs) {
-            (
-                "（增长率与上年预算相符，错的是变动额）",
-                " (the rate fits last year's budget: the amount is wrong)",
-            )
-        } else {
-            ("", "")
-        };
-        Message::new(
-            format!("说明推得的上年预算数 = 上年预算（{doc}）所列的数{zh}"),
-            format!("last year's budget the change implies = what last year's budget ({doc}) stated{en}"),
+        blaming(
+            format!("说明推得的上年预算数 = 上年预算（{doc}）所列的数"),
+            format!(
+                "last year's budget the change implies = what last year's budget ({doc}) stated"
+            ),
+            s,
+            theirs,
+            broken,
         )
     }
 }
@@ -52,33 +49,7 @@ fn stated_priors(doc: &Document, outcome: bool, key: fn(Concept) -> Key) -> Vec<
         return Vec::new();
     }
     changes(doc, outcome)
-        .filter_map(|(n, claim, concept)| {
-            let Claim::Change {
-                rate,
-                sentence,
-                span,
-                ..
-            } = claim
-            else {
-                return None;
-            };
-            let py = prior_year(doc, n, claim)?;
-            Some(Statement {
-                key: key(concept.clone()),
-                stated: Term {
-                    label: format!("上年 {}", py.prior_shown).into(),
-                    figure: Some(py.prior),
-                    unit: py.current.unit,
-                    place: Some(Place::Text(Box::new(location(n, *span, *sentence)))),
-                    finer_than: None,
-                },
-                rate: rate.as_ref().map(|r| StatedRate {
-                    rate: r.figure.value,
-                    step: r.figure.step,
-                    now: py.current.figure.value,
-                }),
-            })
-        })
+        .filter_map(|(n, claim, c)| implied_prior(doc, n, claim, key(c.clone())))
         .collect()
 }
 
@@ -120,17 +91,12 @@ impl AcrossRule for BudgetChangeFollowsPriorAccount {
 
     fn what(&self, prior: &Digest, s: &Statement, theirs: &Term, broken: bool) -> Message {
         let doc = prior.name();
-        let (zh, en) = if broken && rate_fits(s, theirs) {
-            (
-                "（增长率与上年决算相符，错的是变动额）",
-                " (the rate fits last year's final account: the amount is wrong)",
-            )
-        } else {
-            ("", "")
-        };
-        Message::new(
-            format!("说明推得的上年执行数 = 上年决算（{doc}）公开的数{zh}"),
-            format!("last year's outcome the change implies = what last year's final account ({doc}) printed{en}"),
+        blaming(
+            format!("说明推得的上年执行数 = 上年决算（{doc}）公开的数"),
+            format!("last year's outcome the change implies = what last year's final account ({doc}) printed"),
+            s,
+            theirs,
+            broken,
         )
     }
 }

@@ -211,18 +211,7 @@ fn budget_concepts(doc: &Document, out: &mut Vec<(Key, Term)>) {
     }
 }
 
-/// The line of a “三公” table that prints an item.
-pub fn three_public_line(item: &Item) -> Option<Line> {
-    Some(match item {
-        Item::ThreePublicTotal => Line::Total,
-        Item::OverseasTravel => Line::OverseasTravel,
-        Item::Vehicles => Line::Vehicles,
-        Item::VehiclePurchase => Line::VehiclePurchase,
-        Item::VehicleOperation => Line::VehicleOperation,
-        Item::Reception => Line::Reception,
-        _ => return None,
-    })
-}
+pub(crate) use crate::check::rules::narrative::three_public_line;
 
 /// The columns of a budget table that hold this year's figures, as a later budget's 上年预算数
 /// column quotes them.

@@ -10,6 +10,7 @@
 
 mod budget_changes;
 mod budget_rules;
+mod change;
 mod digest;
 mod identity;
 mod rules;

@@ -1,14 +1,13 @@
 //! The rules between a final account and the same department's final account of the year
 //! before: the balances it opens with, and the prior-year figures its changes imply.
 
-use rust_decimal::Decimal;
-
-use crate::check::rules::narrative::{claims, in_unit, location, prior_year, table_term};
-use crate::check::{rule, Place, Term};
+use crate::check::rules::narrative::{claims, table_term};
+use crate::check::{rule, Term};
 use crate::model::narrative::{Claim, Concept, Item, Scope};
 use crate::model::{Document, DocumentKind, Message};
 
-use super::{detached, AcrossRule, Digest, Key, Neighbour, StatedRate, Statement};
+use super::change::{blaming, implied_prior};
+use super::{detached, AcrossRule, Digest, Key, Neighbour, Statement};
 
 rule! {
     /// 决算 N 的年初结转和结余 = 决算 N−1 的年末结转和结余：this year's opening balance, in all
@@ -76,75 +75,23 @@ impl AcrossRule for ChangeFollowsPriorAccount {
             return Vec::new();
         }
         claims(doc)
-            .filter_map(|(narrative, claim)| {
-                let Claim::Change {
-                    concept: Some(c),
-                    rate,
-                    sentence,
-                    span,
-                    ..
-                } = claim
-                else {
-                    return None;
-                };
-                let py = prior_year(doc, narrative, claim)?;
-                let place = location(narrative, *span, *sentence);
-                Some(Statement {
-                    key: Key::Account(c.clone()),
-                    stated: Term {
-                        label: format!("上年数 {}", py.prior_shown).into(),
-                        figure: Some(py.prior),
-                        unit: py.current.unit,
-                        place: Some(Place::Text(Box::new(place))),
-                        finer_than: None,
-                    },
-                    rate: rate.as_ref().map(|r| StatedRate {
-                        rate: r.figure.value,
-                        step: r.figure.step,
-                        now: py.current.figure.value,
-                    }),
-                })
+            .filter_map(|(n, claim)| match claim {
+                Claim::Change {
+                    concept: Some(c), ..
+                } => implied_prior(doc, n, claim, Key::Account(c.clone())),
+                _ => None,
             })
             .collect()
     }
 
     fn what(&self, prior: &Digest, s: &Statement, theirs: &Term, broken: bool) -> Message {
-        let rate_fits = broken && rate_fits(s, theirs);
         let doc = prior.name();
-        let (zh, en) = if rate_fits {
-            (
-                "（增长率与上年决算相符，错的是变动额）",
-                " (the rate fits last year's figure: the amount is wrong)",
-            )
-        } else {
-            ("", "")
-        };
-        Message::new(
-            format!("说明推得的上年数 = 上年决算（{doc}）公开的数{zh}"),
-            format!("the prior year the change implies = what last year's final account ({doc}) printed{en}"),
+        blaming(
+            format!("说明推得的上年数 = 上年决算（{doc}）公开的数"),
+            format!("the prior year the change implies = what last year's final account ({doc}) printed"),
+            s,
+            theirs,
+            broken,
         )
     }
-}
-
-/// Whether the rate printed beside a stated change is the change from the neighbour's figure.
-pub(super) fn rate_fits(s: &Statement, theirs: &Term) -> bool {
-    let (Some(r), Some(printed)) = (s.rate, theirs.figure) else {
-        return false;
-    };
-    in_unit(printed, theirs.unit, s.stated.unit)
-        .is_some_and(|last| fits(r.rate, r.step, r.now, last.value))
-}
-
-/// Whether a printed rate (in %, at its printed step) is the change from `last` to `now`.
-fn fits(rate: Decimal, step: Decimal, now: Decimal, last: Decimal) -> bool {
-    if last.is_zero() {
-        return false;
-    }
-    let Some(true_rate) = (now - last)
-        .checked_div(last)
-        .and_then(|r| r.checked_mul(Decimal::ONE_HUNDRED))
-    else {
-        return false;
-    };
-    (true_rate.abs() - rate.abs()).abs() <= step / Decimal::TWO
 }

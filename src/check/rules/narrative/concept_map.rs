@@ -18,7 +18,13 @@ pub fn table_term<'d>(doc: &'d Document, c: &Concept) -> Option<(Term, &'d Table
 /// The table's 预算数 of a concept: the “三公” table prints a budget beside each of its items.
 pub fn budget_term<'d>(doc: &'d Document, c: &Concept) -> Option<(Term, &'d Table)> {
     let t = doc.table(TableKind::ThreePublic)?;
-    let line = match c.item {
+    let line = three_public_line(&c.item)?;
+    Some((cell_term(t, t.line(line)?, t.col(ColKey::Budget)?), t))
+}
+
+/// The line of a “三公” table that prints an item.
+pub(crate) fn three_public_line(item: &Item) -> Option<Line> {
+    Some(match item {
         Item::ThreePublicTotal => Line::Total,
         Item::OverseasTravel => Line::OverseasTravel,
         Item::Vehicles => Line::Vehicles,
@@ -26,8 +32,7 @@ pub fn budget_term<'d>(doc: &'d Document, c: &Concept) -> Option<(Term, &'d Tabl
         Item::VehicleOperation => Line::VehicleOperation,
         Item::Reception => Line::Reception,
         _ => return None,
-    };
-    Some((cell_term(t, t.line(line)?, t.col(ColKey::Budget)?), t))
+    })
 }
 
 /// The term of a table cell; a blank cell, which recognition keeps no cell for, is placed where

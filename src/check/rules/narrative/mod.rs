@@ -26,7 +26,7 @@ mod years;
 pub use budget_items::BudgetItemVsTable;
 pub(crate) use budget_map::{budget_tables_term, budget_total_row};
 pub use changes::{ChangeStatedTwice, ChangeStatesBothYears};
-pub(crate) use concept_map::table_term;
+pub(crate) use concept_map::{table_term, three_public_line};
 pub use figures::{prior_year, PriorYear, Resolved};
 pub use ratios::{BudgetExecution, ChangeRate, ShareOfBase};
 pub use sums::{AgencyOperatingWithinPublic, BreakdownSum, NarrativeBalance, Restatement};
