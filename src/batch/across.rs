@@ -1,9 +1,12 @@
-//! The relations across documents in a batch. Each document checked leaves its digest (small:
-//! the figures a neighbour may quote and those it states of one, never the document); once every
-//! document is read, the digests are related, and each document's cross-document findings are
-//! written to findings.ndjson after the documents' own and counted into its summary row.
+//! The relations across documents in a batch. Each document checked leaves its digest (the
+//! figures a neighbour may quote and those it states of one, never the document), kept on disk;
+//! once every document is read, the digests are related a group at a time, and each document's
+//! cross-document findings are written to findings.ndjson after the documents' own and counted
+//! into its summary row. Memory holds an index of the digests and one group's digests.
 
-use std::io::Write;
+use std::fs::File;
+use std::io::{BufWriter, Read, Seek, SeekFrom, Write};
+use std::path::PathBuf;
 
 use crate::check::across::{judge, Digest};
 use crate::check::{Finding, Lang, Severity};
@@ -25,23 +28,112 @@ pub fn finding_line(f: &Finding, row: &SummaryRow, lang: Lang) -> String {
     v.to_string()
 }
 
-/// Relates the digests (each with the index of its document's row), writes the findings and
-/// counts them into the rows.
-pub fn settle(
-    digests: Vec<(usize, Digest)>,
-    rows: &mut [SummaryRow],
-    findings: &mut impl Write,
-    lang: Lang,
-) -> std::io::Result<()> {
-    let (at, digests): (Vec<usize>, Vec<Digest>) = digests.into_iter().unzip();
-    for (i, checks) in at.into_iter().zip(judge(&digests)) {
-        let Some(row) = rows.get_mut(i) else { continue };
-        for f in &checks.findings {
-            writeln!(findings, "{}", finding_line(f, row, lang))?;
-        }
-        count(row, &checks.findings, !checks.checked.is_empty());
+/// The digests of a batch, kept on disk as they come (one JSON line each), so that a batch holds
+/// no more of them than one department's at a time: only an index stays in memory — for each
+/// digest its row, its group and where it is in the file.
+pub struct Kept {
+    path: PathBuf,
+    file: BufWriter<File>,
+    written: u64,
+    index: Vec<Entry>,
+}
+
+/// Where one digest is kept, and the group it is related within.
+struct Entry {
+    group: String,
+    row: usize,
+    at: u64,
+    len: usize,
+}
+
+impl Kept {
+    /// Keeps digests in a new file at `path` (removed when dropped).
+    pub fn new(path: PathBuf) -> std::io::Result<Kept> {
+        let file = BufWriter::new(File::create(&path)?);
+        Ok(Kept {
+            path,
+            file,
+            written: 0,
+            index: Vec::new(),
+        })
     }
-    Ok(())
+
+    /// Keeps the digest of the document of row `row`, whose row says its district.
+    pub fn keep(&mut self, row: usize, district: &str, d: &Digest) -> std::io::Result<()> {
+        let Some(group) = group_of(d, district) else {
+            return Ok(());
+        };
+        let line = serde_json::to_vec(d).map_err(std::io::Error::other)?;
+        self.file.write_all(&line)?;
+        self.file.write_all(b"\n")?;
+        self.index.push(Entry {
+            group,
+            row,
+            at: self.written,
+            len: line.len(),
+        });
+        self.written += line.len() as u64 + 1;
+        Ok(())
+    }
+
+    /// Relates the digests group by group, writes the findings (in the order of the rows, as
+    /// the documents' own are) and counts them into the rows.
+    pub fn settle(
+        mut self,
+        rows: &mut [SummaryRow],
+        findings: &mut impl Write,
+        lang: Lang,
+    ) -> std::io::Result<()> {
+        self.file.flush()?;
+        let mut file = File::open(&self.path)?;
+        self.index.sort_by(|a, b| a.group.cmp(&b.group));
+        let mut lines: Vec<(usize, String)> = Vec::new();
+        for group in self.index.chunk_by(|a, b| a.group == b.group) {
+            let digests = group
+                .iter()
+                .map(|e| read_at(&mut file, e))
+                .collect::<std::io::Result<Vec<Digest>>>()?;
+            for (e, checks) in group.iter().zip(judge(&digests)) {
+                let Some(row) = rows.get_mut(e.row) else {
+                    continue;
+                };
+                let line = |f| (e.row, finding_line(f, row, lang));
+                lines.extend(checks.findings.iter().map(line));
+                count(row, &checks.findings, !checks.checked.is_empty());
+            }
+        }
+        lines.sort_by_key(|(row, _)| *row);
+        for (_, l) in lines {
+            writeln!(findings, "{l}")?;
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Kept {
+    /// The digests are the batch's scratch: gone once settled, or when the batch fails.
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.path);
+    }
+}
+
+fn read_at(file: &mut File, e: &Entry) -> std::io::Result<Digest> {
+    let mut buf = vec![0; e.len];
+    file.seek(SeekFrom::Start(e.at))?;
+    file.read_exact(&mut buf)?;
+    serde_json::from_slice(&buf).map_err(std::io::Error::other)
+}
+
+/// The group a digest is related within: its district and the last three characters of its
+/// department's name (财政局, 委员会, 办公厅). Two documents of one department always share it —
+/// one's name ends with the other's, of three characters at least (see `same_department`) — so
+/// relating group by group finds every pair relating them all at once would, and a group holds
+/// a district's departments of one ending, never the whole batch. A document that names no
+/// department is nobody's neighbour.
+fn group_of(d: &Digest, district: &str) -> Option<String> {
+    let name: Vec<char> = d.department.as_deref()?.chars().collect();
+    let tail: String = name[name.len().saturating_sub(3)..].iter().collect();
+    Some(format!("{district}|{tail}"))
 }
 
 /// A row with the findings across documents added: its counts, its verdict, and how many of
@@ -65,4 +157,52 @@ fn count(row: &mut SummaryRow, found: &[Finding], verified: bool) {
     .map(|(_, s)| s);
     let checked = row.verdict != Verdict::NotChecked || verified;
     row.verdict = Verdict::of(true, worst, checked);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn of(department: &str) -> Digest {
+        Digest {
+            department: Some(department.into()),
+            ..Digest::default()
+        }
+    }
+
+    #[test]
+    fn a_departments_documents_fall_in_one_group() {
+        let group = |d: &str, district: &str| group_of(&of(d), district);
+        assert_eq!(
+            group("上海市普陀区财政局", "普陀区"),
+            group("财政局", "普陀区")
+        );
+        assert_eq!(
+            group("中共上海市普陀区委社会工作部", "普陀区"),
+            group("区委社会工作部", "普陀区")
+        );
+        assert_ne!(group("财政局", "普陀区"), group("财政局", "徐汇区"));
+        assert_eq!(group_of(&Digest::default(), "普陀区"), None);
+    }
+
+    #[test]
+    fn kept_digests_come_back_as_they_went() {
+        let dir = std::env::temp_dir().join(format!("gouji-kept-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join(".digests.tmp");
+        let mut kept = Kept::new(path.clone()).unwrap();
+        let mut d = of("普陀区财政局");
+        d.year = Some(2024);
+        kept.keep(0, "普陀区", &d).unwrap();
+        kept.keep(1, "普陀区", &of("普陀区教育局")).unwrap();
+        kept.file.flush().unwrap();
+        let mut file = File::open(&path).unwrap();
+        assert_eq!(read_at(&mut file, &kept.index[0]).unwrap(), d);
+        assert_eq!(kept.index[1].row, 1);
+        let mut rows = vec![SummaryRow::default(), SummaryRow::default()];
+        let mut out = Vec::new();
+        kept.settle(&mut rows, &mut out, Lang::Zh).unwrap();
+        assert!(out.is_empty() && !path.exists());
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }

@@ -111,7 +111,7 @@ struct Ordered<'a, W: Write> {
     next: usize,
     ahead: BTreeMap<usize, Done>,
     rows: &'a mut Vec<SummaryRow>,
-    digests: Vec<(usize, Digest)>,
+    digests: across::Kept,
     findings: &'a mut W,
     failed: Option<std::io::Error>,
     bar: &'a ProgressBar,
@@ -124,8 +124,10 @@ impl<W: Write> Ordered<'_, W> {
         while let Some(Done { row, lines, digest }) = self.ahead.remove(&self.next) {
             self.next += 1;
             self.bar.inc(1);
-            if let Some(d) = digest {
-                self.digests.push((self.rows.len(), d));
+            if let Some(d) = digest.filter(|_| self.failed.is_none()) {
+                if let Err(e) = self.digests.keep(self.rows.len(), &row.district, &d) {
+                    self.failed = Some(e);
+                }
             }
             self.rows.push(row);
             if self.failed.is_some() {
@@ -215,7 +217,7 @@ pub fn check_all(
         next: 0,
         ahead: BTreeMap::new(),
         rows: &mut rows,
-        digests: Vec::new(),
+        digests: across::Kept::new(out.join(".digests.ndjson.tmp"))?,
         findings: &mut findings,
         failed: None,
         bar: &bar,
@@ -243,7 +245,7 @@ pub fn check_all(
     if let Some(e) = state.failed {
         return Err(e);
     }
-    across::settle(state.digests, &mut rows, &mut findings, opts.lang)?;
+    state.digests.settle(&mut rows, &mut findings, opts.lang)?;
     bar.finish_and_clear();
     findings.flush()?;
     drop(findings);

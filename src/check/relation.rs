@@ -15,7 +15,8 @@ use crate::model::{Cell, CellRef, Figure, Location, Places, Row, Table, Unit};
 use crate::model::Message;
 
 /// One operand of a relation: a published figure (or its absence), its unit and its place.
-#[derive(Clone, Debug, PartialEq)]
+/// Serialised only to be kept aside (a batch's digests, see `check/across`).
+#[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
 pub struct Term {
     /// The name of the figure, for the formula (“2080101 行政单位离退休”, “本年收入合计”).
     pub label: Arc<str>,
@@ -32,7 +33,7 @@ pub struct Term {
 
 /// Where a term is printed. A table cell is only named (`B7`, its page and box) when a finding
 /// needs it: a document states hundreds of relations, nearly all of which hold.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
 pub enum Place {
     /// A cell of a table.
     Cell {
@@ -42,7 +43,9 @@ pub enum Place {
         sheet: Arc<str>,
         /// The cell.
         at: CellRef,
-        /// Pages and boxes, for a table read from a PDF.
+        /// Pages and boxes, for a table read from a PDF (not kept aside: a place kept aside
+        /// is resolved first, see `check::across::detached`).
+        #[serde(skip)]
         pages: Option<Arc<Places>>,
     },
     /// A figure of the narrative: its file, sentence and span.

@@ -5,6 +5,7 @@
 //! document it checks and relates them once all are read, holding no document.
 
 use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
 
 use crate::check::{Lang, Place, Term};
 use crate::model::narrative::{Concept, Item, Scope};
@@ -13,7 +14,7 @@ use crate::model::{ColKey, Document, DocumentKind, Line, TableKind};
 use super::AcrossRule;
 
 /// What a published figure is, as a neighbour names it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Key {
     /// A final account's table figure for a narrative concept (年末结转和结余, 本年收入合计 …).
     Account(Concept),
@@ -27,7 +28,7 @@ pub enum Key {
 }
 
 /// A row as two documents of one family both print it: by its 科目编码, else by its line.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum RowKey {
     /// A 功能分类 or 经济分类 code.
     Code(String),
@@ -38,7 +39,7 @@ pub enum RowKey {
 /// A rate printed beside a stated figure, and the current figure it is a change to: when the
 /// stated figure differs from the neighbour's, whether the rate fits the neighbour's figure tells
 /// which of the two the text has wrong.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct StatedRate {
     /// The rate as printed, in %.
     pub rate: Decimal,
@@ -50,7 +51,7 @@ pub struct StatedRate {
 
 /// A figure a document states of a neighbour: the key the neighbour prints it under, and the
 /// figure as this document states it.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Statement {
     /// The figure the neighbour must print.
     pub key: Key,
@@ -61,7 +62,7 @@ pub struct Statement {
 }
 
 /// A document as the relations across documents see it.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Digest {
     /// The document's source, as given.
     pub source: String,
