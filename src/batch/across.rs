@@ -9,8 +9,10 @@ use std::io::{BufWriter, Read, Seek, SeekFrom, Write};
 use std::path::PathBuf;
 
 use crate::check::across::{judge, Digest};
-use crate::check::{Finding, Lang, Severity};
+use crate::check::{Checks, Finding, Lang, Severity};
+
 use crate::run::Verdict;
+use rayon::prelude::*;
 
 use super::row::SummaryRow;
 
@@ -63,7 +65,7 @@ impl Kept {
         let Some(group) = group_of(d, district) else {
             return Ok(());
         };
-        let line = serde_json::to_vec(d).map_err(std::io::Error::other)?;
+        let line = serde_json::to_vec(&d.compact()).map_err(std::io::Error::other)?;
         self.file.write_all(&line)?;
         self.file.write_all(b"\n")?;
         self.index.push(Entry {
@@ -85,22 +87,31 @@ impl Kept {
         lang: Lang,
     ) -> std::io::Result<()> {
         self.file.flush()?;
-        let mut file = File::open(&self.path)?;
         self.index.sort_by(|a, b| a.group.cmp(&b.group));
+        let groups: Vec<&[Entry]> = self.index.chunk_by(|a, b| a.group == b.group).collect();
+        // Groups are related side by side, each read by its own handle; what comes back is
+        // only the relations' outcome, row by row.
+        let judged = groups
+            .par_iter()
+            .map(|group| {
+                let mut file = File::open(&self.path)?;
+                let digests = group
+                    .iter()
+                    .map(|e| read_at(&mut file, e))
+                    .collect::<std::io::Result<Vec<Digest>>>()?;
+                Ok(group.iter().map(|e| e.row).zip(judge(&digests)).collect())
+            })
+            .collect::<std::io::Result<Vec<Vec<(usize, Checks)>>>>()?;
         let mut lines: Vec<(usize, String)> = Vec::new();
-        for group in self.index.chunk_by(|a, b| a.group == b.group) {
-            let digests = group
-                .iter()
-                .map(|e| read_at(&mut file, e))
-                .collect::<std::io::Result<Vec<Digest>>>()?;
-            for (e, checks) in group.iter().zip(judge(&digests)) {
-                let Some(row) = rows.get_mut(e.row) else {
-                    continue;
-                };
-                let line = |f| (e.row, finding_line(f, row, lang));
-                lines.extend(checks.findings.iter().map(line));
-                count(row, &checks.findings, !checks.checked.is_empty());
-            }
+        for (i, checks) in judged.into_iter().flatten() {
+            let Some(row) = rows.get_mut(i) else { continue };
+            lines.extend(
+                checks
+                    .findings
+                    .iter()
+                    .map(|f| (i, finding_line(f, row, lang))),
+            );
+            count(row, &checks.findings, !checks.checked.is_empty());
         }
         lines.sort_by_key(|(row, _)| *row);
         for (_, l) in lines {
@@ -121,7 +132,8 @@ fn read_at(file: &mut File, e: &Entry) -> std::io::Result<Digest> {
     let mut buf = vec![0; e.len];
     file.seek(SeekFrom::Start(e.at))?;
     file.read_exact(&mut buf)?;
-    serde_json::from_slice(&buf).map_err(std::io::Error::other)
+    let d: Digest = serde_json::from_slice(&buf).map_err(std::io::Error::other)?;
+    Ok(d.expanded())
 }
 
 /// The group a digest is related within: its district and the last three characters of its
@@ -193,6 +205,29 @@ mod tests {
         let mut kept = Kept::new(path.clone()).unwrap();
         let mut d = of("普陀区财政局");
         d.year = Some(2024);
+        let place = crate::model::Location::cell(
+            &"局-2024.xlsx".into(),
+            &"表".into(),
+            crate::model::CellRef::new(6, 1),
+        );
+        let term = crate::check::Term {
+            label: "年末结转和结余".into(),
+            figure: Some(crate::model::Figure::from_decimal(
+                rust_decimal::Decimal::new(5534, 2),
+            )),
+            unit: crate::model::Unit::WanYuan,
+            place: Some(crate::check::Place::Text(Box::new(place))),
+            finer_than: None,
+        };
+        d.published.push((
+            crate::check::across::Key::Budget(
+                crate::model::TableKind::BudgetSummary,
+                crate::check::across::RowKey::Line(crate::model::Line::Total),
+            ),
+            term,
+        ));
+        // Kept, its places name their file by index; read back, by name again.
+        assert!(d.compact().files == ["局-2024.xlsx".into()]);
         kept.keep(0, "普陀区", &d).unwrap();
         kept.keep(1, "普陀区", &of("普陀区教育局")).unwrap();
         kept.file.flush().unwrap();

@@ -76,6 +76,9 @@ pub struct Digest {
     pub published: Vec<(Key, Term)>,
     /// For each rule of the catalogue (same order), what the document states of a neighbour.
     pub statements: Vec<Vec<Statement>>,
+    /// In a compacted digest, the files its places name (each place names its file as `#i`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub files: Vec<std::sync::Arc<str>>,
 }
 
 impl Digest {
@@ -96,7 +99,52 @@ impl Digest {
             kind: doc.kind,
             published,
             statements: rules.iter().map(|r| r.statements(doc)).collect(),
+            files: Vec::new(),
         }
+    }
+
+    /// The digest as it is kept aside: each file its places name written once (a place names
+    /// its file as `#i`, an index into `files`), a third of its size.
+    pub fn compact(&self) -> Digest {
+        let mut d = self.clone();
+        let mut files: Vec<std::sync::Arc<str>> = Vec::new();
+        for term in d.terms_mut() {
+            if let Some(Place::Text(loc)) = &mut term.place {
+                let i = files
+                    .iter()
+                    .position(|f| *f == loc.file)
+                    .unwrap_or_else(|| {
+                        files.push(loc.file.clone());
+                        files.len() - 1
+                    });
+                loc.file = format!("#{i}").into();
+            }
+        }
+        d.files = files;
+        d
+    }
+
+    /// A compacted digest with its places naming their files again.
+    pub fn expanded(mut self) -> Digest {
+        let files = std::mem::take(&mut self.files);
+        for term in self.terms_mut() {
+            if let Some(Place::Text(loc)) = &mut term.place {
+                let i = loc
+                    .file
+                    .strip_prefix('#')
+                    .and_then(|i| i.parse::<usize>().ok());
+                if let Some(f) = i.and_then(|i| files.get(i)) {
+                    loc.file = f.clone();
+                }
+            }
+        }
+        self
+    }
+
+    fn terms_mut(&mut self) -> impl Iterator<Item = &mut Term> {
+        let published = self.published.iter_mut().map(|(_, t)| t);
+        let stated = self.statements.iter_mut().flatten().map(|s| &mut s.stated);
+        published.chain(stated)
     }
 
     /// The figure the document publishes under a key.
