@@ -266,26 +266,25 @@ impl fmt::Display for PageError {
     }
 }
 
+/// Whether a point is on the printed page. Text drawn off the page (a spreadsheet printed
+/// with the next sheets past the page's edge, 江苏 2017) is in the file but on no printed page:
+/// it is no part of the document. A page whose box cannot be read keeps all its text.
+fn on_page(doc: &PdfDocument, index: usize) -> impl Fn(f32, f32) -> bool {
+    let (x0, y0, x1, y1) =
+        doc.get_page_media_box(index)
+            .unwrap_or((f32::MIN, f32::MIN, f32::MAX, f32::MAX));
+    let margin = 2.0;
+    let (left, right) = (x0.min(x1) - margin, x0.max(x1) + margin);
+    let (bottom, top) = (y0.min(y1) - margin, y0.max(y1) + margin);
+    move |x, y| (left..=right).contains(&x) && (bottom..=top).contains(&y)
+}
+
 /// One page's printed glyphs in the orientation most of its text is set in, its ruling lines
 /// turned the same way (none when rulings are ignored or there is no text), and whether a page
 /// without text holds images.
 fn read_page(doc: &PdfDocument, index: usize, rulings: Rulings) -> Result<PageContent, PageError> {
     let chars = doc.extract_chars(index).map_err(PageError::Parser)?;
-    // Text drawn off the page (a spreadsheet printed with the next sheets past the page's
-    // edge, 江苏 2017) is in the file but on no printed page: it is no part of the document.
-    let on_page = match doc.get_page_media_box(index) {
-        Ok((x0, y0, x1, y1)) => {
-            let (x0, x1, y0, y1) = (
-                x0.min(x1) - 2.0,
-                x0.max(x1) + 2.0,
-                y0.min(y1) - 2.0,
-                y0.max(y1) + 2.0,
-            );
-            Box::new(move |x: f32, y: f32| (x0..=x1).contains(&x) && (y0..=y1).contains(&y))
-                as Box<dyn Fn(f32, f32) -> bool>
-        }
-        Err(_) => Box::new(|_, _| true),
-    };
+    let on_page = on_page(doc, index);
     // Spaces are kept: where glyph advances are not known exactly (text set sideways), they are
     // what tells words apart.
     let printed: Vec<_> = chars
