@@ -134,20 +134,58 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<ReadError>) {
     }
 }
 
-/// What a document is called in reports: its file, or its folder when it has several files.
+/// What a document is called in reports: its file; or, when it has several files, its folder —
+/// unless the folder holds other documents' files too, when it is the name its files share in
+/// that folder (`budgets/江苏省人大办公厅-2019-预算` for `…-2019-预算表.pdf` and `…-2019-预算说明.pdf`).
 pub fn source_of(files: &[PathBuf]) -> String {
     match files {
         [one] => one.display().to_string(),
         [first, ..] => {
             let dir = first.parent();
-            if files.iter().all(|f| f.parent() == dir) {
-                dir.map(|d| d.display().to_string()).unwrap_or_default()
-            } else {
-                first.display().to_string()
+            if !files.iter().all(|f| f.parent() == dir) {
+                return first.display().to_string();
+            }
+            let dir = dir.map(Path::to_path_buf).unwrap_or_default();
+            match shared_name(files).filter(|_| holds_others(&dir, files)) {
+                Some(name) => dir.join(name).display().to_string(),
+                None => dir.display().to_string(),
             }
         }
         [] => String::new(),
     }
+}
+
+/// The start the files' names share, cut back to a separator (`江苏省人大办公厅-2019-预算`);
+/// `None` when it is too short to tell anything.
+fn shared_name(files: &[PathBuf]) -> Option<String> {
+    let names: Vec<Vec<char>> = files
+        .iter()
+        .map(|f| {
+            f.file_stem()
+                .and_then(|n| n.to_str())
+                .unwrap_or("")
+                .chars()
+                .collect()
+        })
+        .collect();
+    let first = names.first()?;
+    let common = (0..first.len())
+        .take_while(|&i| names.iter().all(|n| n.get(i) == first.get(i)))
+        .count();
+    let name: String = first[..common].iter().collect();
+    let name = name.trim_end_matches(['-', '_', ' ', '（', '(']);
+    (name.chars().count() >= 4).then(|| name.to_string())
+}
+
+/// Whether a folder holds readable files besides these.
+fn holds_others(dir: &Path, files: &[PathBuf]) -> bool {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return false;
+    };
+    entries
+        .flatten()
+        .map(|e| e.path())
+        .any(|p| p.is_file() && readable(&p) && !skipped_in_folders(&p) && !files.contains(&p))
 }
 
 /// What a table file's name says of the one table it holds (`表1-收入支出决算总表.csv`,
@@ -377,6 +415,20 @@ mod tests {
         assert_eq!(kind("2.csv"), Some(TableKind::ExpenditureTable));
         assert_eq!(kind("3.csv"), None);
         let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn several_files_are_named_by_what_their_names_share() {
+        let files = |fs: &[&str]| fs.iter().map(PathBuf::from).collect::<Vec<_>>();
+        assert_eq!(
+            shared_name(&files(&[
+                "b/江苏省人大办公厅-2019-预算表.pdf",
+                "b/江苏省人大办公厅-2019-预算说明.pdf"
+            ]))
+            .as_deref(),
+            Some("江苏省人大办公厅-2019-预算")
+        );
+        assert_eq!(shared_name(&files(&["b/表1.csv", "b/说明.txt"])), None);
     }
 
     #[test]
