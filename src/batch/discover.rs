@@ -22,10 +22,12 @@ pub struct ManifestEntry {
     pub year: Option<i32>,
     /// The department kind (部门类别), when given: overrides the one its name folds onto.
     pub department_kind: String,
+    /// 决算, 部门预算 or 单位预算, when given: overrides the one the document tells.
+    pub kind: Option<crate::model::DocumentKind>,
 }
 
 /// Reads a manifest (CSV with a header: path,district,department,year and optionally
-/// department_kind); an unreadable one is an
+/// department_kind and kind — 决算, 部门预算 or 单位预算); an unreadable one is an
 /// input error naming it.
 pub fn read_manifest(path: &Path) -> Result<Vec<ManifestEntry>, ReadError> {
     let records = super::csv_records(path)?;
@@ -37,6 +39,7 @@ pub fn read_manifest(path: &Path) -> Result<Vec<ManifestEntry>, ReadError> {
             department: field(2),
             year: field(3).parse().ok(),
             department_kind: field(4),
+            kind: crate::model::DocumentKind::said_in(&field(5)),
         }
     };
     Ok(records.iter().map(entry).collect())
@@ -140,6 +143,7 @@ pub fn identity(files: &[PathBuf], told: Identity, manifest: &[ManifestEntry]) -
             },
             year: m.year.or(told.year),
             department_kind: m.department_kind.clone(),
+            kind: m.kind.or(told.kind),
         },
         None => told,
     }

@@ -95,6 +95,7 @@ fn told_identity(files: &[PathBuf], r: &DocResult) -> Identity {
             .and_then(|d| d.year)
             .or_else(|| crate::recognise::year_from(&[], &first.display().to_string())),
         department_kind: String::new(),
+        kind: None,
     }
 }
 
@@ -165,10 +166,18 @@ fn progress_bar(documents: usize, shown: bool) -> ProgressBar {
 /// One document checked: its summary row and its lines of findings.ndjson (the document itself
 /// is dropped here, before it waits for its turn).
 fn check_one(files: &[PathBuf], opts: &Options) -> Done {
-    let r = run::check_group(files);
+    let mut r = run::check_group(files);
     let mut id = discover::identity(files, told_identity(files, &r), &opts.manifest);
     if id.department_kind.is_empty() {
         id.department_kind = opts.aliases.kind_of(&id.department, &id.district);
+    }
+    // Who the batch says the document is, the manifest first, is who its neighbours meet.
+    if let Some(d) = r.document.as_mut() {
+        if !id.department.is_empty() {
+            d.department = Some(id.department.clone());
+        }
+        d.year = id.year.or(d.year);
+        d.kind = id.kind.unwrap_or(d.kind);
     }
     let row = row::row(&r, &id);
     let lines = r

@@ -16,6 +16,8 @@ pub struct Identity {
     pub year: Option<i32>,
     /// The department kind (部门类别), from the manifest or the department's name.
     pub department_kind: String,
+    /// 决算, 部门预算 or 单位预算, when the manifest sets it.
+    pub kind: Option<crate::model::DocumentKind>,
 }
 
 /// The summary row of one checked document: who it is, its key totals in 万元, its counts by severity

@@ -200,7 +200,7 @@ fn a_manifest_overrides_what_the_files_tell() {
     std::fs::write(
         &manifest,
         format!(
-            "path,district,department,year\n{},测试区,测试局,2031\n",
+            "path,district,department,year,department_kind,kind\n{},测试区,测试局,2031,,部门预算\n",
             first.display()
         ),
     )
@@ -224,4 +224,6 @@ fn a_manifest_overrides_what_the_files_tell() {
         (r.district.as_str(), r.department.as_str(), r.year),
         ("测试区", "测试局", Some(2031))
     );
+    // The manifest's kind column makes the workbook a budget, for its row and its neighbours.
+    assert_eq!(r.kind, gouji::model::DocumentKind::DepartmentBudget);
 }
