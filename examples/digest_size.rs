@@ -25,6 +25,13 @@ fn main() {
     }
     let dig = t.elapsed() / 100;
     println!("{}", serde_json::to_string(&d.published[0]).unwrap());
+    let mut unique: Vec<&gouji::check::Term> = Vec::new();
+    for (_, t) in &d.published {
+        if !unique.contains(&t) {
+            unique.push(t);
+        }
+    }
+    println!("unique published terms {}", unique.len());
     println!(
         "bytes {n} published {} statements {:?} encode {enc:?} decode {dec:?} digest {dig:?}",
         d.published.len(),

@@ -335,3 +335,26 @@ fn c004_a_final_accounts_stated_budgets_are_the_years_budget() {
         .zh
         .contains("一般公共预算财政拨款支出年初预算"));
 }
+
+/// Two items of one concept in last year's narrative (财政拨款收入 and 一般公共预算收入 are both the
+/// appropriations' income to the concept dictionary; they differ where a department has
+/// 政府性基金): this year's change is measured against the one worded as it is, never the first.
+#[test]
+fn c005_meets_last_years_budget_under_the_same_wording() {
+    let dir = Scratch::new("c005-wording");
+    let a = dir.write(
+        "江苏省人大办公厅-2017-预算说明.txt",
+        "江苏省人大常委会办公厅2017年度部门预算\n\
+         （1）财政拨款收入预算15000.00万元，与上年相比增加1000.00万元，增长7.14%。\n\
+         （2）一般公共预算收入预算13649.07万元，与上年相比增加844.15万元，增长6.59%。\n",
+    );
+    let b = dir.write(
+        "江苏省人大办公厅-2018-预算说明.txt",
+        narrative(2018, "15897.44", "2248.37", "16.47"),
+    );
+    let results = check_paths(&[a, b]);
+    assert_eq!(
+        verified(of(&results, "2018"), "C005"),
+        ["13649.07 = 13649.07"]
+    );
+}

@@ -25,7 +25,7 @@ impl AcrossRule for BudgetChangeFollowsPriorBudget {
     }
 
     fn statements(&self, doc: &Document) -> Vec<Statement> {
-        stated_priors(doc, false, Key::BudgetConcept)
+        stated_priors(doc, false)
     }
 
     fn what(&self, prior: &Digest, s: &Statement, theirs: &Term, broken: bool) -> Message {
@@ -44,13 +44,39 @@ impl AcrossRule for BudgetChangeFollowsPriorBudget {
 
 /// The prior-year figures a budget's narrative implies by the changes it states, keyed for
 /// the neighbour: from last year's budget, or (`outcome`) from last year's outcome.
-fn stated_priors(doc: &Document, outcome: bool, key: fn(Concept) -> Key) -> Vec<Statement> {
+fn stated_priors(doc: &Document, outcome: bool) -> Vec<Statement> {
     if !doc.kind.is_budget() {
         return Vec::new();
     }
     changes(doc, outcome)
-        .filter_map(|(n, claim, c)| implied_prior(doc, n, claim, key(c.clone())))
+        .filter_map(|(n, claim, c)| {
+            if outcome {
+                return implied_prior(doc, n, claim, Key::Account(c.clone()));
+            }
+            // Last year's budget as it was worded the same way, else as it stated the item.
+            let worded = Key::BudgetStated(c.clone(), wording(claim));
+            let mut s = implied_prior(doc, n, claim, worded)?;
+            s.fallback = Some(Key::BudgetConcept(c.clone()));
+            Some(s)
+        })
         .collect()
+}
+
+/// How a change's subject is worded, the year and what stands before it (the department's
+/// name) left out: “江苏省人大常委会办公厅2018年度收入、支出预算总计” → “收入、支出预算总计”.
+fn wording(claim: &Claim) -> String {
+    let Claim::Change { subject, .. } = claim else {
+        return String::new();
+    };
+    let chars: Vec<char> = subject.chars().collect();
+    let after_year = (0..chars.len().saturating_sub(4))
+        .rev()
+        .find(|&i| {
+            chars[i..i + 4].iter().all(char::is_ascii_digit) && chars.get(i + 4) == Some(&'年')
+        })
+        .map_or(0, |i| i + 5);
+    let rest: String = chars[after_year..].iter().collect();
+    crate::model::names::prose_label(rest.trim_start_matches('度'))
 }
 
 /// The changes a budget's narrative states, with their item: from last year's budget, or
@@ -86,7 +112,7 @@ impl AcrossRule for BudgetChangeFollowsPriorAccount {
     }
 
     fn statements(&self, doc: &Document) -> Vec<Statement> {
-        stated_priors(doc, true, Key::Account)
+        stated_priors(doc, true)
     }
 
     fn what(&self, prior: &Digest, s: &Statement, theirs: &Term, broken: bool) -> Message {
@@ -105,23 +131,26 @@ impl AcrossRule for BudgetChangeFollowsPriorAccount {
 /// quotes them: the current figure of each change it states, the first for each item.
 pub fn narrative_figures(doc: &Document, out: &mut Vec<(Key, Term)>) {
     for (n, claim, concept) in changes(doc, false) {
-        let key = Key::BudgetConcept(concept.clone());
-        if out.iter().any(|(k, _)| *k == key) {
-            continue;
-        }
+        let keys = [
+            Key::BudgetStated(concept.clone(), wording(claim)),
+            Key::BudgetConcept(concept.clone()),
+        ];
         let (Some(py), Claim::Change { sentence, span, .. }) = (prior_year(doc, n, claim), claim)
         else {
             continue;
         };
-        out.push((
-            key,
-            Term {
+        for key in keys {
+            if out.iter().any(|(k, _)| *k == key) {
+                continue;
+            }
+            let term = Term {
                 label: py.current.shown.clone().into(),
                 figure: Some(py.current.figure),
                 unit: py.current.unit,
                 place: Some(Place::Text(Box::new(location(n, *span, *sentence)))),
                 finer_than: None,
-            },
-        ));
+            };
+            out.push((key, term));
+        }
     }
 }

@@ -42,6 +42,7 @@ impl AcrossRule for PriorBudgetColumnFollows {
                         key: Key::Budget(t.kind, key),
                         stated: detached(Term::cell(t, row, col)),
                         rate: None,
+                        fallback: None,
                     });
                 }
             }
@@ -125,6 +126,7 @@ fn table_budgets(doc: &Document) -> Vec<Statement> {
                 key: budget_three_public(r.line?),
                 stated: detached(Term::cell(t, r, col)),
                 rate: None,
+                fallback: None,
             })
         })
         .collect()
@@ -165,6 +167,7 @@ fn narrative_budgets(doc: &Document) -> Vec<Statement> {
                     finer_than: None,
                 },
                 rate: None,
+                fallback: None,
             })
         })
         .collect()

@@ -38,6 +38,7 @@ pub fn implied_prior(doc: &Document, n: &Narrative, claim: &Claim, key: Key) -> 
             step: r.figure.step,
             now: py.current.figure.value,
         }),
+        fallback: None,
     })
 }
 

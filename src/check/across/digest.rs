@@ -18,8 +18,12 @@ use super::AcrossRule;
 pub enum Key {
     /// A final account's table figure for a narrative concept (年末结转和结余, 本年收入合计 …).
     Account(Concept),
-    /// A budget's figure for a narrative concept, as its narrative states it this year.
+    /// A budget's figure for a narrative concept, as its narrative states it this year (the
+    /// first it states), else as its tables print it.
     BudgetConcept(Concept),
+    /// A budget's figure for a narrative concept under one wording (“一般公共预算收入预算”,
+    /// “收入、支出预算总计”, years and the department's name left out), as its narrative states it.
+    BudgetStated(Concept, String),
     /// A budget's figure for a narrative concept within its 一般公共预算 (without 政府性基金),
     /// as its 一般公共预算 tables print it.
     BudgetGeneral(Concept),
@@ -59,6 +63,10 @@ pub struct Statement {
     pub stated: Term,
     /// A rate beside it, when the statement is a change.
     pub rate: Option<StatedRate>,
+    /// Where the neighbour may print the figure when it prints nothing under `key` (the item
+    /// under another wording, or in its tables).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fallback: Option<Key>,
 }
 
 /// A document as the relations across documents see it.
@@ -145,6 +153,12 @@ impl Digest {
         let published = self.published.iter_mut().map(|(_, t)| t);
         let stated = self.statements.iter_mut().flatten().map(|s| &mut s.stated);
         published.chain(stated)
+    }
+
+    /// The figure the document publishes for a statement: under its key, else its fallback.
+    pub fn figure_for(&self, s: &Statement) -> Option<&Term> {
+        self.figure(&s.key)
+            .or_else(|| s.fallback.as_ref().and_then(|k| self.figure(k)))
     }
 
     /// The figure the document publishes under a key.

@@ -107,7 +107,7 @@ pub fn judge(digests: &[Digest]) -> Vec<Checks> {
 
 /// One statement against the neighbour's figure under its key, when the neighbour prints one.
 fn relate(rule: &dyn AcrossRule, n: &Digest, s: &Statement, out: &mut Checks) {
-    let Some(theirs) = n.figure(&s.key) else {
+    let Some(theirs) = n.figure_for(s) else {
         return;
     };
     let meta = rule.meta();

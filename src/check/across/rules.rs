@@ -35,6 +35,7 @@ impl AcrossRule for OpeningFollowsClosing {
                     key: Key::Account(concept(Item::Closing)),
                     stated: detached(opening),
                     rate: None,
+                    fallback: None,
                 })
             })
             .collect()
