@@ -81,6 +81,8 @@ struct Parts {
     grids: Vec<crate::read::Grid>,
     narratives: Vec<Narrative>,
     titled_department: Option<String>,
+    /// The department a text narrative's title names: taken when the tables name none.
+    narrative_department: Option<String>,
     unread: Vec<ReadError>,
     /// Other files of the document hold its tables: a page (a 情况说明.docx beside the workbook)
     /// is its narrative, its tables as text, so that no table is read twice.
@@ -107,7 +109,12 @@ impl Parts {
             self.grids.extend(page.grids);
             self.unread.extend(page.problems);
         } else if text::is_text_file(f) {
-            self.narratives.push(load_narrative(f)?);
+            let doc = text::read_text(f)?;
+            self.narrative_department = self
+                .narrative_department
+                .take()
+                .or_else(|| page_department(&doc.text));
+            self.narratives.push(recognise::narrative::read(&doc));
         } else if read::extension(f) == "pdf" {
             let pdf = read::pdf::read_pdf(f)?;
             let parts = recognise::pdf::assemble(&pdf);
@@ -159,6 +166,7 @@ pub fn load_group(files: &[PathBuf]) -> Result<Loaded, ReadError> {
         grids,
         narratives,
         titled_department,
+        narrative_department,
         unread,
         ..
     } = parts;
@@ -172,6 +180,9 @@ pub fn load_group(files: &[PathBuf]) -> Result<Loaded, ReadError> {
     let (mut document, problems) = recognise::document(&folders::naming_source(files), &grids);
     if titled_department.is_some() {
         document.department = titled_department;
+    } else if recognise::department_from(&grids, "").is_none() && narrative_department.is_some() {
+        // A table's 编制单位 is surest; a narrative's title before the file name.
+        document.department = narrative_department;
     }
     // The title a disclosure prints (2024年度部门决算) tells its year before a file name does.
     if recognise::year_from(&grids, "").is_none() {

@@ -114,11 +114,16 @@ pub fn department_in_lines<'a>(lines: impl Iterator<Item = &'a str>) -> Option<S
     let lines: Vec<&str> = lines.filter(|l| !l.trim().is_empty()).take(200).collect();
     // The cover first, its lines alone or up to three joined (further in, lines joined are
     // prose): the cover prints the full name where the contents may shorten it (省人大办公厅).
+    // A line that is a title alone is never joined to the line before it (a stray line above
+    // a title is no part of the name).
     (0..lines.len()).find_map(|i| {
         let joined = if i < 12 { 3 } else { 1 };
-        (1..=joined)
-            .filter(|n| i + n <= lines.len())
-            .find_map(|n| department_in_title(&lines[i..i + n].concat()))
+        (1..=joined).filter(|n| i + n <= lines.len()).find_map(|n| {
+            let alone = (n > 1)
+                .then(|| department_in_title(lines[i + n - 1]))
+                .flatten();
+            alone.or_else(|| department_in_title(&lines[i..i + n].concat()))
+        })
     })
 }
 
@@ -151,6 +156,11 @@ mod tests {
             Some("江苏省人大常委会办公厅")
         );
         assert_eq!(cover("目 录\n第一部分 部门概况"), None);
+        assert_eq!(
+            cover("市级人社局社会保险业务档案管理数量大概是多少\n\n谯城区人社局2016年部门决算情况")
+                .as_deref(),
+            Some("谯城区人社局")
+        );
         assert_eq!(
             cover("江苏省人大常委会办公厅\n2017 年度部门预算\n第二部分 省人大办公厅 2017 年度部门预算表")
                 .as_deref(),
