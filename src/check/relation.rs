@@ -188,7 +188,17 @@ impl Relation {
     /// The formula with its figures, e.g. `3997.99 = 3966.63 + 31.36`; subtracted parts are
     /// written on the left (`3997.99 + 2.6 = 3926.89 + 73.7`), as a person would.
     pub fn formula(&self) -> String {
-        let show = |t: &Term| t.figure.map_or("—".to_string(), |f| f.display());
+        // Figures of one unit are shown bare; of several (a narrative's 万元 against a table's
+        // 元), each with its unit, so that 2940.05万元 = 29400500元 reads as the same figure.
+        let mixed = self
+            .terms()
+            .filter(|t| t.figure.is_some())
+            .any(|t| t.unit != self.total.unit);
+        let show = |t: &Term| match t.figure {
+            Some(f) if mixed => format!("{}{}", f.display(), t.unit.label()),
+            Some(f) => f.display(),
+            None => "—".to_string(),
+        };
         let printed = |neg: bool| {
             self.parts
                 .iter()

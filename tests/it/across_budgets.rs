@@ -268,7 +268,7 @@ fn c006_a_budgets_change_from_last_years_outcome_meets_the_final_account() {
     // 3200.00 − 259.95 = 2940.05 万元 = the final account's 29,400,500 元.
     let results = budget_after_sample("259.95");
     let budget = of(&results, "预算");
-    assert_eq!(verified(budget, "C006"), ["2940.05 = 29400500"]);
+    assert_eq!(verified(budget, "C006"), ["2940.05万元 = 29400500元"]);
     assert!(budget.findings.iter().all(|f| !f.rule.starts_with('C')));
 
     // 295.95 (two digits swapped) implies 2904.05; 8.84% still fits 2940.05, so the amount is

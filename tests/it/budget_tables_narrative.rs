@@ -52,9 +52,9 @@ fn a_budgets_totals_tie_to_its_tables() {
     let r = with_narrative(TOTALS);
     assert!(findings(&r, "N201").is_empty(), "{:#?}", r.findings);
     for formula in [
-        "37151.47 = 371514655",
-        "1983.07 = 19830655",
-        "35168.40 = 351684000",
+        "37151.47万元 = 371514655元",
+        "1983.07万元 = 19830655元",
+        "35168.40万元 = 351684000元",
         "1.00 = 1.00",
         "171.01 = 171.01",
         "0万元 = （空白）",
@@ -69,7 +69,7 @@ fn a_budgets_totals_tie_to_its_tables() {
 fn a_budget_total_that_differs_from_its_table_is_an_error() {
     let r = with_narrative(&TOTALS.replacen("收入预算37,151.47", "收入预算37,151.57", 1));
     only_error(&r, "N201", "37,151.57万元");
-    assert_checked(&r, "N201", "37151.57 = 371514655", Outcome::Broken);
+    assert_checked(&r, "N201", "37151.57万元 = 371514655元", Outcome::Broken);
 }
 
 /// A 财政拨款 figure the label says is of the 一般公共预算 is read from the 一般公共预算 table.
@@ -98,8 +98,8 @@ const ITEMS: &str = "财政拨款支出主要内容如下：\n\
 fn an_item_headline_equals_its_table_row() {
     let r = with_narrative(ITEMS);
     assert!(findings(&r, "N202").is_empty(), "{:#?}", r.findings);
-    assert_checked(&r, "N202", "938.99 = 9389913", Outcome::Exact);
-    assert_checked(&r, "N202", "1720.00 = 17200000", Outcome::Exact);
+    assert_checked(&r, "N202", "938.99万元 = 9389913元", Outcome::Exact);
+    assert_checked(&r, "N202", "1720.00万元 = 17200000元", Outcome::Exact);
     let n202 = r.checked.iter().filter(|c| c.rule == "N202").count();
     assert_eq!(n202, 2, "{:#?}", trace(&r));
 }
@@ -130,7 +130,7 @@ fn y710_agency_operating_costs_are_the_public_expenses() {
     let y710: Vec<_> = clean.checked.iter().filter(|c| c.rule == "Y710").collect();
     assert_eq!(y710.len(), 1);
     assert_eq!(y710[0].outcome, Outcome::Exact);
-    assert_eq!(y710[0].formula(), "171.01 = 1710062");
+    assert_eq!(y710[0].formula(), "171.01万元 = 1710062元");
     let g = grids
         .iter_mut()
         .find(|g| g.sheet.starts_with("9 "))
@@ -188,9 +188,9 @@ fn shanghai_headlines_and_totals_tie_to_their_tables() {
         assert!(r.findings.is_empty(), "{file}: {:#?}", r.findings);
     }
     if let Some(r) = real("普陀区商务委员会-2025-部门预算.pdf") {
-        assert_checked(&r, "N202", "29381.00 = 293810000.00", Outcome::Exact);
+        assert_checked(&r, "N202", "29381.00万元 = 293810000.00元", Outcome::Exact);
         assert_checked(&r, "N201", "171.01 = 171.01", Outcome::Exact);
-        assert_checked(&r, "Y710", "171.01 = 1710062.00", Outcome::Exact);
+        assert_checked(&r, "Y710", "171.01万元 = 1710062.00元", Outcome::Exact);
     }
 }
 
