@@ -2,7 +2,7 @@
 //! budget implies last year's figure, which last year's budget published.
 
 use crate::check::rules::narrative::{claims, location, prior_year};
-use crate::check::{rule, Place, Term};
+use crate::check::{rule, Lang, Place, Term};
 use crate::model::narrative::{Claim, Concept, Narrative};
 use crate::model::{Document, Message};
 
@@ -29,11 +29,11 @@ impl AcrossRule for BudgetChangeFollowsPriorBudget {
     }
 
     fn what(&self, prior: &Digest, s: &Statement, theirs: &Term, broken: bool) -> Message {
-        let doc = prior.name();
+        let (doc, doc_en) = (prior.name(Lang::Zh), prior.name(Lang::En));
         blaming(
             format!("说明推得的上年预算数 = 上年预算（{doc}）所列的数"),
             format!(
-                "last year's budget the change implies = what last year's budget ({doc}) stated"
+                "last year's budget the change implies = what last year's budget ({doc_en}) stated"
             ),
             s,
             theirs,
@@ -116,10 +116,10 @@ impl AcrossRule for BudgetChangeFollowsPriorAccount {
     }
 
     fn what(&self, prior: &Digest, s: &Statement, theirs: &Term, broken: bool) -> Message {
-        let doc = prior.name();
+        let (doc, doc_en) = (prior.name(Lang::Zh), prior.name(Lang::En));
         blaming(
             format!("说明推得的上年执行数 = 上年决算（{doc}）公开的数"),
-            format!("last year's outcome the change implies = what last year's final account ({doc}) printed"),
+            format!("last year's outcome the change implies = what last year's final account ({doc_en}) printed"),
             s,
             theirs,
             broken,

@@ -2,7 +2,7 @@
 //! column against last year's budget, and the final account's 预算数 against the year's budget.
 
 use crate::check::rules::narrative::{claims, location};
-use crate::check::{rule, Place, Term};
+use crate::check::{rule, Lang, Place, Term};
 use crate::model::narrative::{Claim, Measure};
 use crate::model::{ColKey, Document, DocumentKind, Line, Message, TableKind};
 
@@ -52,10 +52,13 @@ impl AcrossRule for PriorBudgetColumnFollows {
 
     fn what(&self, prior: &Digest, _: &Statement, _: &Term, _: bool) -> Message {
         Message::new(
-            format!("上年预算数 = 上年预算（{}）的本年预算数", prior.name()),
+            format!(
+                "上年预算数 = 上年预算（{}）的本年预算数",
+                prior.name(Lang::Zh)
+            ),
             format!(
                 "last year's budget column = what last year's budget ({}) published",
-                prior.name()
+                prior.name(Lang::En)
             ),
         )
     }
@@ -90,11 +93,11 @@ impl AcrossRule for AccountBudgetFollowsBudget {
         Message::new(
             format!(
                 "决算的预算数（{item}）= 当年预算（{}）的预算数（不同则是年中调整或数字有误）",
-                budget.name()
+                budget.name(Lang::Zh)
             ),
             format!(
                 "the budget a final account states ({item}) = the year's budget ({}) (a difference is an adjustment in the year or a mistake)",
-                budget.name()
+                budget.name(Lang::En)
             ),
         )
     }

@@ -169,10 +169,11 @@ impl Digest {
             .map(|(_, t)| t)
     }
 
-    /// The document as a finding names it: its department and year, else its source.
-    pub fn name(&self) -> String {
-        match (&self.department, self.year) {
-            (Some(dep), Some(y)) => format!("{dep} {y}年{}", self.kind.label(Lang::Zh)),
+    /// The document as a finding names it: its department, year and kind, else its source.
+    pub fn name(&self, lang: Lang) -> String {
+        match (&self.department, self.year, lang) {
+            (Some(dep), Some(y), Lang::Zh) => format!("{dep} {y}年{}", self.kind.label(lang)),
+            (Some(dep), Some(y), Lang::En) => format!("{dep} {y} {}", self.kind.label(lang)),
             _ => self.source.clone(),
         }
     }
@@ -311,5 +312,30 @@ pub fn row_key(row: &crate::model::Row) -> Option<RowKey> {
         (Some(code), _) => Some(RowKey::Code(code.clone())),
         (None, Some(line)) => Some(RowKey::Line(line)),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_neighbour_is_named_in_the_findings_language() {
+        let d = Digest {
+            source: "x/局-2023.xlsx".into(),
+            department: Some("上海市静安区卫生健康委员会".into()),
+            year: Some(2023),
+            ..Digest::default()
+        };
+        assert_eq!(d.name(Lang::Zh), "上海市静安区卫生健康委员会 2023年决算");
+        assert_eq!(
+            d.name(Lang::En),
+            "上海市静安区卫生健康委员会 2023 final account"
+        );
+        let unnamed = Digest {
+            department: None,
+            ..d
+        };
+        assert_eq!(unnamed.name(Lang::En), "x/局-2023.xlsx");
     }
 }

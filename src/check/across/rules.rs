@@ -2,7 +2,7 @@
 //! before: the balances it opens with, and the prior-year figures its changes imply.
 
 use crate::check::rules::narrative::{claims, table_term};
-use crate::check::{rule, Term};
+use crate::check::{rule, Lang, Term};
 use crate::model::narrative::{Claim, Concept, Item, Scope};
 use crate::model::{Document, DocumentKind, Message};
 
@@ -47,11 +47,11 @@ impl AcrossRule for OpeningFollowsClosing {
         Message::new(
             format!(
                 "年初{fund}结转和结余 = 上年决算（{}）的年末{fund}结转和结余",
-                prior.name()
+                prior.name(Lang::Zh)
             ),
             format!(
                 "the opening balance = the closing balance of last year's final account ({})",
-                prior.name()
+                prior.name(Lang::En)
             ),
         )
     }
@@ -86,10 +86,10 @@ impl AcrossRule for ChangeFollowsPriorAccount {
     }
 
     fn what(&self, prior: &Digest, s: &Statement, theirs: &Term, broken: bool) -> Message {
-        let doc = prior.name();
+        let (doc, doc_en) = (prior.name(Lang::Zh), prior.name(Lang::En));
         blaming(
             format!("说明推得的上年数 = 上年决算（{doc}）公开的数"),
-            format!("the prior year the change implies = what last year's final account ({doc}) printed"),
+            format!("the prior year the change implies = what last year's final account ({doc_en}) printed"),
             s,
             theirs,
             broken,
